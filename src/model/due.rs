@@ -1,0 +1,76 @@
+//! What falls due across the caseload: LOLER examinations, services and reviews.
+
+use super::labelled::labelled_enum;
+use super::{Category, ChildId, ItemId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+labelled_enum! {
+    pub enum DueKind ("kind of due date") {
+        Loler => ("loler", "LOLER thorough examination"),
+        Service => ("service", "Service"),
+        Review => ("review", "Review"),
+    }
+}
+
+/// One thing due (or overdue) for one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueEntry {
+    pub kind: DueKind,
+    pub due_date: NaiveDate,
+    /// Days from today: negative when overdue, 0 when due today.
+    pub days_left: i64,
+    /// True when nothing has ever been recorded (e.g. a hoist never examined).
+    pub never_done: bool,
+    pub child_id: ChildId,
+    pub child_name: String,
+    pub setting_name: String,
+    pub item_id: ItemId,
+    pub item_name: String,
+    pub category: Category,
+}
+
+impl DueEntry {
+    pub fn is_overdue(&self) -> bool {
+        self.days_left < 0
+    }
+
+    /// "Overdue by 3 days", "Due today", "Due in 12 days".
+    pub fn when(&self) -> String {
+        match self.days_left {
+            0 => "Due today".into(),
+            -1 => "Overdue by 1 day".into(),
+            1 => "Due tomorrow".into(),
+            d if d < 0 => format!("Overdue by {} days", -d),
+            d => format!("Due in {d} days"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn when_reads_naturally() {
+        let mut e = DueEntry {
+            kind: DueKind::Loler,
+            due_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            days_left: -3,
+            never_done: false,
+            child_id: ChildId::new(),
+            child_name: "Zoë Hughes".into(),
+            setting_name: String::new(),
+            item_id: ItemId::new(),
+            item_name: "Hoist".into(),
+            category: Category::Hoist,
+        };
+        assert!(e.is_overdue());
+        assert_eq!(e.when(), "Overdue by 3 days");
+        e.days_left = 0;
+        assert_eq!(e.when(), "Due today");
+        e.days_left = 12;
+        assert_eq!(e.when(), "Due in 12 days");
+        assert!(!e.is_overdue());
+    }
+}

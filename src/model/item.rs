@@ -1,0 +1,506 @@
+//! One piece of a child's specialist equipment: what it is, what it is for, how to set it up,
+//! what to check before every use, and who looks after it.
+
+use super::check::{Check, MAX_LINE, tidy, tidy_list};
+use super::item_parts::{SeatingDetails, SlingDetails, WheelchairDetails};
+use super::labelled::labelled_enum;
+use super::{ChildId, ItemId, PhotoId, SupplierId};
+use crate::error::Result;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+
+labelled_enum! {
+    pub enum Category ("equipment category") {
+        Seating => ("seating", "Seating system"),
+        StandingFrame => ("standing-frame", "Standing frame"),
+        Walker => ("walker", "Walker or gait trainer"),
+        Hoist => ("hoist", "Hoist"),
+        Sling => ("sling", "Sling"),
+        Bathing => ("bathing", "Bathing aid"),
+        Toileting => ("toileting", "Toileting aid"),
+        SleepSystem => ("sleep-system", "Sleep system"),
+        Splint => ("splint", "Splint or orthosis"),
+        TransportSeat => ("transport-seat", "Transport seat"),
+        Wheelchair => ("wheelchair", "Wheelchair"),
+        SpecialBuggy => ("special-buggy", "Special buggy"),
+        Other => ("other", "Other equipment"),
+    }
+}
+
+impl Category {
+    /// People-lifting equipment and its accessories: LOLER thorough examination at least every
+    /// six months.
+    pub fn lifts_people(self) -> bool {
+        matches!(self, Category::Hoist | Category::Sling)
+    }
+
+    pub fn is_wheelchair(self) -> bool {
+        matches!(self, Category::Wheelchair | Category::SpecialBuggy)
+    }
+
+    fn allows_seating_details(self) -> bool {
+        matches!(
+            self,
+            Category::Seating
+                | Category::Wheelchair
+                | Category::SpecialBuggy
+                | Category::TransportSeat
+        )
+    }
+}
+
+labelled_enum! {
+    pub enum WhereUsed ("place of use") {
+        Home => ("home", "Home"),
+        School => ("school", "School"),
+        Both => ("both", "Home and school"),
+    }
+}
+
+labelled_enum! {
+    pub enum ItemStatus ("equipment status") {
+        InUse => ("in-use", "In use"),
+        AwaitingRepair => ("awaiting-repair", "Awaiting repair"),
+        Withdrawn => ("withdrawn", "Withdrawn from use"),
+        Returned => ("returned", "Returned"),
+    }
+}
+
+impl ItemStatus {
+    /// Items still with the child: they keep appearing on the due list and in passports.
+    pub fn is_current(self) -> bool {
+        matches!(self, ItemStatus::InUse | ItemStatus::AwaitingRepair)
+    }
+}
+
+labelled_enum! {
+    pub enum Day ("day of the week") {
+        Mon => ("mon", "Monday"),
+        Tue => ("tue", "Tuesday"),
+        Wed => ("wed", "Wednesday"),
+        Thu => ("thu", "Thursday"),
+        Fri => ("fri", "Friday"),
+        Sat => ("sat", "Saturday"),
+        Sun => ("sun", "Sunday"),
+    }
+}
+
+/// When an item is used: on which days, from what time, for how long, and for what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleSlot {
+    pub days: Vec<Day>,
+    #[serde(default)]
+    pub start: Option<NaiveTime>,
+    #[serde(default)]
+    pub duration_minutes: Option<u32>,
+    /// What the child is doing, e.g. "Literacy" or "Lunch".
+    #[serde(default)]
+    pub activity: String,
+}
+
+/// One numbered step of setting the item up, optionally with a photo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetupStep {
+    pub text: String,
+    #[serde(default)]
+    pub photo_id: Option<PhotoId>,
+}
+
+/// Everything a person edits about an item. Photos are added and ordered separately.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemDetails {
+    pub category: Category,
+    pub name: String,
+    #[serde(default)]
+    pub make: String,
+    #[serde(default)]
+    pub model: String,
+    /// Serial number or asset tag.
+    #[serde(default)]
+    pub serial: String,
+    #[serde(default)]
+    pub size: String,
+    pub where_used: WhereUsed,
+    /// Who provided it (equipment service, wheelchair service ...).
+    #[serde(default)]
+    pub provider_id: Option<SupplierId>,
+    #[serde(default)]
+    pub loan_number: String,
+    #[serde(default)]
+    pub issue_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default)]
+    pub schedule: Vec<ScheduleSlot>,
+    #[serde(default)]
+    pub setup_steps: Vec<SetupStep>,
+    /// Checks before every use, printed as tick boxes.
+    #[serde(default)]
+    pub safety_checks: Vec<String>,
+    #[serde(default)]
+    pub cleaning: String,
+    #[serde(default)]
+    pub dos: Vec<String>,
+    #[serde(default)]
+    pub donts: Vec<String>,
+    pub status: ItemStatus,
+    /// Who repairs it when it breaks.
+    #[serde(default)]
+    pub repair_supplier_id: Option<SupplierId>,
+    #[serde(default)]
+    pub review_date: Option<NaiveDate>,
+    /// The therapist responsible for it.
+    #[serde(default)]
+    pub therapist: String,
+    pub staff_needed: u8,
+    #[serde(default)]
+    pub wheelchair: Option<WheelchairDetails>,
+    #[serde(default)]
+    pub seating: Option<SeatingDetails>,
+    #[serde(default)]
+    pub sling: Option<SlingDetails>,
+}
+
+impl ItemDetails {
+    /// An item with just the required fields: in use, at school, one member of staff.
+    pub fn new(category: Category, name: &str) -> Self {
+        Self {
+            category,
+            name: name.into(),
+            make: String::new(),
+            model: String::new(),
+            serial: String::new(),
+            size: String::new(),
+            where_used: WhereUsed::School,
+            provider_id: None,
+            loan_number: String::new(),
+            issue_date: None,
+            purpose: String::new(),
+            schedule: Vec::new(),
+            setup_steps: Vec::new(),
+            safety_checks: Vec::new(),
+            cleaning: String::new(),
+            dos: Vec::new(),
+            donts: Vec::new(),
+            status: ItemStatus::InUse,
+            repair_supplier_id: None,
+            review_date: None,
+            therapist: String::new(),
+            staff_needed: 1,
+            wheelchair: None,
+            seating: None,
+            sling: None,
+        }
+    }
+
+    pub fn validated(mut self, today: NaiveDate) -> Result<Self> {
+        for s in [
+            &mut self.name,
+            &mut self.make,
+            &mut self.model,
+            &mut self.serial,
+            &mut self.size,
+            &mut self.loan_number,
+            &mut self.purpose,
+            &mut self.cleaning,
+            &mut self.therapist,
+        ] {
+            tidy(s);
+        }
+        tidy_list(&mut self.safety_checks);
+        tidy_list(&mut self.dos);
+        tidy_list(&mut self.donts);
+        for step in self.setup_steps.iter_mut() {
+            tidy(&mut step.text);
+        }
+        self.setup_steps
+            .retain(|s| !(s.text.is_empty() && s.photo_id.is_none()));
+
+        let mut check = Check::new();
+        check.required("name", "name of the equipment", &self.name);
+        for (field, label, value) in [
+            ("make", "make", &self.make),
+            ("model", "model", &self.model),
+            ("serial", "serial number or asset tag", &self.serial),
+            ("size", "size", &self.size),
+            ("loan_number", "loan number", &self.loan_number),
+            ("therapist", "responsible therapist", &self.therapist),
+        ] {
+            check.line(field, label, value);
+        }
+        check.text("purpose", "purpose", &self.purpose);
+        check.text("cleaning", "cleaning and care", &self.cleaning);
+        if let Some(issued) = self.issue_date {
+            check.not_future("issue_date", "issue date", issued, today);
+        }
+        if let (Some(issued), Some(review)) = (self.issue_date, self.review_date)
+            && review < issued
+        {
+            check.fail(
+                "review_date",
+                "the review date cannot be before the issue date",
+            );
+        }
+        if !(1..=4).contains(&self.staff_needed) {
+            check.fail(
+                "staff_needed",
+                "the number of staff needed must be 1, 2, 3 or 4",
+            );
+        }
+        for (i, slot) in self.schedule.iter_mut().enumerate() {
+            tidy(&mut slot.activity);
+            slot.days.sort();
+            slot.days.dedup();
+            if slot.days.is_empty() {
+                check.fail(format!("schedule[{i}].days"), "choose at least one day");
+            }
+            if let Some(minutes) = slot.duration_minutes
+                && !(1..=720).contains(&minutes)
+            {
+                check.fail(
+                    format!("schedule[{i}].duration_minutes"),
+                    "give the duration in minutes, between 1 and 720",
+                );
+            }
+            check.line(
+                &format!("schedule[{i}].activity"),
+                "activity",
+                &slot.activity,
+            );
+        }
+        for (i, step) in self.setup_steps.iter().enumerate() {
+            if step.text.is_empty() {
+                check.fail(
+                    format!("setup_steps[{i}].text"),
+                    "describe this step, or remove it",
+                );
+            }
+            check.text(&format!("setup_steps[{i}].text"), "step", &step.text);
+        }
+        for (list, label, items) in [
+            ("safety_checks", "safety check", &self.safety_checks),
+            ("dos", "'do' note", &self.dos),
+            ("donts", "'don't' note", &self.donts),
+        ] {
+            for (i, entry) in items.iter().enumerate() {
+                if entry.chars().count() > MAX_LINE * 2 {
+                    check.fail(
+                        format!("{list}[{i}]"),
+                        format!(
+                            "this {label} is too long: keep it short enough to read at a glance"
+                        ),
+                    );
+                }
+            }
+        }
+        self.check_category_parts(&mut check);
+        check.finish()?;
+        Ok(self)
+    }
+
+    fn check_category_parts(&mut self, check: &mut Check) {
+        let category = self.category;
+        match &mut self.wheelchair {
+            Some(w) if category.is_wheelchair() => w.check(check),
+            Some(_) => check.fail(
+                "wheelchair",
+                format!(
+                    "wheelchair details belong to a wheelchair or special buggy, not a {}",
+                    category.label().to_lowercase()
+                ),
+            ),
+            None => {}
+        }
+        match &mut self.seating {
+            Some(s) if category.allows_seating_details() => s.check(check),
+            Some(_) => check.fail(
+                "seating",
+                format!("seating details belong to seating, wheelchairs, buggies and transport seats, not a {}", category.label().to_lowercase()),
+            ),
+            None => {}
+        }
+        match &mut self.sling {
+            Some(s) if category == Category::Sling => s.check(check),
+            Some(_) => check.fail("sling", "sling details belong to a sling"),
+            None if category == Category::Sling => check.fail(
+                "sling.sling_id",
+                "enter the sling's unique id (on its label): LOLER records follow each sling",
+            ),
+            None => {}
+        }
+    }
+
+    /// Every photo the set-up steps point at.
+    pub fn step_photo_ids(&self) -> impl Iterator<Item = PhotoId> + '_ {
+        self.setup_steps.iter().filter_map(|s| s.photo_id)
+    }
+
+    /// Every supplier this item points at.
+    pub fn supplier_ids(&self) -> Vec<(&'static str, SupplierId)> {
+        let mut ids = Vec::new();
+        if let Some(id) = self.provider_id {
+            ids.push(("provider_id", id));
+        }
+        if let Some(id) = self.repair_supplier_id {
+            ids.push(("repair_supplier_id", id));
+        }
+        if let Some(w) = &self.wheelchair {
+            if let Some(id) = w.service_id {
+                ids.push(("wheelchair.service_id", id));
+            }
+            if let Some(id) = w.repairer_id {
+                ids.push(("wheelchair.repairer_id", id));
+            }
+        }
+        ids
+    }
+}
+
+/// A photo of an item, in the order it is shown, with its caption.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemPhoto {
+    pub id: PhotoId,
+    pub caption: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A stored item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EquipmentItem {
+    pub id: ItemId,
+    pub child_id: ChildId,
+    #[serde(flatten)]
+    pub details: ItemDetails,
+    pub photos: Vec<ItemPhoto>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::item_parts::{WheelchairDetails, WheelchairType};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn fields_of(item: ItemDetails) -> Vec<String> {
+        match item.validated(today()) {
+            Ok(_) => vec![],
+            Err(e) => e.fields().iter().map(|f| f.field.clone()).collect(),
+        }
+    }
+
+    #[test]
+    fn an_item_needs_a_name_and_one_to_four_staff() {
+        let mut item = ItemDetails::new(Category::StandingFrame, " ");
+        item.staff_needed = 0;
+        assert_eq!(fields_of(item), vec!["name", "staff_needed"]);
+    }
+
+    #[test]
+    fn issue_date_is_not_in_the_future_and_review_is_not_before_issue() {
+        let mut item = ItemDetails::new(Category::Walker, "Kaye walker");
+        item.issue_date = Some(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        item.review_date = Some(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        assert_eq!(fields_of(item), vec!["issue_date", "review_date"]);
+    }
+
+    #[test]
+    fn schedule_slots_need_a_day_and_a_sensible_duration() {
+        let mut item = ItemDetails::new(Category::StandingFrame, "Stander");
+        item.schedule = vec![
+            ScheduleSlot {
+                days: vec![],
+                start: None,
+                duration_minutes: Some(30),
+                activity: "Literacy".into(),
+            },
+            ScheduleSlot {
+                days: vec![Day::Fri, Day::Mon, Day::Mon],
+                start: None,
+                duration_minutes: Some(0),
+                activity: String::new(),
+            },
+        ];
+        assert_eq!(
+            fields_of(item.clone()),
+            vec!["schedule[0].days", "schedule[1].duration_minutes"]
+        );
+        item.schedule.remove(0);
+        item.schedule[0].duration_minutes = Some(45);
+        let ok = item.validated(today()).unwrap();
+        assert_eq!(
+            ok.schedule[0].days,
+            vec![Day::Mon, Day::Fri],
+            "days sorted and deduplicated"
+        );
+    }
+
+    #[test]
+    fn empty_steps_and_checks_are_dropped_but_a_step_with_only_a_photo_needs_words() {
+        let mut item = ItemDetails::new(Category::Seating, "Chair");
+        item.setup_steps = vec![
+            SetupStep {
+                text: " ".into(),
+                photo_id: None,
+            },
+            SetupStep {
+                text: "Apply brakes".into(),
+                photo_id: None,
+            },
+        ];
+        item.safety_checks = vec!["  ".into(), "Straps not frayed".into()];
+        let ok = item.clone().validated(today()).unwrap();
+        assert_eq!(ok.setup_steps.len(), 1);
+        assert_eq!(ok.safety_checks, vec!["Straps not frayed"]);
+        item.setup_steps.push(SetupStep {
+            text: String::new(),
+            photo_id: Some(PhotoId::new()),
+        });
+        assert_eq!(fields_of(item), vec!["setup_steps[1].text"]);
+    }
+
+    #[test]
+    fn category_parts_must_match_the_category() {
+        let mut item = ItemDetails::new(Category::Hoist, "Mobile hoist");
+        item.wheelchair = Some(WheelchairDetails::new(WheelchairType::Powered));
+        item.sling = Some(SlingDetails::default());
+        item.seating = Some(SeatingDetails::default());
+        assert_eq!(fields_of(item), vec!["wheelchair", "seating", "sling"]);
+    }
+
+    #[test]
+    fn a_sling_needs_its_unique_id() {
+        let item = ItemDetails::new(Category::Sling, "Toileting sling");
+        assert_eq!(fields_of(item), vec!["sling.sling_id"]);
+        let mut item = ItemDetails::new(Category::Sling, "Toileting sling");
+        item.sling = Some(SlingDetails {
+            sling_id: "SL-0042".into(),
+            ..Default::default()
+        });
+        assert!(fields_of(item).is_empty());
+    }
+
+    #[test]
+    fn wheelchair_seat_sizes_are_in_millimetres() {
+        let mut item = ItemDetails::new(Category::Wheelchair, "Everyday chair");
+        let mut w = WheelchairDetails::new(WheelchairType::ManualSelfPropelled);
+        w.seat_width_mm = Some(36);
+        item.wheelchair = Some(w);
+        let err = item.validated(today()).unwrap_err();
+        assert!(err.fields()[0].message.contains("36 cm is 360"));
+    }
+
+    #[test]
+    fn only_hoists_and_slings_lift_people() {
+        let lifting: Vec<Category> = Category::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.lifts_people())
+            .collect();
+        assert_eq!(lifting, vec![Category::Hoist, Category::Sling]);
+    }
+}

@@ -1,0 +1,35 @@
+//! The domain: children, their settings and contacts, suppliers, equipment and its service
+//! log. Validation lives here and returns field-level errors; no I/O and no clock (today's
+//! date is passed in).
+
+mod check;
+pub mod child;
+pub mod contact;
+pub mod due;
+mod id;
+pub mod item;
+pub mod item_parts;
+mod labelled;
+pub mod nhs_number;
+pub mod postcode;
+pub mod search_text;
+pub mod service;
+pub mod setting;
+pub mod supplier;
+
+pub use check::{MAX_LINE, MAX_TEXT};
+pub use child::{AboutMe, Child, ChildDetails, Consent, Ehcp, Tier};
+pub use contact::{Contact, ContactDetails, ContactRole, Phone};
+pub use due::{DueEntry, DueKind};
+pub use id::{ChildId, ContactId, ItemId, PhotoId, ServiceRecordId, SettingId, SupplierId};
+pub use item::{
+    Category, Day, EquipmentItem, ItemDetails, ItemPhoto, ItemStatus, ScheduleSlot, SetupStep,
+    WhereUsed,
+};
+pub use item_parts::{
+    LoopConfiguration, Measurement, SeatingDetails, SlingDetails, WheelchairBudget,
+    WheelchairDetails, WheelchairType,
+};
+pub use service::{Outcome, ServiceIntervals, ServiceKind, ServiceRecord, ServiceRecordDetails};
+pub use setting::{Setting, SettingDetails, SettingKind};
+pub use supplier::{Supplier, SupplierDetails, SupplierKind};

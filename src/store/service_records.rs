@@ -1,0 +1,65 @@
+//! An item's service log, newest first.
+
+use super::due;
+use crate::error::{Error, Result};
+use crate::model::{ItemId, ServiceRecord, ServiceRecordDetails, ServiceRecordId};
+use rusqlite::{Connection, OptionalExtension, Row, named_params};
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<ServiceRecord> {
+    Ok(ServiceRecord {
+        id: row.get("id")?,
+        item_id: row.get("item_id")?,
+        details: ServiceRecordDetails {
+            kind: row.get("kind")?,
+            date: row.get("date")?,
+            by_whom: row.get("by_whom")?,
+            outcome: row.get("outcome")?,
+            notes: row.get("notes")?,
+            next_due: row.get("next_due")?,
+        },
+        recorded_at: row.get("recorded_at")?,
+    })
+}
+
+/// Adds a record and re-indexes what falls due for its item.
+pub fn insert(conn: &Connection, record: &ServiceRecord) -> Result<()> {
+    let d = &record.details;
+    conn.prepare_cached(
+        "INSERT INTO service_records (id, item_id, kind, date, by_whom, outcome, notes, next_due, recorded_at)
+         VALUES (:id, :item_id, :kind, :date, :by_whom, :outcome, :notes, :next_due, :recorded_at)",
+    )?
+    .execute(named_params! {
+        ":id": record.id,
+        ":item_id": record.item_id,
+        ":kind": d.kind,
+        ":date": d.date,
+        ":by_whom": d.by_whom,
+        ":outcome": d.outcome,
+        ":notes": d.notes,
+        ":next_due": d.next_due,
+        ":recorded_at": record.recorded_at,
+    })?;
+    due::refresh_item(conn, record.item_id)
+}
+
+pub fn for_item(conn: &Connection, item: ItemId) -> Result<Vec<ServiceRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT * FROM service_records WHERE item_id = ?1 ORDER BY date DESC, recorded_at DESC",
+    )?;
+    let rows = stmt.query_map([item], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get(conn: &Connection, id: ServiceRecordId) -> Result<ServiceRecord> {
+    conn.prepare_cached("SELECT * FROM service_records WHERE id = ?1")?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(ServiceRecordId::KIND, id))
+}
+
+/// Removes a record entered by mistake and re-indexes its item's due dates.
+pub fn delete(conn: &Connection, id: ServiceRecordId) -> Result<()> {
+    let record = get(conn, id)?;
+    conn.execute("DELETE FROM service_records WHERE id = ?1", [id])?;
+    due::refresh_item(conn, record.item_id)
+}
