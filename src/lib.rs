@@ -7,10 +7,11 @@
 
 pub mod api;
 pub mod clock;
-// pub mod demo;
+pub mod demo;
 pub mod error;
 pub mod media;
 pub mod model;
+pub mod passport;
 pub mod store;
 
 pub use api::Api;

@@ -1,0 +1,1 @@
+//! Printable Equipment Passports (PDF): layout, rendering, A5 booklets, audience rules.
