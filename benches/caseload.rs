@@ -1,1 +1,297 @@
-fn main() {}
+//! Benchmark: a generated caseload of 20,000 children and 200,000 items on disk. Prints the
+//! time to open the store, caseload search (p50/p95 over many queries) and the 30-day due
+//! list. Run with `cargo bench --bench caseload`. Targets (issue 2): search p95 < 20 ms,
+//! due list < 50 ms, open < 100 ms.
+
+use chrono::{Days, NaiveDate};
+use equipment_passport::Api;
+use equipment_passport::clock::FixedClock;
+use equipment_passport::model::*;
+use equipment_passport::store::{children, items, service_records, settings};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const CHILDREN: usize = 20_000;
+const ITEMS_PER_CHILD: usize = 10;
+const SETTINGS: usize = 300;
+
+/// splitmix64: a small deterministic generator, so every run builds the same caseload.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[self.below(list.len())]
+    }
+}
+
+const GIVEN: &[&str] = &[
+    "Zoë",
+    "Amara",
+    "Oliver",
+    "Siân",
+    "Mohammed",
+    "Aisha",
+    "Jan",
+    "Hoa",
+    "Ахмед",
+    "Chloé",
+    "Liam",
+    "Priya",
+    "Kwame",
+    "Niamh",
+    "Dafydd",
+    "Fatima",
+    "Yusuf",
+    "Maja",
+    "Tomasz",
+    "Grace",
+    "Ravi",
+    "Ellie",
+    "Noah",
+    "Ifeoma",
+    "Seren",
+    "Bartosz",
+    "Leila",
+    "Oisín",
+    "Mei",
+    "Arjun",
+];
+const FAMILY: &[&str] = &[
+    "Hughes",
+    "Okafor",
+    "Łukasiewicz",
+    "Nguyễn",
+    "Patel",
+    "Jones",
+    "Khan",
+    "Ahmed",
+    "Murphy",
+    "Kowalski",
+    "Evans",
+    "Mensah",
+    "Begum",
+    "Smith",
+    "O’Brien",
+    "Ivanova",
+    "Dubois",
+    "Singh",
+    "Williams",
+    "Chen",
+    "Davies",
+    "Adeyemi",
+    "Nowak",
+    "Ali",
+    "Roberts",
+    "Haddad",
+];
+const TOWNS: &[&str] = &[
+    "Oakfield",
+    "Brookside",
+    "Willow",
+    "Meadow",
+    "Riverside",
+    "Hillcrest",
+];
+
+fn nhs_number(rng: &mut Rng) -> String {
+    loop {
+        let mut digits: Vec<u32> = vec![9, 9, 9];
+        digits.extend((0..6).map(|_| rng.below(10) as u32));
+        if let Some(check) = nhs_number::check_digit(&digits) {
+            digits.push(check);
+            return digits
+                .iter()
+                .map(|d| char::from_digit(*d, 10).unwrap())
+                .collect();
+        }
+    }
+}
+
+fn build(dir: &std::path::Path, today: NaiveDate) -> Api {
+    let mut api = Api::open(dir, None, Arc::new(FixedClock::on(today))).unwrap();
+    let mut rng = Rng(42);
+    let now = FixedClock::on(today).0;
+    let tx = api.store_mut().transaction().unwrap();
+    let mut setting_ids = Vec::new();
+    for i in 0..SETTINGS {
+        let name = format!(
+            "{} {} School {i}",
+            rng.pick(TOWNS),
+            rng.pick(&["Primary", "Academy", "Special"])
+        );
+        let s = Setting {
+            id: SettingId::new(),
+            details: SettingDetails::new(&name, SettingKind::School),
+        };
+        settings::insert(&tx, &s).unwrap();
+        setting_ids.push(s.id);
+    }
+    for _ in 0..CHILDREN {
+        let dob = today - Days::new(365 * 3 + rng.below(365 * 14) as u64);
+        let mut d = ChildDetails::new(rng.pick(GIVEN), rng.pick(FAMILY), dob);
+        if rng.below(3) > 0 {
+            d.nhs_number = nhs_number(&mut rng);
+        }
+        d.setting_id = Some(setting_ids[rng.below(SETTINGS)]);
+        let child = Child {
+            id: ChildId::new(),
+            details: d,
+            photo_id: None,
+            created_at: now,
+            updated_at: now,
+        };
+        children::insert(&tx, &child).unwrap();
+        for n in 0..ITEMS_PER_CHILD {
+            let category = Category::ALL[rng.below(Category::ALL.len())];
+            let mut d = ItemDetails::new(category, &format!("{} {n}", category.label()));
+            d.issue_date = Some(today - Days::new(30 + rng.below(900) as u64));
+            d.review_date = Some(today - Days::new(60) + Days::new(rng.below(730) as u64));
+            if category == Category::Sling {
+                d.sling = Some(SlingDetails {
+                    sling_id: format!("SL-{}", ItemId::new()),
+                    ..Default::default()
+                });
+            }
+            let item = EquipmentItem {
+                id: ItemId::new(),
+                child_id: child.id,
+                details: d,
+                photos: vec![],
+                created_at: now,
+                updated_at: now,
+            };
+            items::insert(&tx, &item).unwrap();
+            if category.lifts_people() || category.is_wheelchair() {
+                let kind = if category.lifts_people() {
+                    ServiceKind::LolerExamination
+                } else {
+                    ServiceKind::Service
+                };
+                let date = today - Days::new(rng.below(240) as u64);
+                let months = if category.lifts_people() { 6 } else { 12 };
+                let record = ServiceRecord {
+                    id: ServiceRecordId::new(),
+                    item_id: item.id,
+                    details: ServiceRecordDetails {
+                        kind,
+                        date,
+                        by_whom: "Engineer".into(),
+                        outcome: Outcome::Pass,
+                        notes: String::new(),
+                        next_due: Some(
+                            date.checked_add_months(chrono::Months::new(months))
+                                .unwrap(),
+                        ),
+                    },
+                    recorded_at: now,
+                };
+                service_records::insert(&tx, &record).unwrap();
+            }
+        }
+    }
+    tx.commit().unwrap();
+    api
+}
+
+fn percentile(times: &mut [Duration], p: f64) -> Duration {
+    times.sort();
+    let i = ((times.len() as f64 - 1.0) * p).round() as usize;
+    times[i]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let api = build(dir.path(), today);
+    let check = api.check_database().unwrap();
+    println!(
+        "Generated {} children and {} items in {:.1} s",
+        check.children,
+        check.items,
+        started.elapsed().as_secs_f64()
+    );
+    drop(api);
+
+    let mut opens = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        let api = Api::open(dir.path(), None, Arc::new(FixedClock::on(today))).unwrap();
+        opens.push(t.elapsed());
+        drop(api);
+    }
+    let api = Api::open(dir.path(), None, Arc::new(FixedClock::on(today))).unwrap();
+
+    let queries = [
+        "zoe",
+        "zoë",
+        "okafor",
+        "luka",
+        "nguyen",
+        "ахмед",
+        "o'brien",
+        "siân",
+        "amara hughes",
+        "999",
+        "999 12",
+        "oakfield",
+        "brookside academy",
+        "patel",
+        "x",
+        "grace khan",
+        "mei",
+        "willow special",
+        "obrien",
+        "dafydd evans",
+    ];
+    let mut searches = Vec::new();
+    let mut found = 0;
+    for _ in 0..10 {
+        for q in queries {
+            let t = Instant::now();
+            let results = api.search_children(q, None, 50).unwrap();
+            searches.push(t.elapsed());
+            found += results.children.len();
+        }
+    }
+    let mut dues = Vec::new();
+    let mut due_len = 0;
+    for _ in 0..20 {
+        let t = Instant::now();
+        due_len = api.due_list(30).unwrap().len();
+        dues.push(t.elapsed());
+    }
+
+    println!(
+        "Open the store (20 runs):   p50 {}  p95 {}  (target < 100 ms)",
+        ms(percentile(&mut opens, 0.5)),
+        ms(percentile(&mut opens, 0.95))
+    );
+    println!(
+        "Search ({} queries, {} results): p50 {}  p95 {}  max {}  (target p95 < 20 ms)",
+        searches.len(),
+        found,
+        ms(percentile(&mut searches, 0.5)),
+        ms(percentile(&mut searches, 0.95)),
+        ms(percentile(&mut searches, 1.0))
+    );
+    println!(
+        "Due list, 30 days ({} entries, 20 runs): p50 {}  p95 {}  (target < 50 ms)",
+        due_len,
+        ms(percentile(&mut dues, 0.5)),
+        ms(percentile(&mut dues, 0.95))
+    );
+}

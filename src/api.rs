@@ -57,7 +57,26 @@ impl Api {
         self.clock.now()
     }
 
-    /// The store underneath, for the demo loader and benchmarks that write in bulk.
+    /// Runs several api calls as one transaction: if any fails, none of them is kept.
+    pub fn all_or_nothing<T>(&mut self, work: impl FnOnce(&mut Api) -> Result<T>) -> Result<T> {
+        self.store
+            .conn()
+            .execute_batch("SAVEPOINT all_or_nothing")?;
+        match work(self) {
+            Ok(value) => {
+                self.store.conn().execute_batch("RELEASE all_or_nothing")?;
+                Ok(value)
+            }
+            Err(e) => {
+                self.store
+                    .conn()
+                    .execute_batch("ROLLBACK TO all_or_nothing; RELEASE all_or_nothing")?;
+                Err(e)
+            }
+        }
+    }
+
+    /// The store underneath, for benchmarks that write in bulk.
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
     }

@@ -1,1 +1,10 @@
-mod x {}
+//! Integration tests for the core and the `passport` CLI: one binary, modules mirroring `src/`.
+
+mod support;
+
+mod cli;
+mod due;
+mod media;
+mod migrations;
+mod search;
+mod store;

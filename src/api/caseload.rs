@@ -69,6 +69,11 @@ impl Api {
         })
     }
 
+    /// How many children are on the caseload.
+    pub fn child_count(&self) -> Result<usize> {
+        children::count(self.store.conn())
+    }
+
     pub fn child(&self, id: ChildId) -> Result<ChildRecord> {
         let conn = self.store.conn();
         let child = children::get(conn, id)?;

@@ -159,9 +159,20 @@ impl Api {
         item: ItemId,
         details: ServiceRecordDetails,
     ) -> Result<ServiceRecord> {
-        let (_, category) = items::owner_and_category(self.store.conn(), item)?;
+        let stored = items::get(self.store.conn(), item)?.details;
         let intervals = self.service_intervals()?;
-        let details = details.validated(category, &intervals, self.today())?;
+        let details = details.validated(stored.category, &intervals, self.today())?;
+        if let Some(issued) = stored.issue_date
+            && details.date < issued
+        {
+            return Err(Error::invalid(
+                "date",
+                format!(
+                    "this is before the item was issued ({}): check the date",
+                    issued.format("%-d %B %Y")
+                ),
+            ));
+        }
         let record = ServiceRecord {
             id: ServiceRecordId::new(),
             item_id: item,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 labelled_enum! {
     /// The Balanced System tier the child's therapy sits in.
-    pub enum Tier ("Balanced System tier") {
+    pub enum Tier ("a Balanced System tier") {
         Universal => ("universal", "Universal"),
         Targeted => ("targeted", "Targeted"),
         Specialist => ("specialist", "Specialist"),

@@ -7,7 +7,7 @@ use crate::error::Result;
 use serde::{Deserialize, Serialize};
 
 labelled_enum! {
-    pub enum ContactRole ("contact role") {
+    pub enum ContactRole ("a contact role") {
         ParentCarer => ("parent-carer", "Parent or carer"),
         OccupationalTherapist => ("occupational-therapist", "Occupational therapist"),
         Physiotherapist => ("physiotherapist", "Physiotherapist"),

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 labelled_enum! {
-    pub enum DueKind ("kind of due date") {
+    pub enum DueKind ("a kind of due date") {
         Loler => ("loler", "LOLER thorough examination"),
         Service => ("service", "Service"),
         Review => ("review", "Review"),

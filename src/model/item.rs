@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 labelled_enum! {
-    pub enum Category ("equipment category") {
+    pub enum Category ("an equipment category") {
         Seating => ("seating", "Seating system"),
         StandingFrame => ("standing-frame", "Standing frame"),
         Walker => ("walker", "Walker or gait trainer"),
@@ -50,7 +50,7 @@ impl Category {
 }
 
 labelled_enum! {
-    pub enum WhereUsed ("place of use") {
+    pub enum WhereUsed ("a place of use") {
         Home => ("home", "Home"),
         School => ("school", "School"),
         Both => ("both", "Home and school"),
@@ -58,7 +58,7 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    pub enum ItemStatus ("equipment status") {
+    pub enum ItemStatus ("an equipment status") {
         InUse => ("in-use", "In use"),
         AwaitingRepair => ("awaiting-repair", "Awaiting repair"),
         Withdrawn => ("withdrawn", "Withdrawn from use"),
@@ -74,7 +74,7 @@ impl ItemStatus {
 }
 
 labelled_enum! {
-    pub enum Day ("day of the week") {
+    pub enum Day ("a day of the week") {
         Mon => ("mon", "Monday"),
         Tue => ("tue", "Tuesday"),
         Wed => ("wed", "Wednesday"),

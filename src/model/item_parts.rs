@@ -7,7 +7,7 @@ use super::{ItemId, SupplierId};
 use serde::{Deserialize, Serialize};
 
 labelled_enum! {
-    pub enum WheelchairType ("wheelchair type") {
+    pub enum WheelchairType ("a wheelchair type") {
         ManualSelfPropelled => ("manual-self-propelled", "Manual, self-propelled"),
         AttendantPropelled => ("attendant-propelled", "Manual, attendant-propelled"),
         Powered => ("powered", "Powered"),
@@ -17,7 +17,7 @@ labelled_enum! {
 
 labelled_enum! {
     /// Personal Wheelchair Budget option (a legal right in England since December 2019).
-    pub enum WheelchairBudget ("Personal Wheelchair Budget option") {
+    pub enum WheelchairBudget ("a Personal Wheelchair Budget option") {
         None => ("none", "No Personal Wheelchair Budget"),
         Notional => ("notional", "Notional: NHS-owned, NHS-repaired"),
         NotionalTopUp => ("notional-top-up", "Notional with top-up: family pays for extras and their upkeep"),

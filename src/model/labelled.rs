@@ -46,7 +46,7 @@ macro_rules! labelled_enum {
                 let wanted = s.trim().to_lowercase().replace([' ', '_'], "-");
                 Self::from_code(&wanted).ok_or_else(|| {
                     let codes: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
-                    format!("'{}' is not a {}: use one of {}", s.trim(), $what, codes.join(", "))
+                    format!("'{}' is not {}: use one of {}", s.trim(), $what, codes.join(", "))
                 })
             }
         }

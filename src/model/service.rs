@@ -10,7 +10,7 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 labelled_enum! {
-    pub enum ServiceKind ("kind of service record") {
+    pub enum ServiceKind ("a kind of service record") {
         LolerExamination => ("loler", "LOLER thorough examination"),
         Service => ("service", "Service"),
         Repair => ("repair", "Repair"),
@@ -19,7 +19,7 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    pub enum Outcome ("outcome") {
+    pub enum Outcome ("an outcome") {
         Pass => ("pass", "Safe to use"),
         Advisory => ("advisory", "Safe to use, with advice"),
         Fail => ("fail", "Not safe to use"),

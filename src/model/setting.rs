@@ -8,7 +8,7 @@ use crate::error::Result;
 use serde::{Deserialize, Serialize};
 
 labelled_enum! {
-    pub enum SettingKind ("kind of setting") {
+    pub enum SettingKind ("a kind of setting") {
         School => ("school", "School"),
         Nursery => ("nursery", "Nursery"),
         College => ("college", "College"),

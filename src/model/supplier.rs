@@ -10,7 +10,7 @@ use crate::error::Result;
 use serde::{Deserialize, Serialize};
 
 labelled_enum! {
-    pub enum SupplierKind ("kind of supplier") {
+    pub enum SupplierKind ("a kind of supplier") {
         WheelchairService => ("wheelchair-service", "Wheelchair service"),
         CommunityEquipmentService => ("community-equipment-service", "Community equipment service"),
         Manufacturer => ("manufacturer", "Manufacturer"),

@@ -242,7 +242,10 @@ pub fn search(conn: &Connection, query: &ChildSearch<'_>) -> Result<(Vec<ChildSu
             ));
         }
     }
-    sql.push_str(&format!(" ORDER BY c.sort_key LIMIT {}", query.limit + 1));
+    sql.push_str(&format!(
+        " ORDER BY c.sort_key LIMIT {}",
+        query.limit.saturating_add(1).min(i64::MAX as usize)
+    ));
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params_from_iter(args.iter()))?;
     let mut out = Vec::new();

@@ -17,7 +17,7 @@ mod sql;
 pub mod suppliers;
 
 use crate::error::{Error, Result};
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Savepoint};
 use std::path::{Path, PathBuf};
 
 pub use schema::SCHEMA_VERSION;
@@ -113,9 +113,10 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// Starts a transaction; dropped without `commit`, it rolls back.
-    pub fn transaction(&mut self) -> Result<Transaction<'_>> {
-        Ok(self.conn.transaction()?)
+    /// Starts a transaction; dropped without `commit`, it rolls back. It is a savepoint, so
+    /// it nests: inside [`crate::Api::all_or_nothing`] it becomes part of the larger whole.
+    pub fn transaction(&mut self) -> Result<Savepoint<'_>> {
+        Ok(self.conn.savepoint()?)
     }
 
     pub fn schema_version(&self) -> Result<u32> {

@@ -1,0 +1,217 @@
+//! The command line's shape: commands, arguments and their help text.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "passport",
+    version,
+    about = "Equipment Passport: children's specialist equipment, service and LOLER dates, and printable passports",
+    long_about = None
+)]
+pub struct Cli {
+    /// Folder holding the caseload database (default: the app's per-user data folder, shared
+    /// with the desktop app).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Print JSON for scripts instead of text for people.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Load a sample caseload of synthetic children (only into an empty caseload).
+    Demo,
+    /// List or search the caseload.
+    Children(ChildrenArgs),
+    /// Show or add one child.
+    #[command(subcommand)]
+    Child(ChildCommand),
+    /// Schools, nurseries and colleges.
+    #[command(subcommand)]
+    Setting(SettingCommand),
+    /// The supplier directory: wheelchair services, equipment services, repairers.
+    #[command(subcommand)]
+    Supplier(SupplierCommand),
+    /// Add or show a piece of equipment.
+    #[command(subcommand)]
+    Item(ItemCommand),
+    /// Add photos to equipment.
+    #[command(subcommand)]
+    Photo(PhotoCommand),
+    /// Record LOLER examinations, services, repairs and safety checks.
+    #[command(subcommand)]
+    Service(ServiceCommand),
+    /// Everything overdue or due soon across the caseload, soonest first.
+    Due(DueArgs),
+    /// Look after the database.
+    #[command(subcommand)]
+    Db(DbCommand),
+}
+
+#[derive(Args)]
+pub struct ChildrenArgs {
+    /// Name, preferred name, NHS number or setting; accents and case are ignored.
+    #[arg(long, short)]
+    pub search: Option<String>,
+    /// Only children at this setting (its id).
+    #[arg(long)]
+    pub setting: Option<String>,
+    /// Show at most this many.
+    #[arg(long, default_value_t = 200)]
+    pub limit: usize,
+}
+
+#[derive(Subcommand)]
+pub enum ChildCommand {
+    /// Everything about one child: details, contacts and equipment.
+    Show { id: String },
+    /// Add a child; prints the new child's id.
+    Add(ChildAddArgs),
+}
+
+#[derive(Args)]
+pub struct ChildAddArgs {
+    /// First (given) name.
+    #[arg(long)]
+    pub given: String,
+    /// Last (family) name.
+    #[arg(long)]
+    pub family: String,
+    /// Date of birth, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub dob: String,
+    /// NHS number (10 digits; spaces allowed).
+    #[arg(long)]
+    pub nhs: Option<String>,
+    /// The setting's id (see `passport setting list`).
+    #[arg(long)]
+    pub setting: Option<String>,
+    /// The name the child likes to be called.
+    #[arg(long)]
+    pub preferred: Option<String>,
+    /// Year group or class.
+    #[arg(long)]
+    pub class: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum SettingCommand {
+    /// List the settings with their ids.
+    List,
+    /// Add a setting; prints its id.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// school, nursery or college.
+        #[arg(long, default_value = "school")]
+        kind: String,
+        #[arg(long)]
+        postcode: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        senco: Option<String>,
+        #[arg(long)]
+        senco_email: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SupplierCommand {
+    /// List the supplier directory with ids.
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum ItemCommand {
+    /// Add a piece of equipment to a child; prints its id.
+    Add(ItemAddArgs),
+    /// Everything about one item, with its service log.
+    Show { id: String },
+}
+
+#[derive(Args)]
+pub struct ItemAddArgs {
+    /// The child's id.
+    #[arg(long)]
+    pub child: String,
+    /// seating, standing-frame, walker, hoist, sling, bathing, toileting, sleep-system,
+    /// splint, transport-seat, wheelchair, special-buggy or other.
+    #[arg(long)]
+    pub category: String,
+    /// What staff call it, e.g. "Classroom seating system".
+    #[arg(long)]
+    pub name: String,
+    /// Serial number or asset tag.
+    #[arg(long)]
+    pub serial: Option<String>,
+    /// home, school or both.
+    #[arg(long = "where", default_value = "school")]
+    pub where_used: String,
+    /// How many staff are needed to use it (1 to 4).
+    #[arg(long, default_value_t = 1)]
+    pub staff: u8,
+    /// For a sling: the unique id on its label.
+    #[arg(long)]
+    pub sling_id: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum PhotoCommand {
+    /// Add a photo (JPEG, PNG or WebP) to the end of an item's gallery.
+    Add {
+        /// The item's id.
+        #[arg(long)]
+        item: String,
+        /// The photo file.
+        file: PathBuf,
+        #[arg(long, default_value = "")]
+        caption: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ServiceCommand {
+    /// Record a LOLER examination, service, repair or safety check.
+    Add {
+        #[arg(long)]
+        item: String,
+        /// loler, service, repair or safety-check.
+        #[arg(long)]
+        kind: String,
+        /// When it was done, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        /// Engineer or company.
+        #[arg(long)]
+        by: String,
+        /// pass, advisory or fail.
+        #[arg(long, default_value = "pass")]
+        outcome: String,
+        #[arg(long)]
+        notes: Option<String>,
+        /// When the next one is due (default: from the service intervals).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        next_due: Option<String>,
+    },
+}
+
+#[derive(Args)]
+pub struct DueArgs {
+    /// Include what falls due within this many days (overdue is always included).
+    #[arg(long, default_value_t = 30)]
+    pub within: u32,
+}
+
+#[derive(Subcommand)]
+pub enum DbCommand {
+    /// Check the database's integrity and schema version.
+    Check,
+}

@@ -1,0 +1,235 @@
+//! Commands about equipment, photos, service records, suppliers and the due list.
+
+use crate::cli::{
+    DueArgs, ItemAddArgs, ItemCommand, PhotoCommand, ServiceCommand, SupplierCommand,
+};
+use crate::output::{self, date, field, opt_date, table};
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use equipment_passport::Api;
+use equipment_passport::model::*;
+
+fn parse_choice<T: std::str::FromStr<Err = String>>(option: &str, value: &str) -> Result<T> {
+    value
+        .parse::<T>()
+        .map_err(|e| anyhow::anyhow!("{option}: {e}"))
+}
+
+fn parse_date(option: &str, value: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .with_context(|| format!("{option}: '{value}' is not a date: write it as YYYY-MM-DD"))
+}
+
+pub fn item(api: &mut Api, cmd: ItemCommand, json: bool) -> Result<()> {
+    match cmd {
+        ItemCommand::Add(args) => add_item(api, args, json),
+        ItemCommand::Show { id } => show_item(api, id.parse()?, json),
+    }
+}
+
+fn add_item(api: &mut Api, args: ItemAddArgs, json: bool) -> Result<()> {
+    let child: ChildId = args.child.parse()?;
+    let category: Category = parse_choice("--category", &args.category)?;
+    let mut details = ItemDetails::new(category, &args.name);
+    details.serial = args.serial.unwrap_or_default();
+    details.where_used = parse_choice("--where", &args.where_used)?;
+    details.staff_needed = args.staff;
+    if let Some(sling_id) = args.sling_id {
+        details.sling = Some(SlingDetails {
+            sling_id,
+            ..Default::default()
+        });
+    }
+    let item = api.create_item(child, details)?;
+    if json {
+        return output::json(&item);
+    }
+    println!("{}", item.id);
+    Ok(())
+}
+
+fn show_item(api: &Api, id: ItemId, json: bool) -> Result<()> {
+    let record = api.item(id)?;
+    if json {
+        return output::json(&record);
+    }
+    let d = &record.item.details;
+    println!("{} ({})", d.name, d.category.label());
+    field("Id", &record.item.id.to_string());
+    field("Make and model", format!("{} {}", d.make, d.model).trim());
+    field("Serial or asset tag", &d.serial);
+    field("Size", &d.size);
+    field("Used at", d.where_used.label());
+    field("Status", d.status.label());
+    field("Purpose", &d.purpose);
+    field("Staff needed", &d.staff_needed.to_string());
+    field("Review by", &opt_date(d.review_date));
+    field("Therapist", &d.therapist);
+    for (i, step) in d.setup_steps.iter().enumerate() {
+        field(
+            if i == 0 { "Set-up" } else { "" },
+            &format!("{}. {}", i + 1, step.text),
+        );
+    }
+    for (i, check) in d.safety_checks.iter().enumerate() {
+        field(
+            if i == 0 { "Check before use" } else { "" },
+            &format!("[ ] {check}"),
+        );
+    }
+    field("Photos", &record.item.photos.len().to_string());
+    if !record.service_log.is_empty() {
+        println!("\nService log");
+        let rows: Vec<Vec<String>> = record
+            .service_log
+            .iter()
+            .map(|r| {
+                vec![
+                    date(r.details.date),
+                    r.details.kind.label().into(),
+                    r.details.by_whom.clone(),
+                    r.details.outcome.label().into(),
+                    opt_date(r.details.next_due),
+                ]
+            })
+            .collect();
+        table(&["Date", "Kind", "By", "Outcome", "Next due"], &rows);
+    }
+    Ok(())
+}
+
+pub fn photo(api: &mut Api, cmd: PhotoCommand, json: bool) -> Result<()> {
+    match cmd {
+        PhotoCommand::Add {
+            item,
+            file,
+            caption,
+        } => {
+            let item: ItemId = item.parse()?;
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("could not read {}", file.display()))?;
+            let photo = api
+                .add_item_photo(item, &bytes, &caption)
+                .with_context(|| format!("{}", file.display()))?;
+            if json {
+                return output::json(&photo);
+            }
+            println!("{}", photo.id);
+            Ok(())
+        }
+    }
+}
+
+pub fn service(api: &mut Api, cmd: ServiceCommand, json: bool) -> Result<()> {
+    match cmd {
+        ServiceCommand::Add {
+            item,
+            kind,
+            date,
+            by,
+            outcome,
+            notes,
+            next_due,
+        } => {
+            let item: ItemId = item.parse()?;
+            let details = ServiceRecordDetails {
+                kind: parse_choice("--kind", &kind)?,
+                date: parse_date("--date", &date)?,
+                by_whom: by,
+                outcome: parse_choice("--outcome", &outcome)?,
+                notes: notes.unwrap_or_default(),
+                next_due: next_due
+                    .as_deref()
+                    .map(|d| parse_date("--next-due", d))
+                    .transpose()?,
+            };
+            let record = api.add_service_record(item, details)?;
+            if json {
+                return output::json(&record);
+            }
+            println!("{}", record.id);
+            if let Some(next) = record.details.next_due {
+                eprintln!(
+                    "Next {} due {}.",
+                    record.details.kind.label(),
+                    output::date(next)
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn supplier(api: &mut Api, cmd: SupplierCommand, json: bool) -> Result<()> {
+    match cmd {
+        SupplierCommand::List => {
+            let suppliers = api.suppliers()?;
+            if json {
+                return output::json(&suppliers);
+            }
+            let rows: Vec<Vec<String>> = suppliers
+                .iter()
+                .map(|s| {
+                    let d = &s.details;
+                    let repairs = if d.repair_phone.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{} ({})", d.repair_phone, d.repair_hours)
+                    };
+                    vec![
+                        s.id.to_string(),
+                        d.name.clone(),
+                        d.kind.label().into(),
+                        repairs,
+                    ]
+                })
+                .collect();
+            table(&["ID", "Name", "Kind", "Repair line"], &rows);
+            Ok(())
+        }
+    }
+}
+
+pub fn due(api: &Api, args: DueArgs, json: bool) -> Result<()> {
+    let entries = api.due_list(args.within)?;
+    if json {
+        return output::json(&entries);
+    }
+    if entries.is_empty() {
+        println!(
+            "Nothing is overdue or due in the next {} days.",
+            args.within
+        );
+        return Ok(());
+    }
+    let overdue = entries.iter().filter(|e| e.is_overdue()).count();
+    println!(
+        "{} overdue, {} due in the next {} days.\n",
+        overdue,
+        entries.len() - overdue,
+        args.within
+    );
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            vec![
+                date(e.due_date),
+                e.when(),
+                format!(
+                    "{}{}",
+                    e.kind.label(),
+                    if e.never_done {
+                        " (never recorded)"
+                    } else {
+                        ""
+                    }
+                ),
+                e.item_name.clone(),
+                e.child_name.clone(),
+                e.setting_name.clone(),
+            ]
+        })
+        .collect();
+    table(&["Due", "When", "What", "Item", "Child", "Setting"], &rows);
+    Ok(())
+}

@@ -1,0 +1,274 @@
+//! The `passport` command line, run as a user would, against a temporary data folder.
+
+use crate::support::photos::{heic_header, jpeg};
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+fn passport(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("passport").unwrap();
+    cmd.arg("--data-dir").arg(dir);
+    cmd
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
+fn json_of(cmd: &mut Command) -> Value {
+    serde_json::from_str(&stdout_of(cmd.arg("--json"))).unwrap()
+}
+
+fn child_count(dir: &Path) -> u64 {
+    json_of(passport(dir).args(["db", "check"]))["children"]
+        .as_u64()
+        .unwrap()
+}
+
+#[test]
+fn add_a_child_then_find_and_show_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = stdout_of(passport(dir.path()).args([
+        "child",
+        "add",
+        "--given",
+        "Zoë",
+        "--family",
+        "Hughes",
+        "--dob",
+        "2017-03-14",
+        "--nhs",
+        "999 000 0018",
+    ]));
+    let id = id.trim();
+    assert_eq!(id.len(), 36, "prints the new id: {id}");
+    let listed = stdout_of(passport(dir.path()).args(["children", "--search", "zoe"]));
+    assert!(
+        listed.contains("Zoë Hughes") && listed.contains("999 000 0018"),
+        "{listed}"
+    );
+    let shown = json_of(passport(dir.path()).args(["child", "show", id]));
+    assert_eq!(shown["child"]["given_name"], "Zoë");
+    assert_eq!(shown["child"]["nhs_number"], "9990000018");
+    let human = stdout_of(passport(dir.path()).args(["child", "show", id]));
+    assert!(human.contains("14 March 2017"), "{human}");
+}
+
+#[test]
+fn an_invalid_nhs_number_is_one_line_on_stderr_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let assert = passport(dir.path())
+        .args([
+            "child",
+            "add",
+            "--given",
+            "Ben",
+            "--family",
+            "Ali",
+            "--dob",
+            "2018-01-01",
+            "--nhs",
+            "943 476 5918",
+        ])
+        .assert()
+        .failure()
+        .stdout("");
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("error: --nhs: this is not a valid NHS number"),
+        "{stderr}"
+    );
+    assert_eq!(child_count(dir.path()), 0);
+}
+
+#[test]
+fn a_bad_date_and_a_bad_category_say_what_to_write() {
+    let dir = tempfile::tempdir().unwrap();
+    passport(dir.path())
+        .args([
+            "child",
+            "add",
+            "--given",
+            "Ben",
+            "--family",
+            "Ali",
+            "--dob",
+            "14/03/2017",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--dob: '14/03/2017' is not a date: write it as YYYY-MM-DD",
+        ));
+    let id = stdout_of(passport(dir.path()).args([
+        "child",
+        "add",
+        "--given",
+        "Ben",
+        "--family",
+        "Ali",
+        "--dob",
+        "2018-01-01",
+    ]));
+    passport(dir.path())
+        .args(["item", "add", "--child", id.trim(), "--category", "trampoline", "--name", "x"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--category: 'trampoline' is not an equipment category: use one of seating, standing-frame"));
+    passport(dir.path())
+        .args(["child", "show", "not-an-id"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is not a child id"));
+}
+
+#[test]
+fn add_an_item_with_a_photo_and_a_loler_record_then_see_it_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let child = stdout_of(passport(dir.path()).args([
+        "child",
+        "add",
+        "--given",
+        "Amara",
+        "--family",
+        "Okafor",
+        "--dob",
+        "2015-06-01",
+    ]));
+    let item = stdout_of(passport(dir.path()).args([
+        "item",
+        "add",
+        "--child",
+        child.trim(),
+        "--category",
+        "hoist",
+        "--name",
+        "Mobile hoist",
+        "--serial",
+        "HX-1",
+    ]));
+    let item = item.trim().to_string();
+    let photo_path = dir.path().join("hoist.jpg");
+    std::fs::write(&photo_path, jpeg(1200, 900)).unwrap();
+    stdout_of(
+        passport(dir.path())
+            .args(["photo", "add", "--item", &item])
+            .arg(&photo_path)
+            .args(["--caption", "Folded"]),
+    );
+    let shown = json_of(passport(dir.path()).args(["item", "show", &item]));
+    assert_eq!(shown["item"]["photos"][0]["caption"], "Folded");
+    assert_eq!(shown["item"]["serial"], "HX-1");
+    // Never examined: due now.
+    let due = json_of(passport(dir.path()).args(["due", "--within", "0"]));
+    assert_eq!(due[0]["kind"], "loler");
+    assert_eq!(due[0]["never_done"], true);
+    let today = chrono::Utc::now().date_naive();
+    let examined = (today - chrono::Days::new(200))
+        .format("%Y-%m-%d")
+        .to_string();
+    passport(dir.path())
+        .args([
+            "service",
+            "add",
+            "--item",
+            &item,
+            "--kind",
+            "loler",
+            "--date",
+            &examined,
+            "--by",
+            "Ability Lifting",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "Next LOLER thorough examination due",
+        ));
+    let due = stdout_of(passport(dir.path()).args(["due"]));
+    assert!(
+        due.contains("Overdue by") && due.contains("Mobile hoist"),
+        "{due}"
+    );
+}
+
+#[test]
+fn a_heic_photo_is_refused_naming_the_file_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let child = stdout_of(passport(dir.path()).args([
+        "child",
+        "add",
+        "--given",
+        "Amara",
+        "--family",
+        "Okafor",
+        "--dob",
+        "2015-06-01",
+    ]));
+    let item = stdout_of(passport(dir.path()).args([
+        "item",
+        "add",
+        "--child",
+        child.trim(),
+        "--category",
+        "seating",
+        "--name",
+        "Chair",
+    ]));
+    let path = dir.path().join("IMG_0042.HEIC");
+    std::fs::write(&path, heic_header()).unwrap();
+    let assert = passport(dir.path())
+        .args(["photo", "add", "--item", item.trim()])
+        .arg(&path)
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("IMG_0042.HEIC: HEIC photos are not supported: export the photo as JPEG"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+    assert_eq!(
+        json_of(passport(dir.path()).args(["db", "check"]))["photos"],
+        0
+    );
+}
+
+#[test]
+fn db_check_reports_the_schema_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout_of(passport(dir.path()).args(["db", "check"]));
+    assert!(
+        out.contains(&format!(
+            "Schema version {}",
+            equipment_passport::store::SCHEMA_VERSION
+        )),
+        "{out}"
+    );
+    assert!(out.contains("Integrity check: ok."));
+}
+
+#[test]
+fn the_demo_loads_a_living_caseload_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = json_of(passport(dir.path()).arg("demo"));
+    assert!(summary["children"].as_u64().unwrap() >= 12);
+    assert!(summary["items"].as_u64().unwrap() >= 60);
+    let found = stdout_of(passport(dir.path()).args(["children", "--search", "zoe"]));
+    assert!(found.contains("Zoë"), "{found}");
+    let due = json_of(passport(dir.path()).args(["due"]));
+    assert!(
+        due.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["days_left"].as_i64().unwrap() < 0)
+    );
+    passport(dir.path())
+        .arg("demo")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("the caseload already has"));
+}

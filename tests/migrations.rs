@@ -1,0 +1,110 @@
+//! Schema migrations: every old-schema fixture upgrades to the current schema with its data
+//! intact; a database from a newer app is refused, never guessed at.
+
+use crate::support::*;
+use equipment_passport::clock::FixedClock;
+use equipment_passport::model::*;
+use equipment_passport::store::SCHEMA_VERSION;
+use equipment_passport::{Api, Error};
+use rusqlite::Connection;
+use std::path::Path;
+use std::sync::Arc;
+
+fn open(dir: &Path) -> Result<Api, Error> {
+    Api::open(dir, None, Arc::new(FixedClock::on(today())))
+}
+
+/// Builds `passport.db` in `dir` from a committed SQL dump written by an older version.
+fn restore_fixture(dir: &Path, sql: &str) {
+    let conn = Connection::open(dir.join("passport.db")).unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
+#[test]
+fn a_new_database_is_at_the_current_version_with_safe_pragmas() {
+    let dir = tempfile::tempdir().unwrap();
+    let api = open(dir.path()).unwrap();
+    let check = api.check_database().unwrap();
+    assert_eq!(check.schema_version, SCHEMA_VERSION);
+    assert!(check.ok());
+    let conn = api.store().conn();
+    let fk: i64 = conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    let journal: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!((fk, journal.as_str()), (1, "wal"));
+}
+
+#[test]
+fn opening_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = open(dir.path()).unwrap();
+    add_child(&mut api, "Zoë", "Hughes");
+    drop(api);
+    let api = open(dir.path()).unwrap();
+    assert_eq!(api.check_database().unwrap().children, 1);
+}
+
+#[test]
+fn version_1_caseload_upgrades_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    restore_fixture(dir.path(), include_str!("fixtures/caseload_v1.sql"));
+    let api = open(dir.path()).unwrap();
+    let check = api.check_database().unwrap();
+    assert_eq!(check.schema_version, SCHEMA_VERSION);
+    assert!(check.ok(), "{:?}", check.problems);
+    let found = api.search_children("zoe", None, 10).unwrap();
+    assert_eq!(found.children.len(), 1);
+    let record = api.child(found.children[0].id).unwrap();
+    assert_eq!(record.child.details.given_name, "Zoë");
+    assert_eq!(record.child.details.nhs_number, "9990000018");
+    let hoist = record
+        .items
+        .iter()
+        .find(|i| i.details.category == Category::Hoist)
+        .unwrap();
+    assert_eq!(hoist.photos.len(), 1);
+    let log = api.item(hoist.id).unwrap().service_log;
+    assert_eq!(log[0].details.kind, ServiceKind::LolerExamination);
+    assert_eq!(api.due_list(3650).unwrap().len(), 1);
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(open(dir.path()).unwrap());
+    let conn = Connection::open(dir.path().join("passport.db")).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 3)
+        .unwrap();
+    drop(conn);
+    match open(dir.path()) {
+        Err(Error::DatabaseTooNew { found, supported }) => {
+            assert_eq!((found, supported), (SCHEMA_VERSION + 3, SCHEMA_VERSION));
+        }
+        Err(other) => panic!("expected DatabaseTooNew, got {other:?}"),
+        Ok(_) => panic!("a newer database was opened"),
+    }
+    let err = open(dir.path()).err().unwrap();
+    assert!(
+        err.to_string().contains("install the newer version"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("passport.db");
+    std::fs::write(
+        &path,
+        b"these are my notes, not a database, and long enough to matter",
+    )
+    .unwrap();
+    assert!(open(dir.path()).is_err());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        b"these are my notes, not a database, and long enough to matter"
+    );
+}
