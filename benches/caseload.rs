@@ -225,6 +225,10 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
     drop(api);
+    // Keep a copy for looking at query plans with sqlite3.
+    if let Ok(keep) = std::env::var("BENCH_KEEP_DB") {
+        std::fs::copy(dir.path().join("passport.db"), keep).unwrap();
+    }
 
     let mut opens = Vec::new();
     for _ in 0..20 {

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 /// A problem with one field of a form, shown beside that field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldError {
     /// The field's name as the UI knows it, e.g. `nhs_number` or `setup_steps[2].text`.
     pub field: String,

@@ -194,3 +194,29 @@ fn caseload_badges_show_what_is_overdue_or_due_within_30_days() {
         vec![(DueKind::Loler, true), (DueKind::Review, false)]
     );
 }
+
+#[test]
+fn the_due_list_follows_a_child_renamed_or_moved_to_another_setting() {
+    let mut api = api();
+    let oakfield = add_setting(&mut api, "Oakfield Primary School");
+    let child = add_child(&mut api, "Amara", "Okafor");
+    add_item(&mut api, child.id, Category::Hoist, "Hoist");
+    let mut details = child.details.clone();
+    details.preferred_name = "Mara".into();
+    details.setting_id = Some(oakfield.id);
+    api.update_child(child.id, details).unwrap();
+    let due = api.due_list(0).unwrap();
+    assert_eq!(due[0].child_name, "Amara Okafor (Mara)");
+    assert_eq!(due[0].setting_name, "Oakfield Primary School");
+    let mut renamed = oakfield.details.clone();
+    renamed.name = "Oakfield Academy".into();
+    api.update_setting(oakfield.id, renamed).unwrap();
+    assert_eq!(api.due_list(0).unwrap()[0].setting_name, "Oakfield Academy");
+    assert_eq!(
+        api.search_children("academy", None, 5)
+            .unwrap()
+            .children
+            .len(),
+        1
+    );
+}

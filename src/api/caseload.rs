@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// Results of a caseload search: at most the number asked for, and whether there were more.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchResults {
     pub children: Vec<ChildSummary>,
     pub more: bool,
@@ -18,6 +19,7 @@ pub struct SearchResults {
 
 /// Everything about one child, as the child screen and `passport child show` present it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChildRecord {
     pub child: Child,
     pub setting: Option<Setting>,
@@ -107,10 +109,13 @@ impl Api {
     pub fn update_child(&mut self, id: ChildId, details: ChildDetails) -> Result<Child> {
         let details = details.validated(self.today())?;
         self.check_setting(details.setting_id)?;
-        let mut child = children::get(self.store.conn(), id)?;
+        let now = self.now();
+        let tx = self.store.transaction()?;
+        let mut child = children::get(&tx, id)?;
         child.details = details;
-        child.updated_at = self.now();
-        children::update(self.store.conn(), &child)?;
+        child.updated_at = now;
+        children::update(&tx, &child)?;
+        tx.commit()?;
         Ok(child)
     }
 

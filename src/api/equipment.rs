@@ -13,6 +13,7 @@ const INTERVALS_KEY: &str = "service_intervals";
 
 /// One item with its service log, as the item screen shows it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemRecord {
     pub item: EquipmentItem,
     pub service_log: Vec<ServiceRecord>,

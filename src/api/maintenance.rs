@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// The result of `passport db check`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DatabaseCheck {
     pub schema_version: u32,
     pub supported_version: u32,

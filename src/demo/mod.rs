@@ -24,6 +24,7 @@ use serde::Serialize;
 
 /// What the demo added.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DemoSummary {
     pub settings: usize,
     pub suppliers: usize,

@@ -20,6 +20,7 @@ labelled_enum! {
 /// Education, Health and Care Plan: whether there is one, and what its Section G (health
 /// provision) says about equipment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Ehcp {
     pub has_plan: bool,
@@ -28,6 +29,7 @@ pub struct Ehcp {
 
 /// Consent to share the child's details with their setting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Consent {
     /// Who gave it, e.g. "Amira Haddad (mother)".
     pub given_by: String,
@@ -36,6 +38,7 @@ pub struct Consent {
 
 /// What staff need to know about the child before handling their equipment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct AboutMe {
     pub communication: String,
@@ -46,6 +49,7 @@ pub struct AboutMe {
 
 /// Everything a person edits about a child. Strings left empty mean "not recorded".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChildDetails {
     pub given_name: String,
     pub family_name: String,
@@ -192,17 +196,22 @@ impl ChildDetails {
 
     /// "Zoë Hughes", or "Zoë Hughes (Zo)" when a preferred name differs from the given name.
     pub fn display_name(&self) -> String {
-        let full = format!("{} {}", self.given_name, self.family_name);
-        if self.preferred_name.is_empty() || self.preferred_name == self.given_name {
-            full
+        Self::display_name_of(&self.given_name, &self.family_name, &self.preferred_name)
+    }
+
+    /// The display name from its parts, for lists that read names without a whole child.
+    pub fn display_name_of(given: &str, family: &str, preferred: &str) -> String {
+        if preferred.is_empty() || preferred == given {
+            format!("{given} {family}")
         } else {
-            format!("{full} ({})", self.preferred_name)
+            format!("{given} {family} ({preferred})")
         }
     }
 }
 
 /// A stored child.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Child {
     pub id: ChildId,
     #[serde(flatten)]

@@ -27,6 +27,7 @@ impl ContactRole {
 
 /// One phone number with what it is for ("Mobile", "Work", "Repairs, 8am to 6pm").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Phone {
     #[serde(default)]
     pub label: String,
@@ -54,6 +55,7 @@ pub(crate) fn check_phones(check: &mut Check, field: &str, phones: &mut Vec<Phon
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ContactDetails {
     pub name: String,
     pub role: ContactRole,
@@ -110,6 +112,7 @@ impl ContactDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Contact {
     pub id: ContactId,
     pub child_id: ChildId,

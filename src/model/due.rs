@@ -15,6 +15,7 @@ labelled_enum! {
 
 /// One thing due (or overdue) for one item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DueEntry {
     pub kind: DueKind,
     pub due_date: NaiveDate,

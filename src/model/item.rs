@@ -87,6 +87,7 @@ labelled_enum! {
 
 /// When an item is used: on which days, from what time, for how long, and for what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScheduleSlot {
     pub days: Vec<Day>,
     #[serde(default)]
@@ -100,6 +101,7 @@ pub struct ScheduleSlot {
 
 /// One numbered step of setting the item up, optionally with a photo.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SetupStep {
     pub text: String,
     #[serde(default)]
@@ -108,6 +110,7 @@ pub struct SetupStep {
 
 /// Everything a person edits about an item. Photos are added and ordered separately.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemDetails {
     pub category: Category,
     pub name: String,
@@ -358,6 +361,7 @@ impl ItemDetails {
 
 /// A photo of an item, in the order it is shown, with its caption.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemPhoto {
     pub id: PhotoId,
     pub caption: String,
@@ -367,6 +371,7 @@ pub struct ItemPhoto {
 
 /// A stored item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EquipmentItem {
     pub id: ItemId,
     pub child_id: ChildId,

@@ -26,6 +26,7 @@ labelled_enum! {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct WheelchairDetails {
     pub kind: WheelchairType,
     #[serde(default)]
@@ -90,12 +91,14 @@ impl WheelchairDetails {
 
 /// One set-up measurement, e.g. "Footplate height" = "28 cm".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Measurement {
     pub label: String,
     pub value: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct SeatingDetails {
     /// Pommel, lateral supports, pelvic strap, chest harness, headrest ...
@@ -143,6 +146,7 @@ impl SeatingDetails {
 
 /// Which loop of the sling goes on the hoist's spreader bar, per strap and side.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct LoopConfiguration {
     pub shoulder_left: String,
@@ -159,6 +163,7 @@ impl LoopConfiguration {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct SlingDetails {
     pub maker: String,

@@ -29,6 +29,7 @@ labelled_enum! {
 /// How often things fall due, in months. Stored in the app's settings so a trust can follow
 /// its own examination scheme; the defaults follow LOLER 1998.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ServiceIntervals {
     /// Thorough examination of people-lifting equipment and slings: at most 6 months.
     pub loler_lifting_months: u32,
@@ -69,6 +70,7 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ServiceRecordDetails {
     pub kind: ServiceKind,
     pub date: NaiveDate,
@@ -128,6 +130,7 @@ impl ServiceRecordDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ServiceRecord {
     pub id: ServiceRecordId,
     pub item_id: ItemId,

@@ -16,6 +16,7 @@ labelled_enum! {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SettingDetails {
     pub name: String,
     pub kind: SettingKind,
@@ -79,6 +80,7 @@ impl SettingDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Setting {
     pub id: SettingId,
     #[serde(flatten)]

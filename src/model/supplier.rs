@@ -20,6 +20,7 @@ labelled_enum! {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SupplierDetails {
     pub name: String,
     pub kind: SupplierKind,
@@ -99,6 +100,7 @@ impl SupplierDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Supplier {
     pub id: SupplierId,
     #[serde(flatten)]

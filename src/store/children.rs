@@ -73,6 +73,7 @@ pub fn insert(conn: &Connection, child: &Child) -> Result<()> {
 }
 
 /// Saves the editable details (not the photo, not the creation time).
+/// Also refreshes the copies of the child's names kept on the due list.
 pub fn update(conn: &Connection, child: &Child) -> Result<()> {
     let n = write(
         conn,
@@ -91,7 +92,7 @@ pub fn update(conn: &Connection, child: &Child) -> Result<()> {
     if n == 0 {
         return Err(Error::not_found(ChildId::KIND, child.id));
     }
-    Ok(())
+    super::due::refresh_child(conn, child.id)
 }
 
 /// Writes a child's row with `sql`; `:photo_id` and `:created_at` are bound only when the
@@ -183,6 +184,7 @@ pub fn count(conn: &Connection) -> Result<usize> {
 
 /// One line of the caseload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChildSummary {
     pub id: ChildId,
     pub display_name: String,
@@ -199,6 +201,7 @@ pub struct ChildSummary {
 
 /// A badge on a caseload line: the earliest date something of this kind falls due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DueBadge {
     pub kind: DueKind,
     pub earliest: NaiveDate,
@@ -217,59 +220,80 @@ pub struct ChildSearch<'a> {
 /// Finds children whose names, NHS number or setting match every word typed, ignoring case
 /// and accents, in register order. Returns at most `limit` and whether there were more.
 pub fn search(conn: &Connection, query: &ChildSearch<'_>) -> Result<(Vec<ChildSummary>, bool)> {
-    let mut sql = String::from(
-        "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.date_of_birth,
-                c.nhs_number, c.setting_id, c.class_name, c.photo_id,
-                coalesce(s.name, '') AS setting_name
-         FROM children c LEFT JOIN settings s ON s.id = c.setting_id WHERE 1 = 1",
-    );
+    let mut conditions = String::new();
     let mut args: Vec<String> = Vec::new();
+    let arg = |args: &mut Vec<String>, value: String| {
+        args.push(value);
+        format!("?{}", args.len())
+    };
     if let Some(setting) = query.setting {
-        args.push(setting.to_string());
-        sql.push_str(&format!(" AND c.setting_id = ?{}", args.len()));
+        conditions.push_str(&format!(
+            " AND c.setting_id = {}",
+            arg(&mut args, setting.to_string())
+        ));
     }
     // A query that is all digits (spaces allowed) is an NHS number, or part of one.
     let digits: String = query.text.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.len() >= 3 && digits.chars().all(|c| c.is_ascii_digit()) {
-        args.push(format!("%{digits}%"));
-        sql.push_str(&format!(" AND c.nhs_number LIKE ?{}", args.len()));
+        conditions.push_str(&format!(
+            " AND c.nhs_number LIKE {}",
+            arg(&mut args, format!("%{digits}%"))
+        ));
     } else {
         for word in words(query.text) {
-            args.push(format!("%{}%", escape_like(&word)));
-            let n = args.len();
-            sql.push_str(&format!(
-                " AND (c.search_key LIKE ?{n} ESCAPE '\\' OR s.search_key LIKE ?{n} ESCAPE '\\')"
-            ));
+            let pattern = format!("%{}%", escape_like(&word));
+            // A word may name a setting instead: there are few settings, so find those first
+            // and match their children by id rather than joining every child to its setting.
+            let settings = settings_matching(conn, &pattern)?;
+            let name = arg(&mut args, pattern);
+            let mut test = format!("c.search_key LIKE {name} ESCAPE '\\'");
+            if !settings.is_empty() {
+                let ids: Vec<String> = settings.into_iter().map(|s| arg(&mut args, s)).collect();
+                test = format!("({test} OR c.setting_id IN ({}))", ids.join(", "));
+            }
+            conditions.push_str(&format!(" AND {test}"));
         }
     }
-    sql.push_str(&format!(
-        " ORDER BY c.sort_key LIMIT {}",
-        query.limit.saturating_add(1).min(i64::MAX as usize)
-    ));
+    let limit = query.limit.saturating_add(1).min(i64::MAX as usize);
+    let sql = format!(
+        "SELECT c.id, c.given_name, c.family_name, c.preferred_name, c.date_of_birth,
+                c.nhs_number, c.setting_id, c.class_name, c.photo_id,
+                coalesce(s.name, '') AS setting_name
+         FROM (SELECT c.rowid AS r FROM children c WHERE 1 = 1{conditions}
+               ORDER BY c.sort_key LIMIT {limit}) m
+         JOIN children c ON c.rowid = m.r
+         LEFT JOIN settings s ON s.id = c.setting_id
+         ORDER BY c.sort_key"
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params_from_iter(args.iter()))?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let given: String = row.get("given_name")?;
-        let family: String = row.get("family_name")?;
-        let preferred: String = row.get("preferred_name")?;
-        let mut details = ChildDetails::new(&given, &family, row.get("date_of_birth")?);
-        details.preferred_name = preferred;
+        let given: String = row.get(1)?;
+        let family: String = row.get(2)?;
+        let preferred: String = row.get(3)?;
         out.push(ChildSummary {
-            id: row.get("id")?,
-            display_name: details.display_name(),
-            date_of_birth: details.date_of_birth,
-            nhs_number: nhs_number::display(&row.get::<_, String>("nhs_number")?),
-            setting_id: row.get("setting_id")?,
-            setting_name: row.get("setting_name")?,
-            class_name: row.get("class_name")?,
-            photo_id: row.get("photo_id")?,
+            id: row.get(0)?,
+            display_name: ChildDetails::display_name_of(&given, &family, &preferred),
+            date_of_birth: row.get(4)?,
+            nhs_number: nhs_number::display(&row.get::<_, String>(5)?),
+            setting_id: row.get(6)?,
+            setting_name: row.get(9)?,
+            class_name: row.get(7)?,
+            photo_id: row.get(8)?,
             due: Vec::new(),
         });
     }
     let more = out.len() > query.limit;
     out.truncate(query.limit);
     Ok((out, more))
+}
+
+fn settings_matching(conn: &Connection, pattern: &str) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM settings WHERE search_key LIKE ?1 ESCAPE '\\'")?;
+    let ids = stmt.query_map([pattern], |r| r.get::<_, String>(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
 fn escape_like(word: &str) -> String {

@@ -1,86 +1,99 @@
 //! The due-date index (`item_due`) and the caseload-wide due list read from it.
 
+use super::sql::date_at;
 use crate::error::Result;
-use crate::model::search_text::fold;
-use crate::model::{ChildDetails, ChildId, DueEntry, DueKind};
+use crate::model::{ChildId, DueEntry, DueKind, ItemId, SettingId};
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use std::collections::HashMap;
 
+/// The columns copied from the item and its child into each of the item's `item_due` rows.
+const COPIED: &str = "i.name, i.category, c.id, c.sort_key,
+                      display_name(c.given_name, c.family_name, c.preferred_name), c.setting_id";
+
 /// Recomputes what falls due for one item: its review date, the next LOLER examination and
 /// the next service from the newest record of each, and a first LOLER examination for lifting
 /// equipment that has never had one. Items withdrawn or returned have nothing due.
-pub fn refresh_item(conn: &Connection, item: impl rusqlite::ToSql) -> Result<()> {
+pub fn refresh_item(conn: &Connection, item: ItemId) -> Result<()> {
     conn.prepare_cached("DELETE FROM item_due WHERE item_id = ?1")?
-        .execute([&item])?;
-    conn.prepare_cached(
-        "INSERT INTO item_due (item_id, kind, due_date, never_done)
-         SELECT id, 'review', review_date, 0 FROM items
-         WHERE id = ?1 AND review_date IS NOT NULL AND status IN ('in-use', 'awaiting-repair')",
-    )?
-    .execute([&item])?;
-    conn.prepare_cached(
-        "INSERT INTO item_due (item_id, kind, due_date, never_done)
-         SELECT item_id, kind, next_due, 0 FROM (
-             SELECT r.item_id, r.kind, r.next_due,
-                    row_number() OVER (PARTITION BY r.kind ORDER BY r.date DESC, r.recorded_at DESC) AS newest
-             FROM service_records r
-             WHERE r.item_id = ?1 AND r.kind IN ('loler', 'service')
-         )
-         WHERE newest = 1 AND next_due IS NOT NULL
-           AND EXISTS (SELECT 1 FROM items WHERE id = ?1 AND status IN ('in-use', 'awaiting-repair'))",
-    )?
-    .execute([&item])?;
+        .execute([item])?;
+    let insert = "INSERT INTO item_due (due_date, kind, never_done, item_id, item_name, category,
+                      child_id, child_sort_key, child_name, setting_id)";
+    conn.prepare_cached(&format!(
+        "{insert}
+         SELECT i.review_date, 'review', 0, i.id, {COPIED}
+         FROM items i JOIN children c ON c.id = i.child_id
+         WHERE i.id = ?1 AND i.review_date IS NOT NULL AND i.status IN ('in-use', 'awaiting-repair')"
+    ))?
+    .execute([item])?;
+    conn.prepare_cached(&format!(
+        "{insert}
+         SELECT r.next_due, r.kind, 0, i.id, {COPIED}
+         FROM (SELECT item_id, kind, next_due,
+                      row_number() OVER (PARTITION BY kind ORDER BY date DESC, recorded_at DESC) AS newest
+               FROM service_records WHERE item_id = ?1 AND kind IN ('loler', 'service')) r
+         JOIN items i ON i.id = r.item_id JOIN children c ON c.id = i.child_id
+         WHERE r.newest = 1 AND r.next_due IS NOT NULL AND i.status IN ('in-use', 'awaiting-repair')"
+    ))?
+    .execute([item])?;
     // People-lifting equipment must be examined before first use: until a LOLER record
     // exists, it is due from the day it was issued (or added).
-    conn.prepare_cached(
-        "INSERT INTO item_due (item_id, kind, due_date, never_done)
-         SELECT id, 'loler', coalesce(issue_date, substr(created_at, 1, 10)), 1 FROM items
-         WHERE id = ?1 AND category IN ('hoist', 'sling') AND status IN ('in-use', 'awaiting-repair')
-           AND NOT EXISTS (SELECT 1 FROM service_records WHERE item_id = ?1 AND kind = 'loler')",
-    )?
-    .execute([&item])?;
+    conn.prepare_cached(&format!(
+        "{insert}
+         SELECT coalesce(i.issue_date, substr(i.created_at, 1, 10)), 'loler', 1, i.id, {COPIED}
+         FROM items i JOIN children c ON c.id = i.child_id
+         WHERE i.id = ?1 AND i.category IN ('hoist', 'sling') AND i.status IN ('in-use', 'awaiting-repair')
+           AND NOT EXISTS (SELECT 1 FROM service_records WHERE item_id = ?1 AND kind = 'loler')"
+    ))?
+    .execute([item])?;
     Ok(())
 }
 
-/// Everything overdue or due on or before `until`, soonest first, across the caseload.
+/// Copies a child's current names and setting into their items' due rows (after an edit).
+pub fn refresh_child(conn: &Connection, child: ChildId) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE item_due SET (child_sort_key, child_name, setting_id) =
+             (SELECT sort_key, display_name(given_name, family_name, preferred_name), setting_id
+              FROM children WHERE id = ?1)
+         WHERE child_id = ?1",
+    )?
+    .execute([child])?;
+    Ok(())
+}
+
+/// Everything overdue or due on or before `until`, soonest first and, on the same day, in
+/// register order, across the caseload.
 pub fn until(conn: &Connection, today: NaiveDate, until: NaiveDate) -> Result<Vec<DueEntry>> {
+    let settings: HashMap<SettingId, String> = conn
+        .prepare_cached("SELECT id, name FROM settings")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT d.kind, d.due_date, d.never_done, i.id AS item_id, i.name AS item_name, i.category,
-                c.id AS child_id, c.given_name, c.family_name, c.preferred_name, c.date_of_birth,
-                coalesce(s.name, '') AS setting_name
-         FROM item_due d
-         JOIN items i ON i.id = d.item_id
-         JOIN children c ON c.id = i.child_id
-         LEFT JOIN settings s ON s.id = c.setting_id
-         WHERE d.due_date <= ?1
-         ORDER BY d.due_date",
+        "SELECT due_date, kind, never_done, item_id, item_name, category, child_id,
+                child_name, setting_id
+         FROM item_due WHERE due_date <= ?1
+         ORDER BY due_date, child_sort_key, item_id, kind",
     )?;
     let mut rows = stmt.query(params![until])?;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(256);
     while let Some(row) = rows.next()? {
-        let due_date: NaiveDate = row.get("due_date")?;
-        let mut child = ChildDetails::new(
-            &row.get::<_, String>("given_name")?,
-            &row.get::<_, String>("family_name")?,
-            row.get("date_of_birth")?,
-        );
-        child.preferred_name = row.get("preferred_name")?;
+        let due_date = date_at(row, 0)?;
+        let setting: Option<SettingId> = row.get(8)?;
         out.push(DueEntry {
-            kind: row.get("kind")?,
+            kind: row.get(1)?,
             due_date,
             days_left: (due_date - today).num_days(),
-            never_done: row.get("never_done")?,
-            child_id: row.get("child_id")?,
-            child_name: child.display_name(),
-            setting_name: row.get("setting_name")?,
-            item_id: row.get("item_id")?,
-            item_name: row.get("item_name")?,
-            category: row.get("category")?,
+            never_done: row.get(2)?,
+            item_id: row.get(3)?,
+            item_name: row.get(4)?,
+            category: row.get(5)?,
+            child_id: row.get(6)?,
+            child_name: row.get(7)?,
+            setting_name: setting
+                .and_then(|s| settings.get(&s).cloned())
+                .unwrap_or_default(),
         });
     }
-    // Same day: keep the register order so a school's list reads naturally.
-    out.sort_by_cached_key(|e| (e.due_date, fold(&e.child_name), e.kind));
     Ok(out)
 }
 
@@ -93,12 +106,10 @@ pub fn for_children(
 ) -> Result<HashMap<ChildId, Vec<(DueKind, NaiveDate)>>> {
     let ids = serde_json::to_string(children).expect("ids serialise");
     let mut stmt = conn.prepare_cached(
-        "SELECT i.child_id, d.kind, min(d.due_date)
-         FROM json_each(?1) j
-         JOIN items i ON i.child_id = j.value
-         JOIN item_due d ON d.item_id = i.id
+        "SELECT d.child_id, d.kind, min(d.due_date)
+         FROM json_each(?1) j JOIN item_due d ON d.child_id = j.value
          WHERE d.due_date <= ?2
-         GROUP BY i.child_id, d.kind",
+         GROUP BY d.child_id, d.kind",
     )?;
     let mut out: HashMap<ChildId, Vec<(DueKind, NaiveDate)>> = HashMap::new();
     let rows = stmt.query_map(params![ids, until], |r| {

@@ -22,6 +22,25 @@ use std::path::{Path, PathBuf};
 
 pub use schema::SCHEMA_VERSION;
 
+/// SQL functions the store's statements use, implemented once in the model.
+fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "display_name",
+        3,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let given = ctx.get_raw(0).as_str().map_err(rusqlite::Error::from)?;
+            let family = ctx.get_raw(1).as_str().map_err(rusqlite::Error::from)?;
+            let preferred = ctx.get_raw(2).as_str().map_err(rusqlite::Error::from)?;
+            Ok(crate::model::ChildDetails::display_name_of(
+                given, family, preferred,
+            ))
+        },
+    )?;
+    Ok(())
+}
+
 /// An open caseload database.
 pub struct Store {
     conn: Connection,
@@ -93,6 +112,9 @@ impl Store {
     fn prepare(&mut self) -> Result<()> {
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // A 32 MiB page cache holds a large caseload's hot pages already decrypted: with
+        // SQLCipher every page read from disk is decrypted and authenticated again.
+        self.conn.pragma_update(None, "cache_size", -32_768)?;
         if self.path.is_some() {
             let mode: String =
                 self.conn
@@ -102,6 +124,7 @@ impl Store {
             // cut can lose the last commits, and never corrupts the file.
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
+        register_functions(&self.conn)?;
         schema::migrate(&mut self.conn)
     }
 

@@ -105,3 +105,30 @@ pub fn count(
         .query_row(params, |r| r.get::<_, i64>(0))
         .map(|n| n.max(0) as usize)
 }
+
+/// Reads a `YYYY-MM-DD` date column without chrono's general-purpose parser: the due list
+/// reads tens of thousands of dates at once.
+pub fn date_at(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<chrono::NaiveDate> {
+    let text = row.get_ref(index)?.as_str()?;
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b.get(range)?.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let parsed = if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        match (digits(0..4), digits(5..7), digits(8..10)) {
+            (Some(y), Some(m), Some(d)) => chrono::NaiveDate::from_ymd_opt(y as i32, m, d),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("'{text}' is not a YYYY-MM-DD date").into(),
+        )
+    })
+}

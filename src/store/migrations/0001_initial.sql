@@ -55,7 +55,9 @@ CREATE TABLE children (
     updated_at          TEXT NOT NULL
 ) STRICT;
 CREATE INDEX children_by_setting ON children(setting_id);
-CREATE INDEX children_by_sort_key ON children(sort_key);
+-- Covers the caseload search: it walks the register in order, testing the folded names, and
+-- reads a child's full row only for the few that match.
+CREATE INDEX children_for_search ON children(sort_key, search_key, setting_id, nhs_number);
 
 CREATE TABLE contacts (
     id              TEXT PRIMARY KEY,
@@ -144,18 +146,28 @@ CREATE TABLE service_records (
 ) STRICT;
 CREATE INDEX service_records_by_item ON service_records(item_id, kind, date);
 
--- What falls due for each current item (LOLER, service, review), kept up to date in the
--- same transaction as every change to the item or its service log, so the caseload-wide due
--- list is one indexed range scan.
+-- What falls due for each current item (LOLER, service, review), kept up to date in the same
+-- transaction as every change to the item, its service log or its child. It carries copies of
+-- what the due list shows and is ordered the way the list reads (date, then the child's place
+-- in the register), so the caseload-wide due list is one range scan of this table alone.
 CREATE TABLE item_due (
-    item_id     TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-    kind        TEXT NOT NULL,
-    due_date    TEXT NOT NULL,
+    due_date        TEXT NOT NULL,
+    child_sort_key  TEXT NOT NULL,
+    item_id         TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    kind            TEXT NOT NULL,
     -- 1 when nothing has been recorded yet (e.g. a hoist never examined).
-    never_done  INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (item_id, kind)
+    never_done      INTEGER NOT NULL DEFAULT 0,
+    item_name       TEXT NOT NULL,
+    category        TEXT NOT NULL,
+    child_id        TEXT NOT NULL,
+    -- As the app shows it ("Zoë Hughes (Zo)"), written by the display_name() SQL function
+    -- that the store registers from model::ChildDetails.
+    child_name      TEXT NOT NULL,
+    setting_id      TEXT,
+    PRIMARY KEY (due_date, child_sort_key, item_id, kind)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX item_due_by_date ON item_due(due_date);
+CREATE INDEX item_due_by_item ON item_due(item_id);
+CREATE INDEX item_due_by_child ON item_due(child_id, due_date);
 
 CREATE TABLE app_settings (
     key     TEXT PRIMARY KEY,
