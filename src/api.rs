@@ -6,6 +6,8 @@ mod caseload;
 mod due;
 mod equipment;
 mod maintenance;
+mod passports;
+mod preferences;
 
 use crate::clock::Clock;
 use crate::error::Result;
@@ -15,9 +17,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use crate::store::children::{ChildSummary, DueBadge};
+pub use crate::store::issued::IssuedCopy;
 pub use caseload::{ChildRecord, SearchResults};
 pub use equipment::ItemRecord;
 pub use maintenance::DatabaseCheck;
+pub use passports::{
+    BatchFailure, BatchProgress, BatchReport, IssuedCopyStatus, PrintRequest, PrintedCopy,
+};
+pub use preferences::Preferences;
 
 /// The name of the database file inside the app's data folder.
 pub const DATABASE_FILE: &str = "passport.db";
@@ -32,13 +39,48 @@ pub fn default_data_dir() -> Option<PathBuf> {
 pub struct Api {
     store: Store,
     clock: Arc<dyn Clock>,
+    /// The caseload's folder (trust templates live in `templates/` inside it); none in memory.
+    data_dir: Option<PathBuf>,
 }
 
 impl Api {
-    /// Opens the caseload in `data_dir` (creating it on first use).
+    /// Whether `data_dir` already holds a caseload.
+    pub fn exists(data_dir: &Path) -> bool {
+        data_dir.join(DATABASE_FILE).exists()
+    }
+
+    /// Creates a new caseload in `data_dir`, encrypted with `passphrase`.
+    pub fn create(data_dir: &Path, passphrase: &str, clock: Arc<dyn Clock>) -> Result<Api> {
+        crate::model::passphrase::check_new(passphrase)?;
+        if Api::exists(data_dir) {
+            return Err(crate::Error::Conflict(format!(
+                "there is already a caseload in {}: open it with its passphrase",
+                data_dir.display()
+            )));
+        }
+        Api::open(data_dir, Some(passphrase), clock)
+    }
+
+    /// Re-encrypts the caseload under a new passphrase, once the current one is confirmed.
+    pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
+        if !self.store.passphrase_opens(current)? {
+            return Err(crate::Error::Invalid(vec![crate::FieldError::new(
+                "current",
+                "that is not the current passphrase",
+            )]));
+        }
+        self.store.change_passphrase(new)
+    }
+
+    /// Opens the caseload in `data_dir` (creating it on first use). With a passphrase, a
+    /// caseload written without one is encrypted on the way in.
     pub fn open(data_dir: &Path, passphrase: Option<&str>, clock: Arc<dyn Clock>) -> Result<Api> {
         let store = Store::open(&data_dir.join(DATABASE_FILE), passphrase)?;
-        Ok(Api { store, clock })
+        Ok(Api {
+            store,
+            clock,
+            data_dir: Some(data_dir.to_path_buf()),
+        })
     }
 
     /// A caseload held only in memory (tests and benchmarks).
@@ -46,6 +88,7 @@ impl Api {
         Ok(Api {
             store: Store::open_in_memory()?,
             clock,
+            data_dir: None,
         })
     }
 

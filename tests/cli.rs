@@ -6,9 +6,14 @@ use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
 
+const PASSPHRASE: &str = "blue kettle on Tuesday";
+
+/// The CLI as a script runs it: no terminal, so the passphrase comes from the environment.
 fn passport(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("passport").unwrap();
-    cmd.arg("--data-dir").arg(dir);
+    cmd.arg("--data-dir")
+        .arg(dir)
+        .env("PASSPORT_PASSPHRASE", PASSPHRASE);
     cmd
 }
 
@@ -59,6 +64,24 @@ fn add_a_child_then_find_and_show_them() {
 #[test]
 fn an_invalid_nhs_number_is_one_line_on_stderr_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
+    // On a brand-new caseload, a failed first command leaves no database behind.
+    passport(dir.path())
+        .args([
+            "child",
+            "add",
+            "--given",
+            "Ben",
+            "--family",
+            "Ali",
+            "--dob",
+            "2018-01-01",
+            "--nhs",
+            "12",
+        ])
+        .assert()
+        .failure();
+    assert!(!dir.path().join("passport.db").exists());
+    assert_eq!(child_count(dir.path()), 0);
     let assert = passport(dir.path())
         .args([
             "child",
@@ -271,4 +294,71 @@ fn the_demo_loads_a_living_caseload_once() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("the caseload already has"));
+}
+
+#[test]
+fn the_caseload_is_created_encrypted_and_needs_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    passport(dir.path())
+        .args(["db", "check"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Created a new encrypted caseload"));
+    passport(dir.path())
+        .env("PASSPORT_PASSPHRASE", "green teapot on Friday")
+        .args(["children"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "the passphrase is not right for this database",
+        ));
+    let assert = passport(dir.path())
+        .env_remove("PASSPORT_PASSPHRASE")
+        .args(["children"])
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("set PASSPORT_PASSPHRASE"), "{stderr}");
+}
+
+#[test]
+fn a_weak_first_passphrase_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    passport(dir.path())
+        .env("PASSPORT_PASSPHRASE", "kettle")
+        .args(["children"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "error: passphrase: use at least 10 characters",
+        ));
+    assert!(!dir.path().join("passport.db").exists());
+}
+
+#[test]
+fn the_passphrase_can_be_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout_of(passport(dir.path()).args([
+        "child",
+        "add",
+        "--given",
+        "Amara",
+        "--family",
+        "Okafor",
+        "--dob",
+        "2015-06-01",
+    ]));
+    passport(dir.path())
+        .env("PASSPORT_NEW_PASSPHRASE", "green teapot on Friday")
+        .args(["passphrase", "change"])
+        .assert()
+        .success();
+    passport(dir.path()).args(["children"]).assert().failure();
+    let listed = stdout_of(
+        passport(dir.path())
+            .env("PASSPORT_PASSPHRASE", "green teapot on Friday")
+            .args(["children"]),
+    );
+    assert!(listed.contains("Amara Okafor"));
 }

@@ -4,6 +4,7 @@ mod support;
 
 mod cli;
 mod due;
+mod encryption;
 mod media;
 mod migrations;
 mod search;

@@ -52,6 +52,12 @@ impl Api {
         let horizon = today + chrono::Days::new(BADGE_DAYS);
         let ids: Vec<ChildId> = found.iter().map(|c| c.id).collect();
         let mut badges = due::for_children(conn, &ids, horizon)?;
+        for copy in self.out_of_date_school_copies(Some(&ids))? {
+            badges
+                .entry(copy.child_id)
+                .or_default()
+                .push((DueKind::SchoolCopy, today));
+        }
         for child in found.iter_mut() {
             if let Some(list) = badges.remove(&child.id) {
                 child.due = list

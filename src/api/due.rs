@@ -1,15 +1,47 @@
 //! The due list: every LOLER examination, service and review due within N days or overdue,
-//! across the caseload, soonest first.
+//! and every school copy of a passport that is out of date, across the caseload, soonest
+//! first.
 
 use super::Api;
 use crate::error::Result;
-use crate::model::DueEntry;
-use crate::store::due;
+use crate::model::{DueEntry, DueKind};
+use crate::store::{children, due, settings};
 
 impl Api {
     pub fn due_list(&self, within_days: u32) -> Result<Vec<DueEntry>> {
         let today = self.today();
         let until = today + chrono::Days::new(u64::from(within_days));
-        due::until(self.store.conn(), today, until)
+        let mut entries = due::until(self.store.conn(), today, until)?;
+        let stale = self.out_of_date_school_copies(None)?;
+        if stale.is_empty() {
+            return Ok(entries);
+        }
+        for copy in stale {
+            let child = children::get(self.store.conn(), copy.child_id)?;
+            let setting_name = match child.details.setting_id {
+                Some(id) => settings::get(self.store.conn(), id)?.details.name,
+                None => String::new(),
+            };
+            // Reprinting is due now: the school is working from a copy that is no longer right.
+            entries.push(DueEntry {
+                kind: DueKind::SchoolCopy,
+                due_date: today,
+                days_left: 0,
+                never_done: false,
+                child_id: child.id,
+                child_name: child.details.display_name(),
+                setting_name,
+                item_id: None,
+                subject: format!(
+                    "School copy version {} printed {}",
+                    copy.version,
+                    copy.printed_on.format("%-d %B %Y")
+                ),
+                category: None,
+            });
+        }
+        // Stable: entries already in register order keep it within a day.
+        entries.sort_by_key(|e| e.due_date);
+        Ok(entries)
     }
 }

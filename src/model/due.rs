@@ -10,10 +10,11 @@ labelled_enum! {
         Loler => ("loler", "LOLER thorough examination"),
         Service => ("service", "Service"),
         Review => ("review", "Review"),
+        SchoolCopy => ("school-copy", "School copy out of date"),
     }
 }
 
-/// One thing due (or overdue) for one item.
+/// One thing due (or overdue): for an item, or for the child's passport.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DueEntry {
@@ -26,9 +27,11 @@ pub struct DueEntry {
     pub child_id: ChildId,
     pub child_name: String,
     pub setting_name: String,
-    pub item_id: ItemId,
-    pub item_name: String,
-    pub category: Category,
+    /// The item it concerns, if it is about equipment.
+    pub item_id: Option<ItemId>,
+    /// What it is about: the item's name, or e.g. "School copy printed 3 November 2026".
+    pub subject: String,
+    pub category: Option<Category>,
 }
 
 impl DueEntry {
@@ -62,9 +65,9 @@ mod tests {
             child_id: ChildId::new(),
             child_name: "Zoë Hughes".into(),
             setting_name: String::new(),
-            item_id: ItemId::new(),
-            item_name: "Hoist".into(),
-            category: Category::Hoist,
+            item_id: Some(ItemId::new()),
+            subject: "Hoist".into(),
+            category: Some(Category::Hoist),
         };
         assert!(e.is_overdue());
         assert_eq!(e.when(), "Overdue by 3 days");

@@ -11,6 +11,7 @@ pub mod item;
 pub mod item_parts;
 mod labelled;
 pub mod nhs_number;
+pub mod passphrase;
 pub mod postcode;
 pub mod search_text;
 pub mod service;

@@ -84,9 +84,9 @@ pub fn until(conn: &Connection, today: NaiveDate, until: NaiveDate) -> Result<Ve
             due_date,
             days_left: (due_date - today).num_days(),
             never_done: row.get(2)?,
-            item_id: row.get(3)?,
-            item_name: row.get(4)?,
-            category: row.get(5)?,
+            item_id: Some(row.get(3)?),
+            subject: row.get(4)?,
+            category: Some(row.get(5)?),
             child_id: row.get(6)?,
             child_name: row.get(7)?,
             setting_name: setting

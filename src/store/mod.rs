@@ -4,10 +4,12 @@
 //! Photos live in the database too, so a caseload is one file to back up and, with a
 //! passphrase, one file to encrypt (SQLCipher).
 
+pub mod app_files;
 pub mod app_settings;
 pub mod children;
 pub mod contacts;
 pub mod due;
+pub mod issued;
 pub mod items;
 pub mod photos;
 mod schema;
@@ -21,6 +23,48 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Savepoint};
 use std::path::{Path, PathBuf};
 
 pub use schema::SCHEMA_VERSION;
+
+/// The first 16 bytes of an unencrypted SQLite file; an encrypted one starts with random salt.
+const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+fn is_plaintext_sqlite(path: &Path) -> Result<bool> {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    match std::fs::File::open(path) {
+        Ok(mut file) => Ok(file.read_exact(&mut header).is_ok() && &header == PLAIN_HEADER),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::io(format!("could not read {}", path.display()), e)),
+    }
+}
+
+/// Encrypts a caseload written without a passphrase: SQLCipher copies it into a new encrypted
+/// file, which then replaces the plain one (and its WAL). The plain file's old disk blocks are
+/// not wiped; full-disk encryption covers those.
+fn encrypt_in_place(path: &Path, passphrase: &str) -> Result<()> {
+    let encrypting = path.with_extension("db.encrypting");
+    let _ = std::fs::remove_file(&encrypting);
+    {
+        let conn = Connection::open(path)?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        // ATTACH's KEY must be a literal for SQLCipher to derive the key as PRAGMA key does.
+        conn.execute(
+            &format!(
+                "ATTACH DATABASE ?1 AS encrypted KEY '{}'",
+                passphrase.replace('\'', "''")
+            ),
+            [encrypting.to_string_lossy()],
+        )?;
+        conn.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
+        conn.pragma_update(Some("encrypted"), "user_version", version)?;
+        conn.execute("DETACH DATABASE encrypted", [])?;
+    }
+    std::fs::rename(&encrypting, path)
+        .map_err(|e| Error::io(format!("could not replace {}", path.display()), e))?;
+    for leftover in ["db-wal", "db-shm"] {
+        let _ = std::fs::remove_file(path.with_extension(leftover));
+    }
+    Ok(())
+}
 
 /// SQL functions the store's statements use, implemented once in the model.
 fn register_functions(conn: &Connection) -> Result<()> {
@@ -61,6 +105,11 @@ impl Store {
                 )
             })?;
         }
+        if let Some(passphrase) = passphrase
+            && is_plaintext_sqlite(path)?
+        {
+            encrypt_in_place(path, passphrase)?;
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -89,6 +138,8 @@ impl Store {
     /// Applies the passphrase (SQLCipher derives the key from it with PBKDF2-HMAC-SHA512 and
     /// the salt in the file's first bytes), then proves it by reading the schema.
     fn unlock(&mut self, passphrase: Option<&str>) -> Result<()> {
+        // SQLCipher logs a failed key check to stderr; the caller gets a clear error instead.
+        self.conn.pragma_update(None, "cipher_log_level", "NONE")?;
         if let Some(passphrase) = passphrase {
             self.conn.pragma_update(None, "key", passphrase)?;
         }
@@ -126,6 +177,32 @@ impl Store {
         }
         register_functions(&self.conn)?;
         schema::migrate(&mut self.conn)
+    }
+
+    /// Re-encrypts the whole database under a new passphrase, in place.
+    pub fn change_passphrase(&mut self, new: &str) -> Result<()> {
+        crate::model::passphrase::check_new(new)?;
+        self.conn.pragma_update(None, "rekey", new)?;
+        Ok(())
+    }
+
+    /// Whether `passphrase` opens the database file (checked on a second connection, so the
+    /// open one is untouched).
+    pub fn passphrase_opens(&self, passphrase: &str) -> Result<bool> {
+        let Some(path) = &self.path else {
+            return Ok(true);
+        };
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        conn.pragma_update(None, "key", passphrase)?;
+        match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        }) {
+            Ok(_) => Ok(true),
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::NotADatabase => {
+                Ok(false)
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     pub fn conn(&self) -> &Connection {

@@ -145,3 +145,30 @@ pub fn delete(conn: &Connection, id: PhotoId) -> Result<()> {
 pub fn count(conn: &Connection) -> Result<usize> {
     Ok(super::sql::count(conn, "SELECT count(*) FROM photos", [])?)
 }
+
+/// Every photo of a child (their own, galleries and set-up steps), keyed by id. With
+/// `with_bytes` false only the size and hash are read: enough to fingerprint a passport.
+pub fn for_child(
+    conn: &Connection,
+    child: ChildId,
+    with_bytes: bool,
+) -> Result<std::collections::HashMap<PhotoId, crate::passport::StoredPhoto>> {
+    let sql = if with_bytes {
+        "SELECT id, width, height, sha256, jpeg FROM photos WHERE child_id = ?1"
+    } else {
+        "SELECT id, width, height, sha256, x'' FROM photos WHERE child_id = ?1"
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([child], |r| {
+        Ok((
+            r.get::<_, PhotoId>(0)?,
+            crate::passport::StoredPhoto {
+                width: r.get(1)?,
+                height: r.get(2)?,
+                sha256: r.get(3)?,
+                jpeg: r.get(4)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

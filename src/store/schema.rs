@@ -5,7 +5,10 @@ use crate::error::{Error, Result};
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
-const STEPS: &[M<'static>] = &[M::up(include_str!("migrations/0001_initial.sql"))];
+const STEPS: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_initial.sql")),
+    M::up(include_str!("migrations/0002_issued_copies.sql")),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;

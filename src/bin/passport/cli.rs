@@ -6,6 +6,7 @@ use std::path::PathBuf;
 #[derive(Parser)]
 #[command(
     name = "passport",
+    after_help = "The caseload is encrypted. At a terminal you are asked for its passphrase; scripts set PASSPORT_PASSPHRASE instead.",
     version,
     about = "Equipment Passport: children's specialist equipment, service and LOLER dates, and printable passports",
     long_about = None
@@ -50,9 +51,29 @@ pub enum Command {
     Service(ServiceCommand),
     /// Everything overdue or due soon across the caseload, soonest first.
     Due(DueArgs),
+    /// Print a child's Equipment Passport, or every child's at a setting, as PDF.
+    Print(PrintArgs),
+    /// The printed copies of a child's passport, and whether each is out of date.
+    Issued {
+        #[arg(long)]
+        child: String,
+    },
+    /// The therapist who signs passports off, and the organisation on their covers.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
     /// Look after the database.
     #[command(subcommand)]
     Db(DbCommand),
+    /// The caseload's passphrase.
+    #[command(subcommand)]
+    Passphrase(PassphraseCommand),
+}
+
+#[derive(Subcommand)]
+pub enum PassphraseCommand {
+    /// Re-encrypt the caseload with a new passphrase (asks for the current one first; scripts
+    /// give the new one in PASSPORT_NEW_PASSPHRASE).
+    Change,
 }
 
 #[derive(Args)]
@@ -200,6 +221,52 @@ pub enum ServiceCommand {
         /// When the next one is due (default: from the service intervals).
         #[arg(long, value_name = "YYYY-MM-DD")]
         next_due: Option<String>,
+    },
+}
+
+#[derive(Args)]
+#[command(group(clap::ArgGroup::new("who").required(true).args(["child", "setting"])))]
+pub struct PrintArgs {
+    /// Print this child's passport (their id) into the file given by --out.
+    #[arg(long)]
+    pub child: Option<String>,
+    /// Print the passport of every child at this setting (its id) into the folder --out.
+    #[arg(long)]
+    pub setting: Option<String>,
+    /// school (no home address, NHS number or finances) or family (everything).
+    #[arg(long, default_value = "school")]
+    pub audience: String,
+    /// a4, or a5-booklet (A5 pages two to an A4 sheet: print on both sides, flipping on the
+    /// short edge, fold and staple).
+    #[arg(long, default_value = "a4")]
+    pub format: String,
+    /// Body text at 14 pt or more.
+    #[arg(long)]
+    pub large_print: bool,
+    /// A passport template (TOML) to use instead of the standard one for the audience.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// The PDF file to write (one child) or the folder to write into (a setting).
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+}
+
+#[derive(Subcommand)]
+pub enum ProfileCommand {
+    /// Show the profile.
+    Show,
+    /// Set who signs passports off and the organisation on their covers.
+    Set {
+        #[arg(long)]
+        name: Option<String>,
+        /// e.g. "Occupational Therapist".
+        #[arg(long)]
+        profession: Option<String>,
+        /// HCPC registration number, e.g. OT12345.
+        #[arg(long)]
+        hcpc: Option<String>,
+        #[arg(long)]
+        organisation: Option<String>,
     },
 }
 

@@ -224,12 +224,15 @@ pub fn due(api: &Api, args: DueArgs, json: bool) -> Result<()> {
                         ""
                     }
                 ),
-                e.item_name.clone(),
+                e.subject.clone(),
                 e.child_name.clone(),
                 e.setting_name.clone(),
             ]
         })
         .collect();
-    table(&["Due", "When", "What", "Item", "Child", "Setting"], &rows);
+    table(
+        &["Due", "When", "What", "Item or copy", "Child", "Setting"],
+        &rows,
+    );
     Ok(())
 }

@@ -6,13 +6,15 @@ mod caseload;
 mod cli;
 mod equipment;
 mod output;
+mod passphrase;
+mod printing;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 use cli::{Cli, Command};
 use equipment_passport::Api;
 use equipment_passport::clock::SystemClock;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -29,21 +31,60 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     let data_dir = data_dir(cli.data_dir)?;
-    let mut api = Api::open(&data_dir, None, Arc::new(SystemClock))
-        .with_context(|| format!("could not open the caseload in {}", data_dir.display()))?;
-    let json = cli.json;
-    match cli.command {
-        Command::Demo => caseload::demo(&mut api, json),
-        Command::Children(args) => caseload::children(&api, args, json),
-        Command::Child(cmd) => caseload::child(&mut api, cmd, json),
-        Command::Setting(cmd) => caseload::setting(&mut api, cmd, json),
-        Command::Supplier(cmd) => equipment::supplier(&mut api, cmd, json),
-        Command::Item(cmd) => equipment::item(&mut api, cmd, json),
-        Command::Photo(cmd) => equipment::photo(&mut api, cmd, json),
-        Command::Service(cmd) => equipment::service(&mut api, cmd, json),
-        Command::Due(args) => equipment::due(&api, args, json),
-        Command::Db(cmd) => caseload::db(&api, cmd, json),
+    let (mut api, created) = open(&data_dir)?;
+    let outcome = dispatch(&mut api, cli.command, cli.json);
+    if outcome.is_err() && created {
+        // The command that would have started the caseload failed: leave no empty caseload
+        // behind, so the next try starts afresh.
+        drop(api);
+        for file in ["passport.db", "passport.db-wal", "passport.db-shm"] {
+            let _ = std::fs::remove_file(data_dir.join(file));
+        }
+    } else if created {
+        eprintln!(
+            "Created a new encrypted caseload in {}.",
+            data_dir.display()
+        );
     }
+    outcome
+}
+
+fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
+    match command {
+        Command::Demo => caseload::demo(api, json),
+        Command::Children(args) => caseload::children(api, args, json),
+        Command::Child(cmd) => caseload::child(api, cmd, json),
+        Command::Setting(cmd) => caseload::setting(api, cmd, json),
+        Command::Supplier(cmd) => equipment::supplier(api, cmd, json),
+        Command::Item(cmd) => equipment::item(api, cmd, json),
+        Command::Photo(cmd) => equipment::photo(api, cmd, json),
+        Command::Service(cmd) => equipment::service(api, cmd, json),
+        Command::Due(args) => equipment::due(api, args, json),
+        Command::Print(args) => printing::print(api, args, json),
+        Command::Issued { child } => printing::issued(api, child.parse()?, json),
+        Command::Profile(cmd) => printing::profile(api, cmd, json),
+        Command::Db(cmd) => caseload::db(api, cmd, json),
+        Command::Passphrase(cli::PassphraseCommand::Change) => {
+            let current = passphrase::existing()?;
+            let new = passphrase::new(passphrase::NEW_ENV, "this caseload")?;
+            api.change_passphrase(&current, &new)?;
+            eprintln!("The caseload is now encrypted with the new passphrase.");
+            Ok(())
+        }
+    }
+}
+
+/// Opens the caseload, or creates a new encrypted one on first use (then `true`).
+fn open(data_dir: &Path) -> Result<(Api, bool)> {
+    let clock = Arc::new(SystemClock);
+    if Api::exists(data_dir) {
+        let phrase = passphrase::existing()?;
+        let api = Api::open(data_dir, Some(&phrase), clock)
+            .with_context(|| format!("could not open the caseload in {}", data_dir.display()))?;
+        return Ok((api, false));
+    }
+    let phrase = passphrase::new(passphrase::ENV, "the new caseload")?;
+    Ok((Api::create(data_dir, &phrase, clock)?, true))
 }
 
 fn data_dir(given: Option<PathBuf>) -> Result<PathBuf> {

@@ -27,6 +27,12 @@ fn option_for(field: &str) -> Option<&'static str> {
         "notes" => "--notes",
         "next_due" => "--next-due",
         "caption" => "--caption",
+        "passphrase" => "passphrase",
+        "therapist.hcpc_number" => "--hcpc",
+        "therapist.name" => "--name",
+        "therapist.profession" => "--profession",
+        "organisation" => "--organisation",
+        "current" => "current passphrase",
         _ => return None,
     })
 }

@@ -1,0 +1,408 @@
+//! Printing passports — one child's copy, or every child at a setting — and the register of
+//! printed copies that says when a school's copy is out of date.
+
+use super::Api;
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::passport::{
+    self, Audience, Format, PassportData, PassportItem, PhotoPolicy, RenderOptions, Rendered,
+    Template,
+};
+use crate::store::issued::{self, IssuedCopy};
+use crate::store::{children, contacts, items, photos, service_records, settings, suppliers};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// What to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PrintRequest {
+    pub audience: Audience,
+    pub format: Format,
+    /// Body text at 14 pt or more.
+    pub large_print: bool,
+}
+
+/// A printed copy: the PDF and its entry in the register.
+#[derive(Debug, Clone)]
+pub struct PrintedCopy {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// Characters no font could print (shown as "�"): worth correcting in the record.
+    pub unprintable: Vec<char>,
+    pub copy: IssuedCopy,
+}
+
+/// A copy in the register, and whether the child's records would now print differently.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct IssuedCopyStatus {
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub copy: IssuedCopy,
+    pub out_of_date: bool,
+}
+
+/// Progress of printing a whole setting.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BatchProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// One child whose passport could not be printed, and why.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BatchFailure {
+    pub child_id: ChildId,
+    pub child_name: String,
+    pub reason: String,
+}
+
+/// What printing a whole setting did.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BatchReport {
+    pub printed: Vec<String>,
+    pub failed: Vec<BatchFailure>,
+    /// Stopped by the user before every child was printed.
+    pub cancelled: bool,
+    pub total: usize,
+}
+
+/// Passports rendered at once when printing a whole setting: enough to keep both cores busy
+/// without holding hundreds of children's photos in memory.
+const BATCH_CHUNK: usize = 8;
+
+impl Api {
+    /// The template for an audience: `<data folder>/templates/<audience>.toml` when a trust
+    /// has put one there, otherwise the built-in one, with the organisation from preferences.
+    pub fn passport_template(&self, audience: Audience) -> Result<Template> {
+        let own = self
+            .data_dir
+            .as_ref()
+            .map(|d| {
+                d.join("templates")
+                    .join(format!("{}.toml", audience.code()))
+            })
+            .filter(|p| p.exists());
+        let template = match own {
+            Some(path) => Template::from_file(&path)?,
+            None => Template::for_audience(audience),
+        };
+        self.branded(template)
+    }
+
+    /// Reads a template file a trust supplied (for `passport print --template`).
+    pub fn template_from_file(&self, path: &Path) -> Result<Template> {
+        self.branded(Template::from_file(path)?)
+    }
+
+    fn branded(&self, mut template: Template) -> Result<Template> {
+        let prefs = self.preferences()?;
+        if !prefs.organisation.is_empty() {
+            template.branding.organisation = prefs.organisation;
+        }
+        if !prefs.contact_lines.is_empty() {
+            template.branding.contact_lines = prefs.contact_lines;
+        }
+        if let Some(logo) = self.logo_png()? {
+            template = template.with_logo_png(&logo)?;
+        }
+        Ok(template)
+    }
+
+    /// Everything one child's passport is printed from. Without photo bytes it is enough to
+    /// fingerprint the content.
+    pub fn passport_data(&self, child: ChildId, photo_bytes: bool) -> Result<PassportData> {
+        let conn = self.store.conn();
+        let child = children::get(conn, child)?;
+        let setting = match child.details.setting_id {
+            Some(id) => Some(settings::get(conn, id)?),
+            None => None,
+        };
+        let items = items::for_child(conn, child.id)?
+            .into_iter()
+            .map(|item| {
+                let service_log = service_records::for_item(conn, item.id)?;
+                Ok(PassportItem { item, service_log })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(PassportData {
+            contacts: contacts::for_child(conn, child.id)?,
+            photos: photos::for_child(conn, child.id, photo_bytes)?,
+            suppliers: suppliers::list(conn)?,
+            therapist: self.preferences()?.therapist,
+            trained_staff: Vec::new(),
+            setting,
+            items,
+            child,
+        })
+    }
+
+    fn render_options(&self, request: PrintRequest, version: u32) -> RenderOptions {
+        RenderOptions {
+            audience: request.audience,
+            format: request.format,
+            large_print: request.large_print,
+            printed_on: self.today(),
+            created_at: self.now(),
+            document_id: *uuid::Uuid::now_v7().as_bytes(),
+            version: version.to_string(),
+            photos: PhotoPolicy::default(),
+        }
+    }
+
+    /// Renders a copy to look at, without recording it as issued.
+    pub fn preview_passport(&self, child: ChildId, request: PrintRequest) -> Result<Rendered> {
+        let template = self.passport_template(request.audience)?;
+        let data = self.passport_data(child, true)?;
+        let hash = passport::content_hash(&data, &template, request.audience);
+        let version =
+            issued::next_version(self.store.conn(), child, request.audience.code(), &hash)?;
+        passport::render_with_report(&data, &template, &self.render_options(request, version))
+    }
+
+    /// Prints a child's passport and records the copy in the register.
+    pub fn render_passport(
+        &mut self,
+        child: ChildId,
+        request: PrintRequest,
+    ) -> Result<PrintedCopy> {
+        let template = self.passport_template(request.audience)?;
+        self.render_passport_with(child, request, &template)
+    }
+
+    /// As [`Api::render_passport`], with a template the caller chose.
+    pub fn render_passport_with(
+        &mut self,
+        child: ChildId,
+        request: PrintRequest,
+        template: &Template,
+    ) -> Result<PrintedCopy> {
+        let data = self.passport_data(child, true)?;
+        let hash = passport::content_hash(&data, template, request.audience);
+        let version =
+            issued::next_version(self.store.conn(), child, request.audience.code(), &hash)?;
+        let rendered =
+            passport::render_with_report(&data, template, &self.render_options(request, version))?;
+        let copy = self.issued_copy(&data, request, version, hash, template);
+        issued::insert(self.store.conn(), &copy)?;
+        Ok(PrintedCopy {
+            pdf: rendered.pdf,
+            pages: rendered.pages,
+            unprintable: rendered.unprintable,
+            copy,
+        })
+    }
+
+    fn issued_copy(
+        &self,
+        data: &PassportData,
+        request: PrintRequest,
+        version: u32,
+        content_hash: String,
+        template: &Template,
+    ) -> IssuedCopy {
+        IssuedCopy {
+            id: uuid::Uuid::now_v7().to_string(),
+            child_id: data.child.id,
+            audience: request.audience.code().into(),
+            format: request.format.code().into(),
+            large_print: request.large_print,
+            printed_on: self.today(),
+            printed_at: self.now(),
+            version,
+            content_hash,
+            setting_id: match request.audience {
+                Audience::School => data.child.details.setting_id,
+                Audience::Family => None,
+            },
+            template: template.source.clone(),
+        }
+    }
+
+    /// A child's printed copies, newest first, each marked out of date when the child's
+    /// records would now print differently for that audience.
+    pub fn issued_copies(&self, child: ChildId) -> Result<Vec<IssuedCopyStatus>> {
+        let copies = issued::for_child(self.store.conn(), child)?;
+        if copies.is_empty() {
+            return Ok(Vec::new());
+        }
+        let data = self.passport_data(child, false)?;
+        let mut current = std::collections::HashMap::new();
+        copies
+            .into_iter()
+            .map(|copy| {
+                let audience: Audience = copy.audience.parse().map_err(Error::Pdf)?;
+                let hash = match current.entry(audience) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        let template = self.passport_template(audience)?;
+                        e.insert(passport::content_hash(&data, &template, audience))
+                    }
+                };
+                let out_of_date = *hash != copy.content_hash;
+                Ok(IssuedCopyStatus { copy, out_of_date })
+            })
+            .collect()
+    }
+
+    /// The newest school copy of each child (of those given, or the whole caseload) whose
+    /// records would now print differently.
+    pub fn out_of_date_school_copies(&self, only: Option<&[ChildId]>) -> Result<Vec<IssuedCopy>> {
+        let latest = issued::latest(self.store.conn(), Audience::School.code(), only)?;
+        if latest.is_empty() {
+            return Ok(Vec::new());
+        }
+        let template = self.passport_template(Audience::School)?;
+        let mut stale = Vec::new();
+        for copy in latest {
+            let data = self.passport_data(copy.child_id, false)?;
+            if passport::content_hash(&data, &template, Audience::School) != copy.content_hash {
+                stale.push(copy);
+            }
+        }
+        Ok(stale)
+    }
+
+    /// Prints every child at a setting into `out_dir`, rendering several at once. One child's
+    /// failure is reported and does not stop the others; `cancel` stops between children.
+    pub fn print_setting(
+        &mut self,
+        setting: SettingId,
+        request: PrintRequest,
+        out_dir: &Path,
+        progress: &(dyn Fn(BatchProgress) + Sync),
+        cancel: &AtomicBool,
+    ) -> Result<BatchReport> {
+        let children = self.children_in_setting(setting)?;
+        std::fs::create_dir_all(out_dir)
+            .map_err(|e| Error::io(format!("could not create {}", out_dir.display()), e))?;
+        let template = self.passport_template(request.audience)?;
+        let total = children.len();
+        let done = AtomicUsize::new(0);
+        let mut report = BatchReport {
+            printed: Vec::new(),
+            failed: Vec::new(),
+            cancelled: false,
+            total,
+        };
+        let mut names = FileNames::default();
+        progress(BatchProgress { done: 0, total });
+        for chunk in children.chunks(BATCH_CHUNK) {
+            if cancel.load(Ordering::Relaxed) {
+                report.cancelled = true;
+                break;
+            }
+            // Gather from the database one child at a time, then render the chunk in parallel.
+            let mut jobs = Vec::new();
+            for child in chunk {
+                match self.passport_data(child.id, true) {
+                    Ok(data) => {
+                        let hash = passport::content_hash(&data, &template, request.audience);
+                        let version = issued::next_version(
+                            self.store.conn(),
+                            child.id,
+                            request.audience.code(),
+                            &hash,
+                        )?;
+                        let options = self.render_options(request, version);
+                        jobs.push((data, hash, version, options));
+                    }
+                    Err(e) => report.failed.push(failure(child, &e)),
+                }
+            }
+            let rendered: Vec<(PassportData, String, u32, Result<Rendered>)> = jobs
+                .into_par_iter()
+                .map(|(data, hash, version, options)| {
+                    let result = if cancel.load(Ordering::Relaxed) {
+                        Err(Error::Conflict("printing was cancelled".into()))
+                    } else {
+                        passport::render_with_report(&data, &template, &options)
+                    };
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    progress(BatchProgress { done: n, total });
+                    (data, hash, version, result)
+                })
+                .collect();
+            let mut copies = Vec::new();
+            for (data, hash, version, result) in rendered {
+                let written = result.and_then(|r| {
+                    let path = names.path_for(out_dir, &data.child, request.audience);
+                    std::fs::write(&path, &r.pdf)
+                        .map_err(|e| Error::io(format!("could not write {}", path.display()), e))?;
+                    Ok(path)
+                });
+                match written {
+                    Ok(path) => {
+                        copies.push(self.issued_copy(&data, request, version, hash, &template));
+                        report.printed.push(path.display().to_string());
+                    }
+                    Err(e) => report.failed.push(failure(&data.child, &e)),
+                }
+            }
+            let tx = self.store.transaction()?;
+            for copy in &copies {
+                issued::insert(&tx, copy)?;
+            }
+            tx.commit()?;
+        }
+        if cancel.load(Ordering::Relaxed) {
+            report.cancelled = true;
+        }
+        Ok(report)
+    }
+}
+
+fn failure(child: &Child, e: &Error) -> BatchFailure {
+    BatchFailure {
+        child_id: child.id,
+        child_name: child.details.display_name(),
+        reason: e.to_string(),
+    }
+}
+
+/// File names for a batch: "Łukasiewicz, Zoë - school passport.pdf", numbered if two children
+/// share a name.
+#[derive(Default)]
+struct FileNames {
+    used: std::collections::HashSet<PathBuf>,
+}
+
+impl FileNames {
+    fn path_for(&mut self, dir: &Path, child: &Child, audience: Audience) -> PathBuf {
+        let d = &child.details;
+        let base: String = format!(
+            "{}, {} - {} passport",
+            d.family_name,
+            d.given_name,
+            audience.code()
+        )
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+        let mut n = 1;
+        loop {
+            let name = if n == 1 {
+                format!("{base}.pdf")
+            } else {
+                format!("{base} ({n}).pdf")
+            };
+            let path = dir.join(name);
+            if self.used.insert(path.clone()) {
+                return path;
+            }
+            n += 1;
+        }
+    }
+}

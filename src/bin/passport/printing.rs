@@ -1,0 +1,194 @@
+//! Printing passports from the command line: one child to a file, or a whole setting to a
+//! folder with a progress bar; the register of printed copies; the sign-off profile.
+
+use crate::cli::{PrintArgs, ProfileCommand};
+use crate::output::{self, date, field, table};
+use anyhow::{Context, Result, bail};
+use equipment_passport::Api;
+use equipment_passport::api::{BatchProgress, PrintRequest};
+use equipment_passport::model::{ChildId, SettingId};
+use equipment_passport::passport::{Audience, Format};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::sync::atomic::AtomicBool;
+
+pub fn print(api: &mut Api, args: PrintArgs, json: bool) -> Result<()> {
+    let request = PrintRequest {
+        audience: args
+            .audience
+            .parse::<Audience>()
+            .map_err(|e| anyhow::anyhow!("--audience: {e}"))?,
+        format: args
+            .format
+            .parse::<Format>()
+            .map_err(|e| anyhow::anyhow!("--format: {e}"))?,
+        large_print: args.large_print,
+    };
+    match (args.child.clone(), args.setting.clone()) {
+        (Some(child), _) => print_child(api, child.parse()?, request, &args, json),
+        (None, Some(setting)) => print_setting(api, setting.parse()?, request, &args, json),
+        (None, None) => bail!("say who to print: --child ID or --setting ID"),
+    }
+}
+
+fn print_child(
+    api: &mut Api,
+    child: ChildId,
+    request: PrintRequest,
+    args: &PrintArgs,
+    json: bool,
+) -> Result<()> {
+    if args.out.is_dir() {
+        bail!(
+            "--out: {} is a folder: give the PDF file to write, e.g. passport.pdf",
+            args.out.display()
+        );
+    }
+    let printed = match &args.template {
+        Some(path) => {
+            let template = api.template_from_file(path)?;
+            api.render_passport_with(child, request, &template)?
+        }
+        None => api.render_passport(child, request)?,
+    };
+    std::fs::write(&args.out, &printed.pdf)
+        .with_context(|| format!("could not write {}", args.out.display()))?;
+    if json {
+        return output::json(&printed.copy);
+    }
+    println!(
+        "Wrote {} ({} pages, {} copy, version {}).",
+        args.out.display(),
+        printed.pages,
+        request.audience.code(),
+        printed.copy.version
+    );
+    if !printed.unprintable.is_empty() {
+        let chars: String = printed.unprintable.iter().collect();
+        eprintln!(
+            "Note: no font could print {chars:?}; they show as \u{FFFD}. Check the spelling in the record."
+        );
+    }
+    Ok(())
+}
+
+fn print_setting(
+    api: &mut Api,
+    setting: SettingId,
+    request: PrintRequest,
+    args: &PrintArgs,
+    json: bool,
+) -> Result<()> {
+    if args.template.is_some() {
+        bail!(
+            "--template is for one child; for a setting, put the template in the data folder's templates/ folder"
+        );
+    }
+    let name = api.setting(setting)?.details.name;
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}")
+            .expect("the progress template is valid")
+            .progress_chars("=> "),
+    );
+    bar.set_message(format!("Printing {name}"));
+    let progress = |p: BatchProgress| {
+        bar.set_length(p.total as u64);
+        bar.set_position(p.done as u64);
+    };
+    let started = std::time::Instant::now();
+    let report = api.print_setting(
+        setting,
+        request,
+        &args.out,
+        &progress,
+        &AtomicBool::new(false),
+    )?;
+    bar.finish_and_clear();
+    if json {
+        output::json(&report)?;
+    } else {
+        println!(
+            "Printed {} of {} passports for {name} into {} in {:.1} s.",
+            report.printed.len(),
+            report.total,
+            args.out.display(),
+            started.elapsed().as_secs_f64()
+        );
+        for failure in &report.failed {
+            println!(
+                "  Not printed: {} ({}): {}",
+                failure.child_name, failure.child_id, failure.reason
+            );
+        }
+    }
+    if !report.failed.is_empty() {
+        bail!(
+            "{} of {} passports could not be printed (listed above)",
+            report.failed.len(),
+            report.total
+        );
+    }
+    Ok(())
+}
+
+pub fn issued(api: &Api, child: ChildId, json: bool) -> Result<()> {
+    let copies = api.issued_copies(child)?;
+    if json {
+        return output::json(&copies);
+    }
+    if copies.is_empty() {
+        println!("No copies of this passport have been printed yet.");
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = copies
+        .iter()
+        .map(|c| {
+            vec![
+                date(c.copy.printed_on),
+                c.copy.audience.clone(),
+                c.copy.format.clone(),
+                c.copy.version.to_string(),
+                if c.out_of_date {
+                    "OUT OF DATE: reprint".into()
+                } else {
+                    "current".into()
+                },
+            ]
+        })
+        .collect();
+    table(&["Printed", "Copy", "Format", "Version", "Status"], &rows);
+    Ok(())
+}
+
+pub fn profile(api: &mut Api, cmd: ProfileCommand, json: bool) -> Result<()> {
+    let mut prefs = api.preferences()?;
+    if let ProfileCommand::Set {
+        name,
+        profession,
+        hcpc,
+        organisation,
+    } = cmd
+    {
+        if let Some(v) = name {
+            prefs.therapist.name = v;
+        }
+        if let Some(v) = profession {
+            prefs.therapist.profession = v;
+        }
+        if let Some(v) = hcpc {
+            prefs.therapist.hcpc_number = v;
+        }
+        if let Some(v) = organisation {
+            prefs.organisation = v;
+        }
+        prefs = api.set_preferences(prefs)?;
+    }
+    if json {
+        return output::json(&prefs);
+    }
+    field("Therapist", &prefs.therapist.name);
+    field("Profession", &prefs.therapist.profession);
+    field("HCPC number", &prefs.therapist.hcpc_number);
+    field("Organisation", &prefs.organisation);
+    Ok(())
+}

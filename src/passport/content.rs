@@ -1,0 +1,400 @@
+//! What a copy of the passport says, before anything is measured: a list of blocks built from
+//! the child's records under one audience's rules. It is also what [`super::content_hash`]
+//! fingerprints, so anything that changes here changes the hash.
+
+use super::audience::{Audience, Field, Visibility};
+use super::font::Style;
+use super::paragraph::Span;
+use super::template::{SectionKind, Template};
+use super::{PassportData, PassportItem, contacts, equipment, timetable};
+use crate::model::{PhotoId, Supplier, SupplierId};
+use chrono::NaiveDate;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// A photo placed in the passport, named by its id and content hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhotoRef {
+    pub id: PhotoId,
+    pub sha256: String,
+    pub caption: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// One labelled value ("Staff needed" → "2 adults").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fact {
+    pub label: String,
+    pub value: Vec<Span>,
+}
+
+impl Fact {
+    pub fn text(label: &str, value: impl Into<String>) -> Fact {
+        Fact {
+            label: label.to_string(),
+            value: vec![Span::regular(value)],
+        }
+    }
+}
+
+/// How loudly a notice speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Tone {
+    /// Overdue, never examined, not safe: red.
+    Danger,
+    /// Due soon, awaiting repair, alerts: amber.
+    Caution,
+}
+
+/// A boxed warning with an icon.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    pub tone: Tone,
+    pub title: String,
+    pub text: String,
+}
+
+/// A numbered set-up step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub text: String,
+    pub photo: Option<PhotoRef>,
+}
+
+/// A table column: its title and share of the width.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    pub title: String,
+    pub weight: f32,
+}
+
+/// A table with a header row repeated on every page it runs onto.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    /// Each cell is styled text (may hold line breaks).
+    pub rows: Vec<Vec<Vec<Span>>>,
+    /// Empty rows to write in by hand, each tall enough for a signature.
+    pub blank_rows: usize,
+    /// Shade the first column (row labels, as in a timetable).
+    pub label_column: bool,
+}
+
+/// The cover page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cover {
+    pub audience_label: String,
+    pub organisation: String,
+    pub contact_lines: Vec<String>,
+    pub name: String,
+    pub known_as: Option<String>,
+    pub photo: Option<PhotoRef>,
+    pub facts: Vec<Fact>,
+    pub item_names: Vec<String>,
+}
+
+/// One piece of the passport, in reading order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Block {
+    Cover(Cover),
+    /// Start the next block on a fresh page (nothing happens at the top of a page).
+    NewPage,
+    SectionTitle(String),
+    /// The coloured band that opens an item's pages.
+    ItemBanner {
+        name: String,
+        detail: String,
+    },
+    Heading(String),
+    Paragraph(Vec<Span>),
+    Facts(Vec<Fact>),
+    /// The item's main photo beside its key facts (facts alone when it has no photo).
+    Overview {
+        photo: Option<PhotoRef>,
+        facts: Vec<Fact>,
+    },
+    Gallery(Vec<PhotoRef>),
+    Checklist(Vec<String>),
+    Steps(Vec<Step>),
+    DosDonts {
+        dos: Vec<String>,
+        donts: Vec<String>,
+    },
+    Table(Table),
+    Notice(Notice),
+    /// The sign-off, kept on one page: a heading, a statement, the therapist's name,
+    /// profession and registration, then lines to sign and date.
+    SignOff {
+        statement: String,
+        facts: Vec<Fact>,
+    },
+}
+
+/// The whole printable content of one copy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Content {
+    /// The PDF's title.
+    pub title: String,
+    /// The child's name as the footer prints it.
+    pub child_name: String,
+    pub audience: Audience,
+    pub blocks: Vec<Block>,
+}
+
+impl Content {
+    /// Hex SHA-256 of the content. Photos count by their hashes, so a retaken photo
+    /// changes it and re-reading the same bytes does not.
+    pub fn fingerprint(&self) -> String {
+        let json = serde_json::to_vec(self).expect("content serialises");
+        hex(&Sha256::digest(json))
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What building a section needs to know.
+pub struct Context<'a> {
+    pub data: &'a PassportData,
+    pub template: &'a Template,
+    pub visibility: Visibility,
+    /// The print date; `None` when fingerprinting, so nothing depends on the day.
+    pub today: Option<NaiveDate>,
+}
+
+impl Context<'_> {
+    pub fn shows(&self, field: Field) -> bool {
+        self.visibility.shows(field)
+    }
+
+    /// The items still with the child, in the order given.
+    pub fn current_items(&self) -> impl Iterator<Item = &PassportItem> {
+        self.data
+            .items
+            .iter()
+            .filter(|i| i.item.details.status.is_current())
+    }
+
+    pub fn supplier(&self, id: Option<SupplierId>) -> Option<&Supplier> {
+        let id = id?;
+        self.data.suppliers.iter().find(|s| s.id == id)
+    }
+
+    /// A photo if the data holds its bytes.
+    pub fn photo(&self, id: PhotoId, caption: &str) -> Option<PhotoRef> {
+        let stored = self.data.photos.get(&id)?;
+        let sha256 = if stored.sha256.is_empty() {
+            hex(&Sha256::digest(&stored.jpeg))
+        } else {
+            stored.sha256.clone()
+        };
+        Some(PhotoRef {
+            id,
+            sha256,
+            caption: caption.to_string(),
+            width: stored.width,
+            height: stored.height,
+        })
+    }
+}
+
+/// UK long date: "22 November 2026".
+pub fn uk_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// Builds the blocks of one copy.
+pub fn build(
+    data: &PassportData,
+    template: &Template,
+    audience: Audience,
+    today: Option<NaiveDate>,
+) -> Content {
+    let ctx = Context {
+        data,
+        template,
+        visibility: Visibility::new(audience, &template.hidden),
+        today,
+    };
+    let child = &data.child.details;
+    let mut blocks = Vec::new();
+    for section in &template.sections {
+        match section {
+            SectionKind::Cover => blocks.push(Block::Cover(cover(&ctx, audience))),
+            SectionKind::AboutMe => about_me(&ctx, &mut blocks),
+            SectionKind::KeyContacts => contacts::blocks(&ctx, &mut blocks),
+            SectionKind::Equipment => {
+                for item in ctx.current_items() {
+                    equipment::blocks(&ctx, item, &mut blocks);
+                }
+            }
+            SectionKind::Timetable => timetable::blocks(&ctx, &mut blocks),
+            SectionKind::StaffTrained => staff_trained(&ctx, &mut blocks),
+            SectionKind::SignOff => sign_off(&ctx, &mut blocks),
+        }
+    }
+    let name = format!("{} {}", child.given_name, child.family_name);
+    Content {
+        title: format!("Equipment Passport: {name}"),
+        child_name: name,
+        audience,
+        blocks,
+    }
+}
+
+fn cover(ctx: &Context, audience: Audience) -> Cover {
+    let child = &ctx.data.child.details;
+    let mut facts = Vec::new();
+    if ctx.shows(Field::ChildDateOfBirth) {
+        facts.push(Fact::text("Date of birth", uk_date(child.date_of_birth)));
+    }
+    if let Some(setting) = &ctx.data.setting {
+        facts.push(Fact::text("Setting", &setting.details.name));
+    }
+    if ctx.shows(Field::ChildClass) && !child.class_name.is_empty() {
+        facts.push(Fact::text("Class", &child.class_name));
+    }
+    let review = ctx
+        .current_items()
+        .filter_map(|i| i.item.details.review_date)
+        .min();
+    if let Some(review) = review {
+        facts.push(Fact {
+            label: "Review by".into(),
+            value: vec![Span::bold(uk_date(review))],
+        });
+    }
+    let known_as = (!child.preferred_name.is_empty() && child.preferred_name != child.given_name)
+        .then(|| child.preferred_name.clone());
+    Cover {
+        audience_label: audience.label().to_string(),
+        organisation: ctx.template.branding.organisation.clone(),
+        contact_lines: ctx.template.branding.contact_lines.clone(),
+        name: format!("{} {}", child.given_name, child.family_name),
+        known_as,
+        photo: ctx
+            .data
+            .child
+            .photo_id
+            .filter(|_| ctx.shows(Field::ChildPhoto))
+            .and_then(|id| ctx.photo(id, "")),
+        facts,
+        item_names: ctx
+            .current_items()
+            .map(|i| i.item.details.name.clone())
+            .collect(),
+    }
+}
+
+fn about_me(ctx: &Context, blocks: &mut Vec<Block>) {
+    let child = &ctx.data.child.details;
+    blocks.push(Block::NewPage);
+    blocks.push(Block::SectionTitle(format!(
+        "About me: {}",
+        child.known_as()
+    )));
+    let mut details = Vec::new();
+    if ctx.shows(Field::ChildNhsNumber) && child.nhs_number.len() == 10 {
+        let n = &child.nhs_number;
+        details.push(Fact::text(
+            "NHS number",
+            format!("{} {} {}", &n[..3], &n[3..6], &n[6..]),
+        ));
+    }
+    if ctx.shows(Field::ChildHomeAddress) && !child.home_address.is_empty() {
+        let mut address = child.home_address.clone();
+        if !child.home_postcode.is_empty() {
+            address.push('\n');
+            address.push_str(&child.home_postcode);
+        }
+        details.push(Fact::text("Home address", address));
+    }
+    if !details.is_empty() {
+        blocks.push(Block::Facts(details));
+    }
+    let about = &child.about_me;
+    if ctx.shows(Field::ChildMedicalAlerts) && !about.medical_alerts.is_empty() {
+        blocks.push(Block::Notice(Notice {
+            tone: Tone::Caution,
+            title: "Alerts when handling my equipment".into(),
+            text: about.medical_alerts.clone(),
+        }));
+    }
+    let mut any = false;
+    for (heading, text) in [
+        ("How I communicate", &about.communication),
+        ("What helps me", &about.what_helps),
+    ] {
+        if !text.is_empty() {
+            any = true;
+            blocks.push(Block::Heading(heading.into()));
+            blocks.push(Block::Paragraph(vec![Span::regular(text.clone())]));
+        }
+    }
+    if !any {
+        blocks.push(Block::Paragraph(vec![Span {
+            text: "Nothing is recorded here yet: ask the therapist.".into(),
+            style: Style::Italic,
+        }]));
+    }
+}
+
+fn staff_trained(ctx: &Context, blocks: &mut Vec<Block>) {
+    blocks.push(Block::NewPage);
+    blocks.push(Block::SectionTitle(
+        "Staff trained to use this equipment".into(),
+    ));
+    blocks.push(Block::Paragraph(vec![Span::regular(
+        "Only adults trained by the therapist use this equipment. Add your name when you have \
+         been trained; the trainer signs beside it.",
+    )]));
+    let rows = ctx
+        .data
+        .trained_staff
+        .iter()
+        .map(|s| {
+            vec![
+                vec![Span::regular(&s.name)],
+                vec![Span::regular(&s.role)],
+                vec![Span::regular(s.trained_on.map(uk_date).unwrap_or_default())],
+                vec![Span::regular(&s.trained_by)],
+                vec![],
+            ]
+        })
+        .collect();
+    let columns = [
+        ("Name", 0.24),
+        ("Role", 0.17),
+        ("Date trained", 0.18),
+        ("Trained by", 0.19),
+        ("Signature", 0.22),
+    ];
+    blocks.push(Block::Table(Table {
+        columns: columns
+            .iter()
+            .map(|(t, w)| Column {
+                title: t.to_string(),
+                weight: *w,
+            })
+            .collect(),
+        rows,
+        blank_rows: ctx.template.staff_trained_rows,
+        label_column: false,
+    }));
+}
+
+fn sign_off(ctx: &Context, blocks: &mut Vec<Block>) {
+    let t = &ctx.data.therapist;
+    blocks.push(Block::SignOff {
+        statement: "I have checked this passport and agree that it describes how to use this \
+                    equipment safely."
+            .into(),
+        facts: vec![
+            Fact::text("Therapist", &t.name),
+            Fact::text("Profession", &t.profession),
+            Fact::text("HCPC registration", &t.hcpc_number),
+        ],
+    });
+}

@@ -1,0 +1,465 @@
+//! Whole-passport tests: render PDFs, parse them back with lopdf, and check what they say
+//! (text per page, page count and size, images, metadata). Raw bytes are never compared
+//! with a stored file; two renders of the same inputs are compared with each other to
+//! prove the output is reproducible.
+
+use super::fixture::{self, Builder, d};
+use super::font::book;
+use super::layout::lay_out;
+use super::page::Element;
+use super::*;
+use crate::model::{Category, ItemDetails};
+
+fn render_ok(data: &PassportData, audience: Audience, format: Format) -> Rendered {
+    let mut options = fixture::options(audience);
+    options.format = format;
+    render_with_report(data, &Template::for_audience(audience), &options).unwrap()
+}
+
+/// Text of each PDF page, with line breaks and spaces removed so that runs split across
+/// fonts compare whole.
+fn pages_text(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    doc.get_pages()
+        .keys()
+        .map(|&n| doc.extract_text(&[n]).unwrap().split_whitespace().collect())
+        .collect()
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
+fn page_sizes(pdf: &[u8]) -> Vec<(f32, f32)> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    doc.get_pages()
+        .values()
+        .map(|&id| {
+            let page = doc.get_dictionary(id).unwrap();
+            let b = page.get(b"MediaBox").unwrap().as_array().unwrap();
+            let n = |o: &lopdf::Object| o.as_float().unwrap();
+            (n(&b[2]) - n(&b[0]), n(&b[3]) - n(&b[1]))
+        })
+        .collect()
+}
+
+fn image_count(pdf: &[u8]) -> usize {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    doc.objects
+        .values()
+        .filter(|o| {
+            o.as_stream()
+                .ok()
+                .and_then(|s| s.dict.get(b"Subtype").ok())
+                .and_then(|s| s.as_name().ok())
+                == Some(b"Image".as_slice())
+        })
+        .count()
+}
+
+#[test]
+fn the_school_copy_never_shows_the_home_address_nhs_number_or_budget() {
+    let data = fixture::reference();
+    let school = pages_text(&render_ok(&data, Audience::School, Format::A4).pdf).concat();
+    let family = pages_text(&render_ok(&data, Audience::Family, Format::A4).pdf).concat();
+    for secret in [
+        "WillowRoad",
+        "B219RY",
+        "9991234578",
+        "999123",
+        "PersonalWheelchairBudget",
+        "top-up",
+    ] {
+        assert!(!school.contains(secret), "school copy shows {secret}");
+    }
+    for shown in [
+        "WillowRoad",
+        "B219RY",
+        "9991234578",
+        "PersonalWheelchairBudget",
+    ] {
+        assert!(family.contains(shown), "family copy lacks {shown}");
+    }
+    assert!(school.contains("Schoolcopy") && family.contains("Familycopy"));
+}
+
+#[test]
+fn names_in_several_scripts_print_and_extract_correctly() {
+    let rendered = render_ok(&fixture::reference(), Audience::Family, Format::A4);
+    assert!(
+        rendered.unprintable.is_empty(),
+        "{:?}",
+        rendered.unprintable
+    );
+    let text = pages_text(&rendered.pdf).concat();
+    for name in [
+        "Zoë Łukasiewicz",
+        "Nguyễn Thị Hoa",
+        "Ахмед Петров",
+        "Gwŷn Dŵr",
+    ] {
+        assert!(text.contains(&squash(name)), "{name} missing");
+    }
+}
+
+#[test]
+fn an_overdue_loler_examination_puts_a_warning_on_the_item_page() {
+    let pages = pages_text(&render_ok(&fixture::reference(), Audience::School, Format::A4).pdf);
+    let hoist = pages
+        .iter()
+        .find(|p| p.contains("Mobilehoist") && p.contains("OVERDUE"))
+        .expect("hoist page warns");
+    assert!(
+        hoist.contains("OVERDUE:LOLERthoroughexamination"),
+        "{hoist}"
+    );
+    assert!(hoist.contains("Itwasdueon1November2026"), "{hoist}");
+    let stander = pages.iter().find(|p| p.contains("Stretches")).unwrap();
+    assert!(stander.contains("Duesoon:service"), "{stander}");
+    assert!(!stander.contains("OVERDUE"));
+}
+
+#[test]
+fn an_item_with_no_photo_lays_out_cleanly() {
+    let mut b = Builder::new();
+    b.data.photos.clear();
+    b.data.child.photo_id = None;
+    let mut item = ItemDetails::new(Category::Walker, "Kaye walker");
+    item.purpose = "Walking practice in the corridor.".into();
+    item.safety_checks = vec!["Brakes work".into()];
+    b.add_item(item, 0, (1, 1), vec![]);
+    let rendered = render_ok(&b.data, Audience::School, Format::A4);
+    assert_eq!(image_count(&rendered.pdf), 0);
+    let text = pages_text(&rendered.pdf).concat();
+    assert!(text.contains("Kayewalker") && text.contains("Brakeswork"));
+}
+
+#[test]
+fn long_text_flows_onto_the_next_page_within_the_margins() {
+    let mut b = Builder::new();
+    let mut item = ItemDetails::new(Category::StandingFrame, "Stander");
+    let sentence = "Check every strap and buckle carefully before each session begins. ";
+    item.purpose = format!("{}FINALWORD", sentence.repeat(55));
+    b.add_item(item, 1, (640, 480), vec![]);
+    let options = fixture::options(Audience::Family);
+    let template = Template::for_audience(Audience::Family);
+    let content = content::build(
+        &b.data,
+        &template,
+        Audience::Family,
+        Some(options.printed_on),
+    );
+    let laid = lay_out(&content, &template, &options);
+    let m = &laid.metrics;
+    let item_pages: Vec<usize> = (0..laid.pages.len())
+        .filter(|&i| laid.pages[i].text().contains("Check every"))
+        .collect();
+    assert!(item_pages.len() >= 2, "{item_pages:?}");
+    assert!(
+        laid.pages[*item_pages.last().unwrap()]
+            .text()
+            .contains("FINALWORD")
+    );
+    for page in &laid.pages {
+        for e in &page.elements {
+            if let Element::Text {
+                x,
+                y,
+                size,
+                face,
+                text,
+                ..
+            } = e
+            {
+                let width: f32 = text
+                    .chars()
+                    .map(|c| book().advance_em(*face, c))
+                    .sum::<f32>()
+                    * size;
+                assert!(
+                    *x >= m.margin - 0.01 && x + width <= m.margin + m.content_w + 0.01,
+                    "{text} crosses a side margin"
+                );
+                assert!(
+                    *y > m.margin && *y < m.page_h - m.margin,
+                    "{text} crosses the top or bottom margin"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a4_pages_are_a4_and_booklets_are_a4_landscape_sheets_of_four_page_multiples() {
+    let data = fixture::reference();
+    let a4 = render_ok(&data, Audience::School, Format::A4);
+    let sizes = page_sizes(&a4.pdf);
+    assert_eq!(sizes.len(), a4.pages);
+    assert!(
+        sizes
+            .iter()
+            .all(|(w, h)| (w - 595.3).abs() < 0.5 && (h - 841.9).abs() < 0.5),
+        "{sizes:?}"
+    );
+
+    let booklet = render_ok(&data, Audience::School, Format::A5Booklet);
+    assert_eq!(booklet.pages % 4, 0);
+    let sizes = page_sizes(&booklet.pdf);
+    assert_eq!(sizes.len(), booklet.pages / 2);
+    assert_eq!(booklet.pdf_pages, sizes.len());
+    assert!(
+        sizes
+            .iter()
+            .all(|(w, h)| (w - 841.9).abs() < 0.5 && (h - 595.3).abs() < 0.5),
+        "{sizes:?}"
+    );
+    // The first sheet's front carries the last page (left) and the cover (right).
+    let first = &pages_text(&booklet.pdf)[0];
+    assert!(
+        first.contains("EquipmentPassport")
+            && first.contains(&format!("Page{}of{}", booklet.pages, booklet.pages)),
+        "{first}"
+    );
+}
+
+#[test]
+fn large_print_sets_body_text_at_14_points_or_more() {
+    let data = fixture::reference();
+    let template = Template::for_audience(Audience::School);
+    let mut options = fixture::options(Audience::School);
+    let normal = lay_out(
+        &content::build(&data, &template, Audience::School, None),
+        &template,
+        &options,
+    );
+    options.large_print = true;
+    let large = lay_out(
+        &content::build(&data, &template, Audience::School, None),
+        &template,
+        &options,
+    );
+    assert!(large.metrics.body >= 14.0);
+    assert!(large.pages.len() > normal.pages.len());
+}
+
+#[test]
+fn every_page_has_the_footer() {
+    let rendered = render_ok(&fixture::reference(), Audience::Family, Format::A4);
+    let pages = pages_text(&rendered.pdf);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains(&format!("Page{}of{}", i + 1, pages.len())),
+            "page {}",
+            i + 1
+        );
+        assert!(page.contains("Confidential—containshealthinformation"));
+        assert!(page.contains("ZoëŁukasiewicz") && page.contains("Version3,printed22November2026"));
+    }
+}
+
+#[test]
+fn metadata_language_and_id_are_set() {
+    let options = fixture::options(Audience::School);
+    let pdf = render(
+        &fixture::reference(),
+        &Template::for_audience(Audience::School),
+        &options,
+    )
+    .unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let ids = doc.trailer.get(b"ID").unwrap().as_array().unwrap();
+    assert_eq!(ids[0].as_str().unwrap(), b"passport-test-id");
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en-GB");
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = doc.get_dictionary(info).unwrap();
+    assert_eq!(
+        info.get(b"CreationDate").unwrap().as_str().unwrap(),
+        b"D:20261122093000Z"
+    );
+    let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
+    assert_eq!(title, "Equipment Passport: Zoë Łukasiewicz");
+    let author = lopdf::decode_text_string(info.get(b"Author").unwrap()).unwrap();
+    assert_eq!(author, "Children's Therapy Service");
+}
+
+#[test]
+fn output_is_reproducible_and_the_hash_ignores_dates_and_format() {
+    let data = fixture::reference();
+    let template = Template::for_audience(Audience::School);
+    let options = fixture::options(Audience::School);
+    assert_eq!(
+        render(&data, &template, &options).unwrap(),
+        render(&data, &template, &options).unwrap()
+    );
+
+    let hash = content_hash(&data, &template, Audience::School);
+    assert_eq!(hash.len(), 64);
+    assert_eq!(hash, content_hash(&data, &template, Audience::School));
+    assert_ne!(
+        hash,
+        content_hash(
+            &data,
+            &Template::for_audience(Audience::Family),
+            Audience::Family
+        )
+    );
+
+    let mut changed = data.clone();
+    changed.items[0]
+        .item
+        .details
+        .cleaning
+        .push_str(" Dry the straps.");
+    assert_ne!(hash, content_hash(&changed, &template, Audience::School));
+
+    let mut retaken = data.clone();
+    let first_photo = retaken.items[0].item.photos[0].id;
+    retaken
+        .photos
+        .insert(first_photo, fixture::photo(9, 640, 480));
+    assert_ne!(hash, content_hash(&retaken, &template, Audience::School));
+
+    // The home address is not on a school copy, so changing it leaves the school hash alone.
+    let mut moved = data.clone();
+    moved.child.details.home_address = "1 New Street".into();
+    assert_eq!(hash, content_hash(&moved, &template, Audience::School));
+}
+
+#[test]
+fn characters_no_font_has_are_printed_visibly_and_reported() {
+    let mut data = fixture::reference();
+    data.child.details.about_me.what_helps = "Music 🎵 and bubbles".into();
+    let rendered = render_ok(&data, Audience::School, Format::A4);
+    assert_eq!(rendered.unprintable, vec!['🎵']);
+    assert!(
+        pages_text(&rendered.pdf)
+            .concat()
+            .contains("Music\u{FFFD}andbubbles")
+    );
+}
+
+#[test]
+fn a_template_for_the_other_audience_is_refused() {
+    let e = render(
+        &fixture::reference(),
+        &Template::for_audience(Audience::Family),
+        &fixture::options(Audience::School),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("family.toml") && e.contains("school"), "{e}");
+}
+
+#[test]
+fn photos_are_embedded_once_each() {
+    let data = fixture::reference();
+    let rendered = render_ok(&data, Audience::Family, Format::A4);
+    // Gallery, step and cover photos: every photo in the data appears, each once.
+    assert_eq!(image_count(&rendered.pdf), data.photos.len());
+}
+
+#[test]
+fn the_usual_800_by_600_photos_pass_through_untouched_on_a4() {
+    let data = fixture::reference();
+    let template = Template::for_audience(Audience::School);
+    let options = fixture::options(Audience::School);
+    let content = content::build(&data, &template, Audience::School, None);
+    let laid = lay_out(&content, &template, &options);
+    let prepared = photo::prepare(&laid, &data.photos, options.photos).unwrap();
+    assert_eq!(prepared.len(), data.photos.len());
+    for (id, image) in &prepared {
+        assert!(
+            matches!(image.jpeg, std::borrow::Cow::Borrowed(_)),
+            "photo {id} was re-encoded"
+        );
+    }
+    // A strict 200 dpi resizes them all.
+    let strict = PhotoPolicy {
+        pass_through_dpi: 200.0,
+        ..PhotoPolicy::default()
+    };
+    let prepared = photo::prepare(&laid, &data.photos, strict).unwrap();
+    assert!(prepared.values().all(|i| i.width < 800));
+}
+
+/// Writes the sample passports for people to look at: `cargo test --lib write_samples --
+/// --ignored`, then open /tmp/passport-samples.
+#[test]
+#[ignore]
+fn write_samples() {
+    let dir = std::path::Path::new("/tmp/passport-samples");
+    std::fs::create_dir_all(dir).unwrap();
+    let data = fixture::reference();
+    for (name, audience, format, large) in [
+        ("a4-school", Audience::School, Format::A4, false),
+        ("a4-family", Audience::Family, Format::A4, false),
+        (
+            "a5-booklet-school",
+            Audience::School,
+            Format::A5Booklet,
+            false,
+        ),
+        (
+            "a5-booklet-family",
+            Audience::Family,
+            Format::A5Booklet,
+            false,
+        ),
+        ("a4-large-print-school", Audience::School, Format::A4, true),
+    ] {
+        let mut options = fixture::options(audience);
+        options.format = format;
+        options.large_print = large;
+        let r = render_with_report(&data, &Template::for_audience(audience), &options).unwrap();
+        std::fs::write(dir.join(format!("{name}.pdf")), &r.pdf).unwrap();
+        println!("{name}: {} pages, {} KB", r.pages, r.pdf.len() / 1024);
+    }
+    // No photos at all, and an item whose purpose runs over a page.
+    let mut bare = data.clone();
+    bare.photos.clear();
+    bare.items[3].item.details.purpose =
+        "Stand with the frame for short sessions, as the physio showed you. ".repeat(60);
+    let options = fixture::options(Audience::Family);
+    let pdf = render(&bare, &Template::for_audience(Audience::Family), &options).unwrap();
+    std::fs::write(dir.join("a4-no-photos-long-text.pdf"), pdf).unwrap();
+    let _ = d(2026, 1, 1);
+}
+
+/// Times the reference passport (8 items, 12 photos of 800 × 600): `cargo test --release
+/// --lib bench_reference -- --ignored --nocapture`. Prints the median with the default photo
+/// policy (photos pass through) and with a strict 200 dpi (every photo resized).
+#[test]
+#[ignore]
+fn bench_reference() {
+    let data = fixture::reference();
+    let template = Template::for_audience(Audience::School);
+    let mut options = fixture::options(Audience::School);
+    for (name, pass_through_dpi) in [("default", 240.0), ("strict 200 dpi", 200.0)] {
+        options.photos.pass_through_dpi = pass_through_dpi;
+        let mut size = render(&data, &template, &options).unwrap().len();
+        // Time on this thread's CPU (Linux), which a busy machine disturbs less than the
+        // wall clock.
+        let cpu = || {
+            std::fs::read_to_string("/proc/thread-self/schedstat")
+                .ok()
+                .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        let mut times = Vec::new();
+        let cpu_start = cpu();
+        for _ in 0..40 {
+            let start = std::time::Instant::now();
+            size = render(&data, &template, &options).unwrap().len();
+            times.push(start.elapsed());
+        }
+        let cpu_each = std::time::Duration::from_nanos((cpu() - cpu_start) / 40);
+        times.sort();
+        println!(
+            "reference passport, {name}: median {:?}, min {:?}, this thread's CPU {cpu_each:?} each, {} KB",
+            times[times.len() / 2],
+            times[0],
+            size / 1024
+        );
+    }
+}

@@ -1,0 +1,242 @@
+//! An item's service state on the day of printing: the latest LOLER examination, service and
+//! repair, when the next is due, and the warnings that go at the top of its page (overdue,
+//! due soon, not safe, never examined, awaiting repair, review overdue).
+
+use super::PassportItem;
+use super::audience::Field;
+use super::content::{Block, Context, Fact, Notice, Tone, uk_date};
+use super::paragraph::Span;
+use crate::model::{ItemStatus, Outcome, ServiceKind, ServiceRecord};
+use chrono::NaiveDate;
+
+/// How far ahead a due date earns a "due soon" notice.
+const DUE_SOON_DAYS: i64 = 28;
+
+/// The newest record of a kind (by date, then by when it was recorded).
+fn latest(log: &[ServiceRecord], kind: Option<ServiceKind>) -> Option<&ServiceRecord> {
+    log.iter()
+        .filter(|r| kind.is_none_or(|k| r.details.kind == k))
+        .max_by_key(|r| (r.details.date, r.recorded_at))
+}
+
+fn who_to_ring(ctx: &Context, entry: &PassportItem) -> String {
+    let d = &entry.item.details;
+    let repairer = ctx
+        .supplier(d.repair_supplier_id)
+        .or_else(|| ctx.supplier(d.wheelchair.as_ref().and_then(|w| w.repairer_id)))
+        .or_else(|| ctx.supplier(d.wheelchair.as_ref().and_then(|w| w.service_id)))
+        .or_else(|| ctx.supplier(d.provider_id));
+    let mut who = String::new();
+    if !d.therapist.is_empty() {
+        who.push_str(&format!("Tell {}", d.therapist));
+    } else {
+        who.push_str("Tell the therapist");
+    }
+    if let Some(r) = repairer {
+        let phone = if r.details.repair_phone.is_empty() {
+            r.details
+                .phones
+                .first()
+                .map(|p| p.number.as_str())
+                .unwrap_or("")
+        } else {
+            &r.details.repair_phone
+        };
+        if phone.is_empty() {
+            who.push_str(&format!(" and contact {}", r.details.name));
+        } else {
+            who.push_str(&format!(" and ring {} on {phone}", r.details.name));
+        }
+    }
+    who.push('.');
+    who
+}
+
+pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
+    let d = &entry.item.details;
+    let log = &entry.service_log;
+    let thing = d.category.label().to_lowercase();
+    let mut out = Vec::new();
+    let lifting = d.category.lifts_people();
+    if lifting && latest(log, Some(ServiceKind::LolerExamination)).is_none() {
+        out.push(Notice {
+            tone: Tone::Danger,
+            title: "No LOLER examination recorded".into(),
+            text: format!(
+                "People-lifting equipment needs a thorough examination at least every 6 months. \
+                 Do not use this {thing} to lift anyone until one is recorded. {}",
+                who_to_ring(ctx, entry)
+            ),
+        });
+    }
+    if let Some(last) = latest(log, None)
+        && last.details.outcome == Outcome::Fail
+    {
+        let mut text = format!(
+            "The {} on {} found it not safe to use.",
+            last.details.kind.label().to_lowercase(),
+            uk_date(last.details.date)
+        );
+        if !last.details.notes.is_empty() {
+            text.push_str(&format!(" Found: {}", last.details.notes));
+        }
+        text.push_str(&format!(
+            " Do not use it until it is repaired. {}",
+            who_to_ring(ctx, entry)
+        ));
+        out.push(Notice {
+            tone: Tone::Danger,
+            title: "NOT SAFE TO USE".into(),
+            text,
+        });
+    }
+    let Some(today) = ctx.today else {
+        return out;
+    };
+    for (kind, name) in [
+        (ServiceKind::LolerExamination, "LOLER thorough examination"),
+        (ServiceKind::Service, "service"),
+    ] {
+        let Some(due) = latest(log, Some(kind)).and_then(|r| r.details.next_due) else {
+            continue;
+        };
+        let days = (due - today).num_days();
+        if days < 0 {
+            let action = if kind == ServiceKind::LolerExamination {
+                format!("Do not use this {thing} to lift anyone until it has been examined.")
+            } else {
+                "Check with the therapist before using it.".to_string()
+            };
+            out.push(Notice {
+                tone: Tone::Danger,
+                title: format!("OVERDUE: {name}"),
+                text: format!(
+                    "It was due on {}. {action} {}",
+                    uk_date(due),
+                    who_to_ring(ctx, entry)
+                ),
+            });
+        } else if days <= DUE_SOON_DAYS {
+            out.push(Notice {
+                tone: Tone::Caution,
+                title: format!("Due soon: {name}"),
+                text: format!("Due on {}. {}", uk_date(due), who_to_ring(ctx, entry)),
+            });
+        }
+    }
+    if d.status == ItemStatus::AwaitingRepair {
+        out.push(Notice {
+            tone: Tone::Caution,
+            title: "Awaiting repair".into(),
+            text: "This item is waiting for a repair. Check with the therapist before using it."
+                .into(),
+        });
+    }
+    if let Some(review) = d.review_date
+        && review < today
+    {
+        out.push(Notice {
+            tone: Tone::Caution,
+            title: "Review overdue".into(),
+            text: format!(
+                "The therapist's review was due on {}: ask them to review this item.",
+                uk_date(review)
+            ),
+        });
+    }
+    out
+}
+
+pub fn servicing(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
+    let d = &entry.item.details;
+    let log = &entry.service_log;
+    let mut facts = Vec::new();
+    let overdue = |due: NaiveDate| ctx.today.is_some_and(|t| due < t);
+    for (kind, last_label, next_label) in [
+        (
+            ServiceKind::LolerExamination,
+            "Last LOLER examination",
+            "Next LOLER examination due",
+        ),
+        (ServiceKind::Service, "Last service", "Next service due"),
+    ] {
+        let Some(last) = latest(log, Some(kind)) else {
+            continue;
+        };
+        let mut text = format!(
+            "{} by {}: {}",
+            uk_date(last.details.date),
+            last.details.by_whom,
+            last.details.outcome.label()
+        );
+        if ctx.shows(Field::ItemServiceNotes) && !last.details.notes.is_empty() {
+            text.push_str(&format!(". {}", last.details.notes));
+        }
+        facts.push(Fact::text(last_label, text));
+        if let Some(due) = last.details.next_due {
+            let mut value = vec![Span::bold(uk_date(due))];
+            if overdue(due) {
+                value.push(Span::bold(" (OVERDUE)"));
+            }
+            facts.push(Fact {
+                label: next_label.into(),
+                value,
+            });
+        }
+    }
+    if let Some(repair) = latest(log, Some(ServiceKind::Repair)) {
+        facts.push(Fact::text(
+            "Last repair",
+            format!(
+                "{} by {}",
+                uk_date(repair.details.date),
+                repair.details.by_whom
+            ),
+        ));
+    }
+    if d.category.lifts_people() && latest(log, Some(ServiceKind::LolerExamination)).is_none() {
+        facts.push(Fact {
+            label: "LOLER examination".into(),
+            value: vec![Span::bold("None recorded")],
+        });
+    }
+    blocks.push(Block::Heading("Servicing and safety checks".into()));
+    if facts.is_empty() {
+        facts.push(Fact::text("Service record", "Nothing recorded yet"));
+    }
+    blocks.push(Block::Facts(facts));
+
+    blocks.push(Block::Heading("If it breaks or something is wrong".into()));
+    let mut facts = vec![Fact::text(
+        "Straight away",
+        format!(
+            "Stop using it and put it out of use. {}",
+            who_to_ring(ctx, entry)
+        ),
+    )];
+    let repairer = ctx
+        .supplier(d.repair_supplier_id)
+        .or_else(|| ctx.supplier(d.wheelchair.as_ref().and_then(|w| w.repairer_id)));
+    if let Some(r) = repairer
+        && !r.details.repair_hours.is_empty()
+    {
+        facts.push(Fact::text("Repair line hours", &r.details.repair_hours));
+    }
+    let mut refs = Vec::new();
+    if ctx.shows(Field::ItemSerial) && !d.serial.is_empty() {
+        refs.push(format!("serial {}", d.serial));
+    }
+    if ctx.shows(Field::ItemLoanNumber) && !d.loan_number.is_empty() {
+        refs.push(format!("loan number {}", d.loan_number));
+    }
+    if let Some(r) = repairer
+        && ctx.shows(Field::SupplierAccountRef)
+        && !r.details.account_ref.is_empty()
+    {
+        refs.push(format!("account {}", r.details.account_ref));
+    }
+    if !refs.is_empty() {
+        facts.push(Fact::text("Quote", refs.join(", ")));
+    }
+    blocks.push(Block::Facts(facts));
+}
