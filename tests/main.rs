@@ -7,5 +7,6 @@ mod due;
 mod encryption;
 mod media;
 mod migrations;
+mod passport;
 mod search;
 mod store;

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 
 /// Who the copy is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Audience {
     /// The setting's copy: everything staff need to use the equipment safely, and no more.

@@ -65,6 +65,8 @@ pub struct StoredPhoto {
 
 /// The therapist who signs the passport off.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
 pub struct TherapistProfile {
     pub name: String,
     /// e.g. "Occupational Therapist".
@@ -108,6 +110,7 @@ pub struct PassportData {
 
 /// Paper format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
     /// A4 portrait, one passport page per sheet side.

@@ -1,0 +1,115 @@
+//! Children, their contacts, settings and the sample caseload.
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+use equipment_passport::api::{ChildRecord, SearchResults};
+use equipment_passport::demo::{self, DemoSummary};
+use equipment_passport::model::*;
+use tauri::State;
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn search_children(
+    state: State<'_, AppState>,
+    text: String,
+    setting_id: Option<SettingId>,
+    limit: usize,
+) -> CommandResult<SearchResults> {
+    state.with_api(|api| api.search_children(&text, setting_id, limit))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn child_count(state: State<'_, AppState>) -> CommandResult<usize> {
+    state.with_api(|api| api.child_count())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_child(state: State<'_, AppState>, id: ChildId) -> CommandResult<ChildRecord> {
+    state.with_api(|api| api.child(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_child(
+    state: State<'_, AppState>,
+    details: ChildDetails,
+) -> CommandResult<Child> {
+    state.with_api(|api| api.create_child(details))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_child(
+    state: State<'_, AppState>,
+    id: ChildId,
+    details: ChildDetails,
+) -> CommandResult<Child> {
+    state.with_api(|api| api.update_child(id, details))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_child(state: State<'_, AppState>, id: ChildId) -> CommandResult<()> {
+    state.with_api(|api| api.delete_child(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_contact(
+    state: State<'_, AppState>,
+    child_id: ChildId,
+    details: ContactDetails,
+) -> CommandResult<Contact> {
+    state.with_api(|api| api.add_contact(child_id, details))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_contact(
+    state: State<'_, AppState>,
+    id: ContactId,
+    details: ContactDetails,
+) -> CommandResult<Contact> {
+    state.with_api(|api| api.update_contact(id, details))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_contact(state: State<'_, AppState>, id: ContactId) -> CommandResult<()> {
+    state.with_api(|api| api.delete_contact(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_settings(state: State<'_, AppState>) -> CommandResult<Vec<Setting>> {
+    state.with_api(|api| api.settings())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_setting(
+    state: State<'_, AppState>,
+    details: SettingDetails,
+) -> CommandResult<Setting> {
+    state.with_api(|api| api.create_setting(details))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_setting(
+    state: State<'_, AppState>,
+    id: SettingId,
+    details: SettingDetails,
+) -> CommandResult<Setting> {
+    state.with_api(|api| api.update_setting(id, details))
+}
+
+/// How many children would be left without a setting: the delete dialog says so.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn setting_child_count(
+    state: State<'_, AppState>,
+    id: SettingId,
+) -> CommandResult<usize> {
+    state.with_api(|api| api.setting_child_count(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_setting(state: State<'_, AppState>, id: SettingId) -> CommandResult<()> {
+    state.with_api(|api| api.delete_setting(id))
+}
+
+/// Loads the synthetic sample caseload (only into an empty caseload).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn load_demo(app: tauri::AppHandle) -> CommandResult<DemoSummary> {
+    super::blocking(app, |state| state.with_api(demo::load)).await
+}

@@ -1,0 +1,230 @@
+//! Files in and out: choosing photos, saving passports and opening them to print. Dialogs run
+//! here, in Rust, and files are read and written here too, so the web view needs no file
+//! system access at all.
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+use equipment_passport::api::{BatchProgress, BatchReport, IssuedCopyStatus, PrintRequest};
+use equipment_passport::model::{ChildId, SettingId};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use tauri::ipc::Response;
+use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
+
+/// Largest photo file read from disk; `media` refuses anything bigger anyway.
+const MAX_PHOTO_FILE: u64 = 40 * 1024 * 1024;
+
+pub fn file_name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// Reads a photo file the user chose or dropped, prefixing errors with its name.
+pub fn read_photo(path: &str) -> CommandResult<Vec<u8>> {
+    let name = file_name(path);
+    let size = std::fs::metadata(path)
+        .map_err(|e| CommandError::new("io", format!("{name}: could not read the file: {e}")))?
+        .len();
+    if size > MAX_PHOTO_FILE {
+        return Err(CommandError::new(
+            "image",
+            format!(
+                "{name}: the file is {} MB, more than the 40 MB the app accepts: save a smaller copy",
+                size / (1024 * 1024)
+            ),
+        ));
+    }
+    std::fs::read(path)
+        .map_err(|e| CommandError::new("io", format!("{name}: could not read the file: {e}")))
+}
+
+fn as_path(file: tauri_plugin_dialog::FilePath) -> CommandResult<PathBuf> {
+    file.into_path()
+        .map_err(|e| CommandError::new("io", format!("that location cannot be used: {e}")))
+}
+
+/// Asks the user to choose photos; empty when they cancel.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn choose_photos(app: AppHandle, multiple: bool) -> CommandResult<Vec<String>> {
+    super::blocking(app.clone(), move |_| {
+        let dialog = app.dialog().file().set_title("Choose photos").add_filter(
+            "Photos",
+            &["jpg", "jpeg", "png", "webp", "JPG", "JPEG", "PNG", "WEBP"],
+        );
+        let chosen = if multiple {
+            dialog.blocking_pick_files().unwrap_or_default()
+        } else {
+            dialog.blocking_pick_file().into_iter().collect()
+        };
+        chosen
+            .into_iter()
+            .map(|f| as_path(f).map(|p| p.display().to_string()))
+            .collect()
+    })
+    .await
+}
+
+/// A passport's pages to show in the app, without recording a printed copy.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn preview_passport(
+    app: AppHandle,
+    child_id: ChildId,
+    request: PrintRequest,
+) -> CommandResult<Response> {
+    super::blocking(app, move |state| {
+        let rendered = state.with_api(|api| api.preview_passport(child_id, request))?;
+        Ok(Response::new(rendered.pdf))
+    })
+    .await
+}
+
+/// A passport the user saved.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SavedPassport {
+    pub path: String,
+    pub pages: usize,
+    pub version: u32,
+    /// Characters no font could print (shown as "�" in the PDF).
+    pub unprintable: Vec<String>,
+}
+
+/// Asks where to save the passport, prints it there and records the copy as issued.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_passport(
+    app: AppHandle,
+    child_id: ChildId,
+    request: PrintRequest,
+    suggested_name: String,
+) -> CommandResult<Option<SavedPassport>> {
+    super::blocking(app.clone(), move |state| {
+        let Some(file) = app
+            .dialog()
+            .file()
+            .set_title("Save the passport")
+            .set_file_name(&suggested_name)
+            .add_filter("PDF", &["pdf"])
+            .blocking_save_file()
+        else {
+            return Ok(None);
+        };
+        let path = as_path(file)?;
+        let printed = state.with_api(|api| api.render_passport(child_id, request))?;
+        std::fs::write(&path, &printed.pdf).map_err(|e| {
+            CommandError::new("io", format!("could not save {}: {e}", path.display()))
+        })?;
+        state.remember_saved(path.clone());
+        Ok(Some(SavedPassport {
+            path: path.display().to_string(),
+            pages: printed.pages,
+            version: printed.copy.version,
+            unprintable: printed.unprintable.iter().map(|c| c.to_string()).collect(),
+        }))
+    })
+    .await
+}
+
+/// Opens a PDF the app saved in the system's viewer, to print it.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_saved_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> CommandResult<()> {
+    let path = PathBuf::from(path);
+    if !state.was_saved(&path) {
+        return Err(CommandError::new(
+            "not_allowed",
+            "only files saved by the app in this session can be opened from it",
+        ));
+    }
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| CommandError::new("io", format!("could not open the PDF viewer: {e}")))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn issued_copies(
+    state: State<'_, AppState>,
+    child_id: ChildId,
+) -> CommandResult<Vec<IssuedCopyStatus>> {
+    state.with_api(|api| api.issued_copies(child_id))
+}
+
+/// Asks for a folder, then prints every child at the setting into it, sending `print-progress`
+/// events; `cancel_printing` stops it between passports.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_setting(
+    app: AppHandle,
+    setting_id: SettingId,
+    request: PrintRequest,
+) -> CommandResult<Option<BatchReport>> {
+    super::blocking(app.clone(), move |state| {
+        let Some(folder) = app
+            .dialog()
+            .file()
+            .set_title("Choose a folder for the passports")
+            .blocking_pick_folder()
+        else {
+            return Ok(None);
+        };
+        let folder = as_path(folder)?;
+        state.cancel_printing.store(false, Ordering::Relaxed);
+        let progress = |p: BatchProgress| {
+            let _ = app.emit("print-progress", p);
+        };
+        let report = state.with_api(|api| {
+            api.print_setting(
+                setting_id,
+                request,
+                &folder,
+                &progress,
+                &state.cancel_printing,
+            )
+        })?;
+        for file in &report.printed {
+            state.remember_saved(PathBuf::from(file));
+        }
+        state.remember_saved(folder);
+        Ok(Some(report))
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn cancel_printing(state: State<'_, AppState>) -> CommandResult<()> {
+    state.cancel_printing.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Asks for a PNG logo and sets it on passport covers; false when the user cancels.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn choose_logo(app: AppHandle) -> CommandResult<bool> {
+    super::blocking(app.clone(), move |state| {
+        let Some(file) = app
+            .dialog()
+            .file()
+            .set_title("Choose the logo (PNG)")
+            .add_filter("PNG", &["png", "PNG"])
+            .blocking_pick_file()
+        else {
+            return Ok(false);
+        };
+        let path = as_path(file)?;
+        let bytes = std::fs::read(&path)
+            .map_err(|e| CommandError::new("io", format!("could not read the logo: {e}")))?;
+        state.with_api(|api| api.set_logo(&bytes))?;
+        Ok(true)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn remove_logo(state: State<'_, AppState>) -> CommandResult<()> {
+    state.with_api(|api| api.remove_logo())
+}

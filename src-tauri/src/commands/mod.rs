@@ -1,0 +1,24 @@
+//! The commands the web view may invoke, one file per area. Each is a few lines: take the
+//! state, call one `api::` function, map the error. Photo and PDF work runs off the main
+//! thread in `spawn_blocking`.
+
+pub mod caseload;
+pub mod due;
+pub mod equipment;
+pub mod files;
+pub mod session;
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+use tauri::{AppHandle, Manager};
+
+/// Runs blocking work (decoding photos, rendering PDFs, dialogs) on a worker thread with the
+/// app's state.
+pub async fn blocking<T: Send + 'static>(
+    app: AppHandle,
+    work: impl FnOnce(&AppState) -> CommandResult<T> + Send + 'static,
+) -> CommandResult<T> {
+    tauri::async_runtime::spawn_blocking(move || work(app.state::<AppState>().inner()))
+        .await
+        .map_err(|e| CommandError::new("app", format!("the task stopped unexpectedly: {e}")))?
+}

@@ -1,0 +1,94 @@
+//! Equipment Passport's desktop shell: a thin Tauri v2 adapter over the core's api. It owns the
+//! window, the dialogs and the open caseload ([`state::AppState`]); every command calls one
+//! `api::` function (see `commands/`), and errors cross as `{code, message, fields}`.
+
+pub mod commands;
+pub mod error;
+mod photo_protocol;
+pub mod state;
+
+use state::AppState;
+use std::time::Duration;
+use tauri::{Emitter, Manager};
+
+/// How often the idle lock looks at the clock.
+const IDLE_CHECK: Duration = Duration::from_secs(15);
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .register_uri_scheme_protocol("photo", photo_protocol::respond)
+        .setup(|app| {
+            // The same folder the `passport` CLI uses: the platform's data folder plus the
+            // app's identifier.
+            let data_dir = app.path().app_data_dir()?;
+            app.manage(AppState::new(data_dir));
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                loop {
+                    std::thread::sleep(IDLE_CHECK);
+                    if handle.state::<AppState>().lock_if_idle() {
+                        let _ = handle.emit("session-locked", ());
+                    }
+                }
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::session::session_state,
+            commands::session::create_caseload,
+            commands::session::unlock,
+            commands::session::lock,
+            commands::session::still_here,
+            commands::session::change_passphrase,
+            commands::caseload::search_children,
+            commands::caseload::child_count,
+            commands::caseload::get_child,
+            commands::caseload::create_child,
+            commands::caseload::update_child,
+            commands::caseload::delete_child,
+            commands::caseload::add_contact,
+            commands::caseload::update_contact,
+            commands::caseload::delete_contact,
+            commands::caseload::list_settings,
+            commands::caseload::create_setting,
+            commands::caseload::update_setting,
+            commands::caseload::setting_child_count,
+            commands::caseload::delete_setting,
+            commands::caseload::load_demo,
+            commands::equipment::get_item,
+            commands::equipment::create_item,
+            commands::equipment::update_item,
+            commands::equipment::delete_item,
+            commands::equipment::add_item_photos,
+            commands::equipment::add_step_photo,
+            commands::equipment::set_child_photo,
+            commands::equipment::remove_child_photo,
+            commands::equipment::set_photo_caption,
+            commands::equipment::reorder_item_photos,
+            commands::equipment::delete_photo,
+            commands::equipment::add_service_record,
+            commands::equipment::delete_service_record,
+            commands::equipment::service_intervals,
+            commands::equipment::set_service_intervals,
+            commands::equipment::list_suppliers,
+            commands::equipment::create_supplier,
+            commands::equipment::update_supplier,
+            commands::equipment::delete_supplier,
+            commands::due::due_list,
+            commands::due::get_preferences,
+            commands::due::set_preferences,
+            commands::files::choose_photos,
+            commands::files::preview_passport,
+            commands::files::save_passport,
+            commands::files::open_saved_file,
+            commands::files::issued_copies,
+            commands::files::print_setting,
+            commands::files::cancel_printing,
+            commands::files::choose_logo,
+            commands::files::remove_logo,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Equipment Passport could not start its window");
+}
