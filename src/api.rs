@@ -3,6 +3,8 @@
 //! `store` in one transaction.
 
 mod caseload;
+mod dfg;
+mod dfg_export;
 mod due;
 mod equipment;
 mod maintenance;
@@ -19,6 +21,7 @@ use std::sync::Arc;
 pub use crate::store::children::{ChildSummary, DueBadge};
 pub use crate::store::issued::IssuedCopy;
 pub use caseload::{ChildRecord, SearchResults};
+pub use dfg::{DfgCaseFilter, DfgCaseRecord, DfgCaseSummary};
 pub use equipment::ItemRecord;
 pub use maintenance::DatabaseCheck;
 pub use passports::{

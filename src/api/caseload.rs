@@ -58,6 +58,9 @@ impl Api {
                 .or_default()
                 .push((DueKind::SchoolCopy, today));
         }
+        for (child, kind, earliest) in self.dfg_badges(&ids, horizon)? {
+            badges.entry(child).or_default().push((kind, earliest));
+        }
         for child in found.iter_mut() {
             if let Some(list) = badges.remove(&child.id) {
                 child.due = list

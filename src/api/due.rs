@@ -1,6 +1,6 @@
 //! The due list: every LOLER examination, service and review due within N days or overdue,
-//! and every school copy of a passport that is out of date, across the caseload, soonest
-//! first.
+//! every school copy of a passport that is out of date, and every running DFG deadline
+//! (decision, works, payment), across the caseload, soonest first.
 
 use super::Api;
 use crate::error::Result;
@@ -12,10 +12,12 @@ impl Api {
         let today = self.today();
         let until = today + chrono::Days::new(u64::from(within_days));
         let mut entries = due::until(self.store.conn(), today, until)?;
+        let dfg = self.dfg_due_entries(until)?;
         let stale = self.out_of_date_school_copies(None)?;
-        if stale.is_empty() {
+        if stale.is_empty() && dfg.is_empty() {
             return Ok(entries);
         }
+        entries.extend(dfg);
         for copy in stale {
             let child = children::get(self.store.conn(), copy.child_id)?;
             let setting_name = match child.details.setting_id {
@@ -38,6 +40,7 @@ impl Api {
                     copy.printed_on.format("%-d %B %Y")
                 ),
                 category: None,
+                dfg_case_id: None,
             });
         }
         // Stable: entries already in register order keep it within a day.

@@ -1,7 +1,8 @@
-//! What falls due across the caseload: LOLER examinations, services and reviews.
+//! What falls due across the caseload: LOLER examinations, services and reviews, out-of-date
+//! school copies, and the statutory deadlines of DFG cases.
 
 use super::labelled::labelled_enum;
-use super::{Category, ChildId, ItemId};
+use super::{Category, ChildId, DfgCaseId, ItemId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -11,10 +12,14 @@ labelled_enum! {
         Service => ("service", "Service"),
         Review => ("review", "Review"),
         SchoolCopy => ("school-copy", "School copy out of date"),
+        DfgDecision => ("dfg-decision", "DFG decision due"),
+        DfgWorks => ("dfg-works", "DFG works due"),
+        DfgPayment => ("dfg-payment", "DFG payment due"),
     }
 }
 
-/// One thing due (or overdue): for an item, or for the child's passport.
+/// One thing due (or overdue): for an item, for the child's passport, or a DFG case's
+/// statutory deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DueEntry {
@@ -29,9 +34,13 @@ pub struct DueEntry {
     pub setting_name: String,
     /// The item it concerns, if it is about equipment.
     pub item_id: Option<ItemId>,
-    /// What it is about: the item's name, or e.g. "School copy printed 3 November 2026".
+    /// What it is about: the item's name, "School copy printed 3 November 2026", or
+    /// "DFG: decision due (application 3 March 2026)".
     pub subject: String,
     pub category: Option<Category>,
+    /// The DFG case whose deadline it is.
+    #[serde(default)]
+    pub dfg_case_id: Option<DfgCaseId>,
 }
 
 impl DueEntry {
@@ -68,6 +77,7 @@ mod tests {
             item_id: Some(ItemId::new()),
             subject: "Hoist".into(),
             category: Some(Category::Hoist),
+            dfg_case_id: None,
         };
         assert!(e.is_overdue());
         assert_eq!(e.when(), "Overdue by 3 days");

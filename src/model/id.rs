@@ -65,4 +65,10 @@ record_id! {
     ServiceRecordId => "service record";
     /// A stored photo.
     PhotoId => "photo";
+    /// A Disabled Facilities Grant case.
+    DfgCaseId => "DFG case";
+    /// One recorded stage of a DFG case (a quote, the decision, a hold ...).
+    DfgStageId => "DFG stage";
+    /// A note on a DFG case.
+    DfgNoteId => "DFG case note";
 }

@@ -1,10 +1,11 @@
 //! The domain: children, their settings and contacts, suppliers, equipment and its service
-//! log. Validation lives here and returns field-level errors; no I/O and no clock (today's
+//! log, and Disabled Facilities Grant cases. Validation lives here and returns field-level errors; no I/O and no clock (today's
 //! date is passed in).
 
 mod check;
 pub mod child;
 pub mod contact;
+pub mod dfg;
 pub mod due;
 mod id;
 pub mod item;
@@ -22,7 +23,10 @@ pub use check::{MAX_LINE, MAX_TEXT};
 pub use child::{AboutMe, Child, ChildDetails, Consent, Ehcp, Tier};
 pub use contact::{Contact, ContactDetails, ContactRole, Phone};
 pub use due::{DueEntry, DueKind};
-pub use id::{ChildId, ContactId, ItemId, PhotoId, ServiceRecordId, SettingId, SupplierId};
+pub use id::{
+    ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, PhotoId, ServiceRecordId,
+    SettingId, SupplierId,
+};
 pub use item::{
     Category, Day, EquipmentItem, ItemDetails, ItemPhoto, ItemStatus, ScheduleSlot, SetupStep,
     WhereUsed,

@@ -52,6 +52,7 @@ pub fn photo(seed: u8, w: u32, h: u32) -> StoredPhoto {
     });
     let jpeg = crate::media::encode_jpeg(&img, 85).unwrap();
     StoredPhoto {
+        thumbnail: Vec::new(),
         jpeg,
         width: w,
         height: h,

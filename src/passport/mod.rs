@@ -57,6 +57,9 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredPhoto {
     pub jpeg: Vec<u8>,
+    /// The stored 320 px thumbnail, when loaded: small printed photos (set-up steps) use it
+    /// as it is instead of shrinking the full photo.
+    pub thumbnail: Vec<u8>,
     pub width: u32,
     pub height: u32,
     /// Hex SHA-256 of `jpeg` (the store keeps it); computed here when empty.

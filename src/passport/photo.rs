@@ -106,14 +106,31 @@ fn for_print<'a>(
         pixels_needed(w_pt, policy.max_dpi),
         pixels_needed(h_pt, policy.max_dpi),
     );
-    let fine = width <= pixels_needed(w_pt, policy.pass_through_dpi)
-        && height <= pixels_needed(h_pt, policy.pass_through_dpi);
-    if matches!(components, 1 | 3) && fine {
+    let fits = |w: u32, h: u32| {
+        w <= pixels_needed(w_pt, policy.pass_through_dpi)
+            && h <= pixels_needed(h_pt, policy.pass_through_dpi)
+    };
+    if matches!(components, 1 | 3) && fits(width, height) {
         return Ok(PrintImage {
             jpeg: Cow::Borrowed(&stored.jpeg),
             width,
             height,
             components,
+        });
+    }
+    // A photo printed small may be served by its stored thumbnail as it is, when that still
+    // has the pixels 200 dpi needs.
+    if let Some((tw, th, tc)) = jpeg_info(&stored.thumbnail)
+        && matches!(tc, 1 | 3)
+        && tw >= need_w.min(width)
+        && th >= need_h.min(height)
+        && fits(tw, th)
+    {
+        return Ok(PrintImage {
+            jpeg: Cow::Borrowed(&stored.thumbnail),
+            width: tw,
+            height: th,
+            components: tc,
         });
     }
     let img = image::load_from_memory_with_format(&stored.jpeg, image::ImageFormat::Jpeg)
@@ -177,6 +194,7 @@ mod tests {
             image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
         });
         StoredPhoto {
+            thumbnail: Vec::new(),
             jpeg: crate::media::encode_jpeg(&img, 80).unwrap(),
             width: w,
             height: h,

@@ -8,6 +8,7 @@ pub mod app_files;
 pub mod app_settings;
 pub mod children;
 pub mod contacts;
+pub mod dfg;
 pub mod due;
 pub mod issued;
 pub mod items;

@@ -154,9 +154,9 @@ pub fn for_child(
     with_bytes: bool,
 ) -> Result<std::collections::HashMap<PhotoId, crate::passport::StoredPhoto>> {
     let sql = if with_bytes {
-        "SELECT id, width, height, sha256, jpeg FROM photos WHERE child_id = ?1"
+        "SELECT id, width, height, sha256, jpeg, thumbnail FROM photos WHERE child_id = ?1"
     } else {
-        "SELECT id, width, height, sha256, x'' FROM photos WHERE child_id = ?1"
+        "SELECT id, width, height, sha256, x'', x'' FROM photos WHERE child_id = ?1"
     };
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([child], |r| {
@@ -167,6 +167,7 @@ pub fn for_child(
                 height: r.get(2)?,
                 sha256: r.get(3)?,
                 jpeg: r.get(4)?,
+                thumbnail: r.get(5)?,
             },
         ))
     })?;

@@ -8,6 +8,7 @@ use rusqlite_migration::{M, Migrations};
 const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_initial.sql")),
     M::up(include_str!("migrations/0002_issued_copies.sql")),
+    M::up(include_str!("migrations/0003_dfg.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -31,7 +31,10 @@ sql_id!(
     SupplierId,
     ItemId,
     ServiceRecordId,
-    PhotoId
+    PhotoId,
+    DfgCaseId,
+    DfgStageId,
+    DfgNoteId
 );
 
 macro_rules! sql_code {
@@ -62,7 +65,11 @@ sql_code!(
     ItemStatus,
     ServiceKind,
     Outcome,
-    DueKind
+    DueKind,
+    dfg::Tenure,
+    dfg::Jurisdiction,
+    dfg::AdaptationKind,
+    dfg::Stage
 );
 
 /// Serialises a nested value for a JSON text column.

@@ -44,6 +44,24 @@ pub fn read_photo(path: &str) -> CommandResult<Vec<u8>> {
         .map_err(|e| CommandError::new("io", format!("{name}: could not read the file: {e}")))
 }
 
+/// Answers for the file dialogs when the app is driven by its end-to-end tests: a native
+/// dialog cannot be operated through WebDriver. `EQUIPMENT_PASSPORT_TEST_OPEN` names the
+/// files an "open" dialog returns (separated by the platform's path separator) and
+/// `EQUIPMENT_PASSPORT_TEST_SAVE_DIR` the folder a "save" dialog saves into. Unset, as for
+/// every user, the real dialogs appear.
+struct TestDialogs;
+
+impl TestDialogs {
+    fn open() -> Option<Vec<PathBuf>> {
+        std::env::var_os("EQUIPMENT_PASSPORT_TEST_OPEN")
+            .map(|v| std::env::split_paths(&v).collect())
+    }
+
+    fn save_dir() -> Option<PathBuf> {
+        std::env::var_os("EQUIPMENT_PASSPORT_TEST_SAVE_DIR").map(PathBuf::from)
+    }
+}
+
 fn as_path(file: tauri_plugin_dialog::FilePath) -> CommandResult<PathBuf> {
     file.into_path()
         .map_err(|e| CommandError::new("io", format!("that location cannot be used: {e}")))
@@ -53,6 +71,9 @@ fn as_path(file: tauri_plugin_dialog::FilePath) -> CommandResult<PathBuf> {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn choose_photos(app: AppHandle, multiple: bool) -> CommandResult<Vec<String>> {
     super::blocking(app.clone(), move |_| {
+        if let Some(files) = TestDialogs::open() {
+            return Ok(files.into_iter().map(|p| p.display().to_string()).collect());
+        }
         let dialog = app.dialog().file().set_title("Choose photos").add_filter(
             "Photos",
             &["jpg", "jpeg", "png", "webp", "JPG", "JPEG", "PNG", "WEBP"],
@@ -103,17 +124,22 @@ pub async fn save_passport(
     suggested_name: String,
 ) -> CommandResult<Option<SavedPassport>> {
     super::blocking(app.clone(), move |state| {
-        let Some(file) = app
-            .dialog()
-            .file()
-            .set_title("Save the passport")
-            .set_file_name(&suggested_name)
-            .add_filter("PDF", &["pdf"])
-            .blocking_save_file()
-        else {
-            return Ok(None);
+        let path = match TestDialogs::save_dir() {
+            Some(dir) => dir.join(&suggested_name),
+            None => {
+                let Some(file) = app
+                    .dialog()
+                    .file()
+                    .set_title("Save the passport")
+                    .set_file_name(&suggested_name)
+                    .add_filter("PDF", &["pdf"])
+                    .blocking_save_file()
+                else {
+                    return Ok(None);
+                };
+                as_path(file)?
+            }
         };
-        let path = as_path(file)?;
         let printed = state.with_api(|api| api.render_passport(child_id, request))?;
         std::fs::write(&path, &printed.pdf).map_err(|e| {
             CommandError::new("io", format!("could not save {}: {e}", path.display()))
@@ -165,15 +191,20 @@ pub async fn print_setting(
     request: PrintRequest,
 ) -> CommandResult<Option<BatchReport>> {
     super::blocking(app.clone(), move |state| {
-        let Some(folder) = app
-            .dialog()
-            .file()
-            .set_title("Choose a folder for the passports")
-            .blocking_pick_folder()
-        else {
-            return Ok(None);
+        let folder = match TestDialogs::save_dir() {
+            Some(dir) => dir,
+            None => {
+                let Some(folder) = app
+                    .dialog()
+                    .file()
+                    .set_title("Choose a folder for the passports")
+                    .blocking_pick_folder()
+                else {
+                    return Ok(None);
+                };
+                as_path(folder)?
+            }
         };
-        let folder = as_path(folder)?;
         state.cancel_printing.store(false, Ordering::Relaxed);
         let progress = |p: BatchProgress| {
             let _ = app.emit("print-progress", p);
