@@ -254,6 +254,10 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
     measure("SQLCipher", encrypted.path(), Some(PASSPHRASE), today);
+    // The app's benchmark (tests/e2e/bench.rs) opens this caseload in the real app.
+    if let Ok(keep) = std::env::var("BENCH_KEEP_ENCRYPTED") {
+        std::fs::copy(encrypted.path().join("passport.db"), keep).unwrap();
+    }
 }
 
 const PASSPHRASE: &str = "blue kettle on Tuesday";

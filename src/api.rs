@@ -2,6 +2,8 @@
 //! like what the user means to do; each validates its input with `model`, then writes through
 //! `store` in one transaction.
 
+mod audit;
+mod backup;
 mod caseload;
 mod dfg;
 mod dfg_export;
@@ -20,6 +22,8 @@ use std::sync::Arc;
 
 pub use crate::store::children::{ChildSummary, DueBadge};
 pub use crate::store::issued::IssuedCopy;
+pub use audit::{AuditAction, AuditEntry, FieldChange, RecordKind, RecordRef};
+pub use backup::{AUTOMATIC_BACKUPS_KEPT, BACKUP_FOLDER, BackupFile, BackupReport, RestoreReport};
 pub use caseload::{ChildRecord, SearchResults};
 pub use dfg::{DfgCaseFilter, DfgCaseRecord, DfgCaseSummary};
 pub use equipment::ItemRecord;

@@ -2,7 +2,10 @@
 
 mod support;
 
+mod audit;
+mod backup;
 mod cli;
+mod dfg;
 mod due;
 mod encryption;
 mod media;

@@ -108,3 +108,46 @@ fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
         b"these are my notes, not a database, and long enough to matter"
     );
 }
+
+#[test]
+fn an_upgraded_caseload_audits_changes_to_records_it_already_held() {
+    use equipment_passport::api::{AuditAction, RecordKind};
+    let dir = tempfile::tempdir().unwrap();
+    restore_fixture(dir.path(), include_str!("fixtures/caseload_v1.sql"));
+    let mut api = open(dir.path()).unwrap();
+    let zoe = api.search_children("zoe", None, 10).unwrap().children[0].id;
+    assert!(
+        api.child_history(zoe).unwrap().is_empty(),
+        "history starts at the upgrade"
+    );
+
+    let mut details = api.child(zoe).unwrap().child.details;
+    details.class_name = "Year 5".into();
+    api.update_child(zoe, details).unwrap();
+    let update = &api.history(zoe).unwrap()[0];
+    assert_eq!(update.action, AuditAction::Update);
+    let class = update
+        .changes
+        .iter()
+        .find(|c| c.field == "class_name")
+        .unwrap();
+    assert_eq!(class.new.as_deref(), Some("Year 5"));
+
+    // Deleting the child logs each of the old records it takes with it, under the child.
+    api.delete_child(zoe).unwrap();
+    let history = api.child_history(zoe).unwrap();
+    for kind in [
+        RecordKind::Child,
+        RecordKind::Item,
+        RecordKind::Photo,
+        RecordKind::ServiceRecord,
+    ] {
+        assert!(
+            history
+                .iter()
+                .any(|e| e.record.kind == kind && e.action == AuditAction::Delete),
+            "{kind:?}"
+        );
+    }
+    assert!(api.check_database().unwrap().ok());
+}

@@ -275,6 +275,27 @@ impl Api {
         Ok(out)
     }
 
+    /// The one-page case summary (PDF) for the family and the council, as the case stands
+    /// today, in the passports' style and with the organisation from preferences. The same
+    /// case on the same clock always gives the same bytes.
+    pub fn dfg_summary_pdf(&self, id: DfgCaseId) -> Result<Vec<u8>> {
+        use sha2::{Digest, Sha256};
+        let record = self.dfg_case(id)?;
+        let template = self.passport_template(crate::passport::Audience::Family)?;
+        let now = self.now();
+        let mut hash = Sha256::new();
+        hash.update(id.to_string().as_bytes());
+        hash.update(now.to_rfc3339().as_bytes());
+        let mut document_id = [0u8; 16];
+        document_id.copy_from_slice(&hash.finalize()[..16]);
+        let options = crate::passport::dfg_summary::SummaryOptions {
+            printed_on: self.today(),
+            created_at: now,
+            document_id,
+        };
+        crate::passport::dfg_summary::render(&record, &template, &options)
+    }
+
     /// How many DFG cases there are, open or not.
     pub fn dfg_case_count(&self) -> Result<usize> {
         cases::count(self.store.conn())

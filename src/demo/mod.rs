@@ -8,6 +8,7 @@
 
 mod canvas;
 mod children;
+mod dfg;
 mod equipment;
 mod people;
 mod pictograms;
@@ -85,8 +86,10 @@ fn load_into_empty(api: &mut Api, sizes: PhotoSizes) -> Result<DemoSummary> {
         service_records: 0,
         overdue: 0,
     };
+    let mut kids = Vec::new();
     for profile in children::profiles() {
         let child = children::create(api, &settings, profile, &mut rng)?;
+        kids.push((profile.kid, child.id));
         summary.children += 1;
         let kits = plan::equipment(profile.kid);
         let uses_wheelchair = kits.iter().any(|k| k.template.category.is_wheelchair());
@@ -101,6 +104,7 @@ fn load_into_empty(api: &mut Api, sizes: PhotoSizes) -> Result<DemoSummary> {
         summary.photos += tally.photos;
         summary.service_records += tally.service_records;
     }
+    dfg::create(api, &kids)?;
     summary.overdue = api.due_list(0)?.iter().filter(|e| e.is_overdue()).count();
     Ok(summary)
 }

@@ -20,6 +20,7 @@ mod branding;
 mod contacts;
 mod content;
 mod cover;
+pub mod dfg_summary;
 mod equipment;
 mod figure;
 mod flow;

@@ -6,6 +6,8 @@
 
 pub mod app_files;
 pub mod app_settings;
+pub mod audit;
+pub mod backup;
 pub mod children;
 pub mod contacts;
 pub mod dfg;
@@ -90,6 +92,8 @@ fn register_functions(conn: &Connection) -> Result<()> {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Held in memory while the caseload is open, to key backups (see [`backup`]).
+    passphrase: Option<backup::Secret>,
 }
 
 impl Store {
@@ -120,6 +124,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            passphrase: passphrase.map(backup::Secret::new),
         };
         store.unlock(passphrase)?;
         store.prepare()?;
@@ -131,6 +136,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
+            passphrase: None,
         };
         store.prepare()?;
         Ok(store)
@@ -184,6 +190,7 @@ impl Store {
     pub fn change_passphrase(&mut self, new: &str) -> Result<()> {
         crate::model::passphrase::check_new(new)?;
         self.conn.pragma_update(None, "rekey", new)?;
+        self.passphrase = Some(backup::Secret::new(new));
         Ok(())
     }
 

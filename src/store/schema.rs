@@ -9,6 +9,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_initial.sql")),
     M::up(include_str!("migrations/0002_issued_copies.sql")),
     M::up(include_str!("migrations/0003_dfg.sql")),
+    M::up(include_str!("migrations/0004_audit.sql")),
 ];
 
 /// The schema version this binary writes.

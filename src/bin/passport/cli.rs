@@ -51,6 +51,9 @@ pub enum Command {
     Service(ServiceCommand),
     /// Everything overdue or due soon across the caseload, soonest first.
     Due(DueArgs),
+    /// Disabled Facilities Grant cases: stages, statutory clocks, grant figures, exports.
+    #[command(subcommand)]
+    Dfg(crate::dfg::DfgCommand),
     /// Print a child's Equipment Passport, or every child's at a setting, as PDF.
     Print(PrintArgs),
     /// The printed copies of a child's passport, and whether each is out of date.
@@ -67,6 +70,19 @@ pub enum Command {
     /// The caseload's passphrase.
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
+    /// Every change to a child and their records: who, when, and each field's old and new value.
+    Audit {
+        /// The child's id (a deleted child's history is kept too).
+        #[arg(long)]
+        child: String,
+    },
+    /// Write a backup of the whole caseload to FILE, encrypted with its passphrase (safe while
+    /// the desktop app is open). Daily automatic backups are kept in the data folder's backups/.
+    Backup { file: PathBuf },
+    /// Replace the caseload with a backup. The backup is checked first (passphrase, integrity,
+    /// version) and the replaced caseload is kept in backups/. With no caseload yet, the backup
+    /// becomes it. A backup made under an older passphrase: PASSPORT_BACKUP_PASSPHRASE.
+    Restore { file: PathBuf },
 }
 
 #[derive(Subcommand)]

@@ -4,10 +4,12 @@
 
 mod caseload;
 mod cli;
+mod dfg;
 mod equipment;
 mod output;
 mod passphrase;
 mod printing;
+mod safety;
 
 use anyhow::{Context, Result};
 use clap::Parser;
@@ -31,6 +33,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     let data_dir = data_dir(cli.data_dir)?;
+    if let Command::Restore { file } = &cli.command
+        && !Api::exists(&data_dir)
+    {
+        return safety::restore_new(&data_dir, file, cli.json);
+    }
     let (mut api, created) = open(&data_dir)?;
     let outcome = dispatch(&mut api, cli.command, cli.json);
     if outcome.is_err() && created {
@@ -60,6 +67,7 @@ fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
         Command::Photo(cmd) => equipment::photo(api, cmd, json),
         Command::Service(cmd) => equipment::service(api, cmd, json),
         Command::Due(args) => equipment::due(api, args, json),
+        Command::Dfg(cmd) => dfg::run(api, cmd, json),
         Command::Print(args) => printing::print(api, args, json),
         Command::Issued { child } => printing::issued(api, child.parse()?, json),
         Command::Profile(cmd) => printing::profile(api, cmd, json),
@@ -71,6 +79,9 @@ fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
             eprintln!("The caseload is now encrypted with the new passphrase.");
             Ok(())
         }
+        Command::Audit { child } => safety::audit(api, child.parse()?, json),
+        Command::Backup { file } => safety::backup(api, &file, json),
+        Command::Restore { file } => safety::restore(api, &file, json),
     }
 }
 
@@ -81,6 +92,11 @@ fn open(data_dir: &Path) -> Result<(Api, bool)> {
         let phrase = passphrase::existing()?;
         let api = Api::open(data_dir, Some(&phrase), clock)
             .with_context(|| format!("could not open the caseload in {}", data_dir.display()))?;
+        // The day's automatic backup (once a day, the newest seven kept), taken before the
+        // day's first command changes anything; a failure to make it does not stop the work.
+        if let Err(e) = api.automatic_backup() {
+            eprintln!("warning: today's automatic backup could not be made: {e}");
+        }
         return Ok((api, false));
     }
     let phrase = passphrase::new(passphrase::ENV, "the new caseload")?;

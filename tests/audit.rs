@@ -1,0 +1,558 @@
+//! The audit trail: every create, update and delete of every kind of record says who, when,
+//! which record (and whose), and each changed field's old and new value; nothing edits or
+//! deletes the trail, and a deleted child's history stays.
+
+use crate::support::photos::jpeg;
+use crate::support::*;
+use chrono::Utc;
+use equipment_passport::Api;
+use equipment_passport::api::{AuditAction, AuditEntry, Preferences, RecordKind, RecordRef};
+use equipment_passport::model::dfg::{DfgCaseDetails, Jurisdiction, Stage, StageEntry, Tenure};
+use equipment_passport::model::*;
+
+const THERAPIST: &str = "Mia Patel";
+
+/// A caseload whose therapist profile is set, so changes have someone to be made by.
+fn caseload() -> Api {
+    let mut api = api();
+    let mut prefs = Preferences::default();
+    prefs.therapist.name = THERAPIST.into();
+    prefs.therapist.profession = "Occupational Therapist".into();
+    api.set_preferences(prefs).unwrap();
+    api
+}
+
+/// The change of `field` in `entry`, as (old, new).
+fn change(entry: &AuditEntry, field: &str) -> (Option<String>, Option<String>) {
+    let c = entry
+        .changes
+        .iter()
+        .find(|c| c.field == field)
+        .unwrap_or_else(|| panic!("no change of {field} in {entry:#?}"));
+    (c.old.clone(), c.new.clone())
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+fn actions(history: &[AuditEntry]) -> Vec<AuditAction> {
+    history.iter().map(|e| e.action).collect()
+}
+
+#[test]
+fn a_child_is_followed_from_creation_through_each_change_to_deletion() {
+    let mut api = caseload();
+    let before = Utc::now();
+    let child = add_child(&mut api, "Zoe", "Hughes");
+    let mut details = child.details.clone();
+    details.given_name = "Zoë".into();
+    details.nhs_number = "999 000 0018".into();
+    api.update_child(child.id, details.clone()).unwrap();
+    // Saving again with nothing changed leaves no entry.
+    api.update_child(child.id, details).unwrap();
+    api.delete_child(child.id).unwrap();
+    let after = Utc::now();
+
+    let history = api.history(child.id).unwrap();
+    assert_eq!(
+        actions(&history),
+        [
+            AuditAction::Create,
+            AuditAction::Update,
+            AuditAction::Delete
+        ]
+    );
+    for entry in &history {
+        assert_eq!(entry.who, THERAPIST);
+        assert!(before - chrono::Duration::seconds(1) <= entry.at && entry.at <= after);
+        assert_eq!(entry.record, RecordRef::new(RecordKind::Child, child.id));
+        assert_eq!(entry.child_id, Some(child.id));
+    }
+    assert_eq!(change(&history[0], "given_name"), (None, some("Zoe")));
+    assert_eq!(
+        change(&history[0], "date_of_birth"),
+        (None, some("2017-03-14"))
+    );
+    let update = &history[1];
+    assert_eq!(change(update, "given_name"), (some("Zoe"), some("Zoë")));
+    assert_eq!(change(update, "nhs_number"), (None, some("9990000018")));
+    assert_eq!(update.changes.len(), 2, "only what changed: {update:#?}");
+    assert_eq!(
+        update
+            .changes
+            .iter()
+            .find(|c| c.field == "nhs_number")
+            .unwrap()
+            .label,
+        "NHS number"
+    );
+    let deletion = &history[2];
+    assert_eq!(change(deletion, "given_name"), (some("Zoë"), None));
+    assert_eq!(deletion.summary, "Zoë Hughes");
+}
+
+#[test]
+fn settings_suppliers_and_contacts_are_audited() {
+    let mut api = caseload();
+    let setting = add_setting(&mut api, "Oakfield Primary");
+    let mut s = setting.details.clone();
+    s.phone = "0121 496 0000".into();
+    api.update_setting(setting.id, s).unwrap();
+    api.delete_setting(setting.id).unwrap();
+    let h = api.history(setting.id).unwrap();
+    assert_eq!(
+        actions(&h),
+        [
+            AuditAction::Create,
+            AuditAction::Update,
+            AuditAction::Delete
+        ]
+    );
+    assert_eq!(change(&h[1], "phone"), (None, some("0121 496 0000")));
+    assert_eq!(h[2].child_id, None);
+
+    let supplier = api
+        .create_supplier(SupplierDetails::new(
+            "Ability Lifting Ltd",
+            SupplierKind::Repairer,
+        ))
+        .unwrap();
+    let mut d = supplier.details.clone();
+    d.repair_phone = "0800 000 1234".into();
+    api.update_supplier(supplier.id, d).unwrap();
+    api.delete_supplier(supplier.id).unwrap();
+    let h = api.history(supplier.id).unwrap();
+    assert_eq!(
+        actions(&h),
+        [
+            AuditAction::Create,
+            AuditAction::Update,
+            AuditAction::Delete
+        ]
+    );
+    assert_eq!(change(&h[0], "name"), (None, some("Ability Lifting Ltd")));
+    assert_eq!(change(&h[1], "repair_phone"), (None, some("0800 000 1234")));
+
+    let child = add_child(&mut api, "Amara", "Okafor");
+    let contact = api
+        .add_contact(
+            child.id,
+            ContactDetails::new("Grace Okafor", ContactRole::ParentCarer),
+        )
+        .unwrap();
+    let mut c = contact.details.clone();
+    c.relationship = "Mum".into();
+    api.update_contact(contact.id, c).unwrap();
+    api.delete_contact(contact.id).unwrap();
+    let h = api.history(contact.id).unwrap();
+    assert_eq!(
+        actions(&h),
+        [
+            AuditAction::Create,
+            AuditAction::Update,
+            AuditAction::Delete
+        ]
+    );
+    assert!(h.iter().all(|e| e.child_id == Some(child.id)));
+    assert_eq!(change(&h[0], "role"), (None, some("parent-carer")));
+    assert_eq!(change(&h[1], "relationship"), (None, some("Mum")));
+    assert_eq!(change(&h[2], "name"), (some("Grace Okafor"), None));
+}
+
+#[test]
+fn equipment_its_steps_photos_and_service_log_are_audited() {
+    let mut api = caseload();
+    let child = add_child(&mut api, "Amara", "Okafor");
+    let mut details = ItemDetails::new(Category::Hoist, "Ceiling hoist");
+    details.setup_steps = vec![
+        SetupStep {
+            text: "Brakes on".into(),
+            photo_id: None,
+        },
+        SetupStep {
+            text: "Check the sling".into(),
+            photo_id: None,
+        },
+    ];
+    let item = api.create_item(child.id, details.clone()).unwrap();
+    details.serial = "CH-4471".into();
+    details.setup_steps[1].text = "Check the sling's label".into();
+    details.setup_steps.push(SetupStep {
+        text: "Two staff".into(),
+        photo_id: None,
+    });
+    api.update_item(item.id, details).unwrap();
+
+    let h = api.history(item.id).unwrap();
+    let kinds: Vec<(RecordKind, AuditAction)> =
+        h.iter().map(|e| (e.record.kind, e.action)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (RecordKind::Item, AuditAction::Create),
+            (RecordKind::SetupStep, AuditAction::Create),
+            (RecordKind::SetupStep, AuditAction::Create),
+            (RecordKind::Item, AuditAction::Update),
+            // The steps are saved again; only the changed and the new one show.
+            (RecordKind::SetupStep, AuditAction::Update),
+            (RecordKind::SetupStep, AuditAction::Create),
+        ]
+    );
+    assert_eq!(change(&h[0], "name"), (None, some("Ceiling hoist")));
+    assert_eq!(change(&h[3], "serial"), (None, some("CH-4471")));
+    assert_eq!(
+        change(&h[4], "text"),
+        (some("Check the sling"), some("Check the sling's label"))
+    );
+    assert_eq!(h[4].summary, "Set-up step 2");
+    assert_eq!(change(&h[5], "text"), (None, some("Two staff")));
+
+    // Photos: their details, caption and order, never their bytes.
+    let first = api.add_item_photo(item.id, &jpeg(64, 48), "Front").unwrap();
+    let second = api.add_item_photo(item.id, &jpeg(64, 48), "").unwrap();
+    api.set_photo_caption(second.id, "Controls").unwrap();
+    api.reorder_item_photos(item.id, &[second.id, first.id])
+        .unwrap();
+    api.delete_photo(first.id).unwrap();
+    let h = api.history(second.id).unwrap();
+    assert_eq!(
+        actions(&h),
+        [
+            AuditAction::Create,
+            AuditAction::Update,
+            AuditAction::Update
+        ]
+    );
+    assert_eq!(change(&h[0], "width"), (None, some("64")));
+    assert!(h[0].changes.iter().all(|c| c.field != "jpeg"));
+    assert_eq!(change(&h[1], "caption"), (None, some("Controls")));
+    assert_eq!(change(&h[2], "position"), (some("2"), some("1")));
+    let h = api.history(first.id).unwrap();
+    assert_eq!(h.last().unwrap().action, AuditAction::Delete);
+    assert_eq!(change(h.last().unwrap(), "caption"), (some("Front"), None));
+
+    let record = api
+        .add_service_record(
+            item.id,
+            record(ServiceKind::LolerExamination, date(2026, 10, 1)),
+        )
+        .unwrap();
+    api.delete_service_record(record.id).unwrap();
+    let h = api.history(record.id).unwrap();
+    assert_eq!(actions(&h), [AuditAction::Create, AuditAction::Delete]);
+    assert!(h.iter().all(|e| e.child_id == Some(child.id)));
+    assert_eq!(
+        change(&h[0], "by_whom"),
+        (None, some("Ability Lifting Ltd"))
+    );
+    assert_eq!(change(&h[1], "date"), (some("2026-10-01"), None));
+
+    api.delete_item(item.id).unwrap();
+    let h = api.history(item.id).unwrap();
+    assert_eq!(h.last().unwrap().action, AuditAction::Delete);
+    let deleted_steps = h
+        .iter()
+        .filter(|e| e.record.kind == RecordKind::SetupStep && e.action == AuditAction::Delete)
+        .count();
+    assert_eq!(deleted_steps, 3);
+}
+
+#[test]
+fn dfg_cases_stages_and_notes_are_audited() {
+    let mut api = caseload();
+    let child = add_child(&mut api, "Amara", "Okafor");
+    let case = api
+        .open_dfg_case(
+            child.id,
+            DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England),
+        )
+        .unwrap();
+    let case_id = case.case.id;
+    let mut details = case.case.details.clone();
+    details.council = "Birmingham City Council".into();
+    api.update_dfg_case(case_id, details).unwrap();
+    let after_referral = api
+        .record_dfg_stage(
+            case_id,
+            StageEntry::new(Stage::Referral, today(), THERAPIST),
+        )
+        .unwrap();
+    let stage_id = after_referral.case.stages[0].id;
+    api.add_dfg_note(case_id, THERAPIST, "Family asked about a stairlift")
+        .unwrap();
+    api.remove_last_dfg_stage(case_id, THERAPIST).unwrap();
+
+    let h = api.history(case_id).unwrap();
+    assert_eq!(actions(&h), [AuditAction::Create, AuditAction::Update]);
+    assert_eq!(
+        change(&h[1], "council"),
+        (None, some("Birmingham City Council"))
+    );
+    let h = api.history(stage_id).unwrap();
+    assert_eq!(actions(&h), [AuditAction::Create, AuditAction::Delete]);
+    assert_eq!(change(&h[0], "stage"), (None, some("referral")));
+    assert_eq!(change(&h[1], "date"), (some("2026-11-22"), None));
+    let notes: Vec<AuditEntry> = api
+        .child_history(child.id)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.record.kind == RecordKind::DfgNote)
+        .collect();
+    assert_eq!(notes.len(), 2, "the note and the note of the removal");
+    assert_eq!(
+        change(&notes[0], "text"),
+        (None, some("Family asked about a stairlift"))
+    );
+}
+
+#[test]
+fn preferences_are_audited_field_by_field_and_name_who_made_each_change() {
+    let mut api = api();
+    let child = add_child(&mut api, "Zoë", "Hughes");
+    assert_eq!(api.history(child.id).unwrap()[0].who, "", "no profile yet");
+
+    let mut prefs = Preferences::default();
+    prefs.therapist.name = "Mia Patel".into();
+    api.set_preferences(prefs.clone()).unwrap();
+    prefs.therapist.name = "Tom Reid".into();
+    prefs.idle_lock_minutes = 5;
+    api.set_preferences(prefs).unwrap();
+    add_child(&mut api, "Amara", "Okafor");
+
+    let h = api
+        .history(RecordRef::new(RecordKind::AppSetting, "preferences"))
+        .unwrap();
+    assert_eq!(actions(&h), [AuditAction::Create, AuditAction::Update]);
+    assert_eq!(change(&h[0], "therapist.name"), (None, some("Mia Patel")));
+    let update = &h[1];
+    assert_eq!(
+        change(update, "therapist.name"),
+        (some("Mia Patel"), some("Tom Reid"))
+    );
+    assert_eq!(change(update, "idle_lock_minutes"), (some("10"), some("5")));
+    assert_eq!(update.changes.len(), 2, "{update:#?}");
+    assert_eq!(
+        update
+            .changes
+            .iter()
+            .find(|c| c.field == "therapist.name")
+            .unwrap()
+            .label,
+        "Therapist › Name"
+    );
+    let amara = api.search_children("amara", None, 1).unwrap().children[0].id;
+    assert_eq!(api.history(amara).unwrap()[0].who, "Tom Reid");
+}
+
+#[test]
+fn a_deleted_childs_history_stays_with_everything_that_cascaded() {
+    let mut api = caseload();
+    let child = add_child(&mut api, "Zoë", "Hughes");
+    api.add_contact(
+        child.id,
+        ContactDetails::new("Grace Hughes", ContactRole::ParentCarer),
+    )
+    .unwrap();
+    let item = add_item(&mut api, child.id, Category::Hoist, "Mobile hoist");
+    api.add_item_photo(item.id, &jpeg(40, 30), "Hoist").unwrap();
+    api.add_service_record(
+        item.id,
+        record(ServiceKind::LolerExamination, date(2026, 9, 1)),
+    )
+    .unwrap();
+    api.set_child_photo(child.id, &jpeg(40, 40)).unwrap();
+    let case = api
+        .open_dfg_case(
+            child.id,
+            DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England),
+        )
+        .unwrap();
+    api.add_dfg_note(case.case.id, THERAPIST, "Opened").unwrap();
+    let created = api.child_history(child.id).unwrap().len();
+
+    api.delete_child(child.id).unwrap();
+    assert!(api.child(child.id).is_err());
+
+    let history = api.child_history(child.id).unwrap();
+    let deleted: Vec<RecordKind> = history[created..]
+        .iter()
+        .filter(|e| e.action == AuditAction::Delete)
+        .map(|e| e.record.kind)
+        .collect();
+    for kind in [
+        RecordKind::Child,
+        RecordKind::Contact,
+        RecordKind::Item,
+        RecordKind::Photo,
+        RecordKind::ServiceRecord,
+        RecordKind::DfgCase,
+        RecordKind::DfgNote,
+    ] {
+        assert!(
+            deleted.contains(&kind),
+            "{kind:?} deletion missing: {deleted:?}"
+        );
+    }
+    assert_eq!(
+        deleted.iter().filter(|k| **k == RecordKind::Photo).count(),
+        2
+    );
+    assert!(history.iter().all(|e| e.child_id == Some(child.id)));
+    assert!(history.iter().all(|e| e.who == THERAPIST));
+}
+
+#[test]
+fn the_trail_cannot_be_edited_or_deleted_even_with_raw_sql() {
+    let mut api = caseload();
+    add_child(&mut api, "Zoë", "Hughes");
+    let count = api.audit_entry_count().unwrap();
+    assert!(count >= 2);
+    let conn = api.store().conn();
+    for sql in [
+        "UPDATE audit_log SET who = 'someone else'",
+        "UPDATE audit_log SET new_values = NULL WHERE table_name = 'children'",
+        "DELETE FROM audit_log",
+        "DELETE FROM audit_log WHERE table_name = 'children'",
+    ] {
+        let err = conn.execute(sql, []).unwrap_err().to_string();
+        assert!(err.contains("the audit trail cannot be"), "{sql}: {err}");
+    }
+    let who: Vec<String> = conn
+        .prepare("SELECT DISTINCT who FROM audit_log")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(who, [THERAPIST]);
+    assert_eq!(api.audit_entry_count().unwrap(), count);
+}
+
+#[test]
+fn a_change_that_fails_leaves_no_entry() {
+    let mut api = caseload();
+    let child = add_child(&mut api, "Zoë", "Hughes");
+    let count = api.audit_entry_count().unwrap();
+    let mut bad = child.details.clone();
+    bad.nhs_number = "123".into();
+    assert!(api.update_child(child.id, bad).is_err());
+    let setting = add_setting(&mut api, "Oakfield");
+    let with_supplier = api
+        .create_supplier(SupplierDetails::new("Ability", SupplierKind::Repairer))
+        .unwrap();
+    let mut item = ItemDetails::new(Category::Walker, "Walker");
+    item.provider_id = Some(with_supplier.id);
+    api.create_item(child.id, item).unwrap();
+    let count_after = api.audit_entry_count().unwrap();
+    assert!(count_after > count);
+    // A supplier still named on equipment cannot go: its audit entry goes with the attempt.
+    assert!(api.delete_supplier(with_supplier.id).is_err());
+    assert_eq!(api.audit_entry_count().unwrap(), count_after);
+    assert!(
+        api.history(with_supplier.id)
+            .unwrap()
+            .iter()
+            .all(|e| e.action == AuditAction::Create)
+    );
+    let _ = setting;
+}
+
+#[test]
+fn the_logo_and_service_intervals_are_audited_without_any_bytes() {
+    let mut api = caseload();
+    api.set_logo(&crate::support::photos::png_with_text_and_alpha(120, 40))
+        .unwrap();
+    api.remove_logo().unwrap();
+    let h = api
+        .history(RecordRef::new(RecordKind::AppFile, "organisation-logo.png"))
+        .unwrap();
+    assert_eq!(actions(&h), [AuditAction::Create, AuditAction::Delete]);
+    let size: usize = change(&h[0], "size").1.unwrap().parse().unwrap();
+    assert!(size > 100, "{size}");
+    assert!(
+        h.iter()
+            .all(|e| e.changes.iter().all(|c| c.field != "bytes"))
+    );
+
+    let mut intervals = api.service_intervals().unwrap();
+    intervals.service_months = 6;
+    api.set_service_intervals(intervals).unwrap();
+    let h = api
+        .history(RecordRef::new(RecordKind::AppSetting, "service_intervals"))
+        .unwrap();
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].action, AuditAction::Create);
+    assert_eq!(change(&h[0], "service_months"), (None, some("6")));
+    assert_eq!(h[0].who, THERAPIST);
+}
+
+mod cli {
+    use assert_cmd::Command;
+    use std::path::Path;
+
+    fn passport(dir: &Path) -> Command {
+        let mut cmd = Command::cargo_bin("passport").unwrap();
+        cmd.arg("--data-dir")
+            .arg(dir)
+            .env("PASSPORT_PASSPHRASE", "blue kettle on Tuesday");
+        cmd
+    }
+
+    fn stdout_of(cmd: &mut Command) -> String {
+        String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+    }
+
+    #[test]
+    fn passport_audit_prints_a_childs_history_even_after_deletion_of_their_equipment() {
+        let dir = tempfile::tempdir().unwrap();
+        stdout_of(passport(dir.path()).args(["profile", "set", "--name", "Mia Patel"]));
+        let child = stdout_of(passport(dir.path()).args([
+            "child",
+            "add",
+            "--given",
+            "Zoë",
+            "--family",
+            "Hughes",
+            "--dob",
+            "2017-03-14",
+        ]));
+        let child = child.trim();
+        stdout_of(passport(dir.path()).args([
+            "item",
+            "add",
+            "--child",
+            child,
+            "--category",
+            "walker",
+            "--name",
+            "Kaye walker",
+        ]));
+        let text = stdout_of(passport(dir.path()).args(["audit", "--child", child]));
+        assert!(
+            text.contains("Mia Patel  added child \"Zoë Hughes\""),
+            "{text}"
+        );
+        assert!(text.contains("    First name: Zoë"), "{text}");
+        assert!(
+            text.contains("added equipment item \"Kaye walker\""),
+            "{text}"
+        );
+
+        let json: serde_json::Value = serde_json::from_str(&stdout_of(
+            passport(dir.path()).args(["audit", "--child", child, "--json"]),
+        ))
+        .unwrap();
+        let entries = json.as_array().unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0]["action"], "create");
+        assert_eq!(entries[0]["record"]["kind"], "child");
+        assert_eq!(entries[0]["who"], "Mia Patel");
+        assert_eq!(entries[1]["record"]["kind"], "item");
+
+        passport(dir.path())
+            .args(["audit", "--child", "not-an-id"])
+            .assert()
+            .failure();
+    }
+}

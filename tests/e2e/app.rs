@@ -1,0 +1,362 @@
+//! The real app, used as a person uses it: under Xvfb, through tauri-driver and
+//! WebKitWebDriver, against the built binary with a fresh data folder for every test.
+//!
+//! Run with `scripts/test` (which builds the UI and the app first), or by hand:
+//! `xvfb-run -a cargo test -p equipment-passport-e2e -- --test-threads=1`.
+
+use equipment_passport_e2e::App;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const PASSPHRASE: &str = "blue kettle on Tuesday";
+
+/// Creates the encrypted caseload on the first-run screen.
+async fn create_caseload(app: &App) {
+    app.fill("#field-passphrase", PASSPHRASE).await;
+    app.fill("#field-confirm", PASSPHRASE).await;
+    app.click("#create-caseload").await;
+    app.find("#add-child").await;
+}
+
+/// Loads the sample caseload from the first-run screen (a few seconds in a debug build).
+async fn load_sample_caseload(app: &App) {
+    app.click("#load-sample-caseload").await;
+    app.find_within("#caseload-results tr.caseload-row", Duration::from_secs(90))
+        .await;
+}
+
+/// Chooses an equipment category on the "Add equipment" form by its core code.
+async fn choose_category(app: &App, code: &str) {
+    app.find("#field-category").await;
+    app.client
+        .find(fantoccini::Locator::Css(&format!(
+            "#field-category option[value='{code}']"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// A photo of a standing frame, good enough for the app's photo intake.
+fn photo_file(dir: &Path) -> PathBuf {
+    let img = image::RgbImage::from_fn(640, 480, |x, y| {
+        if (x / 40 + y / 40) % 2 == 0 {
+            image::Rgb([30, 90, 160])
+        } else {
+            image::Rgb([240, 240, 235])
+        }
+    });
+    let path = dir.join("standing-frame.jpg");
+    img.save(&path).unwrap();
+    path
+}
+
+/// Adds a child through the "Add a child" form and waits for the child's page.
+async fn add_child(app: &App, given: &str, family: &str, address: &str) {
+    app.press("Caseload").await;
+    app.click("#add-child").await;
+    app.fill("#field-given_name", given).await;
+    app.fill("#field-family_name", family).await;
+    app.fill("#field-date_of_birth", "14/3/2017").await;
+    app.fill("#field-home_address", address).await;
+    app.click("#save-child").await;
+    app.find("#add-equipment").await;
+}
+
+fn pdf_text(path: &Path) -> String {
+    let doc = lopdf::Document::load(path).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn first_run_loads_the_sample_caseload_and_zoe_finds_zoe() {
+    let app = App::start(&[]).await;
+    app.wait_for_text("Choose a passphrase").await;
+    app.screenshot("01-first-run").await;
+    create_caseload(&app).await;
+    app.wait_for_text("Load sample caseload").await;
+    load_sample_caseload(&app).await;
+    app.screenshot("02-caseload").await;
+
+    app.fill("#caseload-search", "zoe").await;
+    app.wait_for_text("1 child found").await;
+    let names = app
+        .find("#caseload-results a.caseload-row__name")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(names.contains("Zoë"), "search for zoe found {names:?}");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_childs_item_with_a_photo_and_two_set_up_steps_is_kept() {
+    let photos = tempfile::tempdir().unwrap();
+    let photo = photo_file(photos.path());
+    let app = App::start(&[photo]).await;
+    create_caseload(&app).await;
+    add_child(&app, "Ruby", "Okafor", "12 Mill Lane, Hitchin").await;
+    app.screenshot("03-child").await;
+
+    app.click("#add-equipment").await;
+    choose_category(&app, "standing-frame").await;
+    app.fill("#field-name", "Prone stander").await;
+    app.click("#create-item").await;
+    app.find("#save-item").await;
+
+    app.click("#add-photos").await;
+    app.find("#photo-caption-0").await;
+    app.fill("#photo-caption-0", "Stander with tray fitted")
+        .await;
+    app.click("#field-setup_steps-add").await;
+    app.fill("#field-setup_steps-0-text", "Lock all four castors")
+        .await;
+    app.click("#field-setup_steps-add").await;
+    app.fill(
+        "#field-setup_steps-1-text",
+        "Fit the chest pad at nipple line",
+    )
+    .await;
+    app.click("#save-item").await;
+    app.find("#item-saved").await;
+    app.screenshot("04-item").await;
+
+    // Reopen from the caseload, as a colleague would tomorrow.
+    app.press("Caseload").await;
+    app.fill("#caseload-search", "Okafor").await;
+    app.wait_for_text("1 child found").await;
+    app.click("#caseload-results a.caseload-row__name").await;
+    app.click("#equipment-table tr.equipment-row a").await;
+    app.find("#field-setup_steps-1-text").await;
+    let step = |n: usize| {
+        let app = &app;
+        async move {
+            app.find(&format!("#field-setup_steps-{n}-text"))
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .unwrap_or_default()
+        }
+    };
+    assert_eq!(step(0).await, "Lock all four castors");
+    assert_eq!(step(1).await, "Fit the chest pad at nipple line");
+    let caption = app
+        .find("#photo-caption-0")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(caption, "Stander with tray fitted");
+    assert_eq!(
+        app.find("#field-name")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Prone stander")
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_invalid_nhs_number_is_shown_beside_the_field_and_nothing_is_saved() {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    app.click("#add-child").await;
+    app.fill("#field-given_name", "Amir").await;
+    app.fill("#field-family_name", "Haddad").await;
+    app.fill("#field-date_of_birth", "2/9/2016").await;
+    // Ten digits whose Modulus 11 check digit is wrong.
+    app.fill("#field-nhs_number", "943 476 5910").await;
+    app.click("#save-child").await;
+    let error = app
+        .find("#field-nhs_number-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error.to_lowercase().contains("nhs number"),
+        "the error beside the field reads {error:?}"
+    );
+    assert!(app.page_text().await.contains("There is a problem"));
+    app.screenshot("05-nhs-number-error").await;
+
+    // Leaving asks first (the form is unsaved); then the caseload is still empty.
+    app.press("Caseload").await;
+    app.click("#confirm-dialog-confirm").await;
+    app.wait_for_text("Load sample caseload").await;
+    assert!(!app.page_text().await.contains("Haddad"));
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_school_copy_saved_to_a_file_has_the_item_but_not_the_home_address() {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    add_child(&app, "Nguyễn", "Thị Hoa", "7 Wisteria Gardens, Stevenage").await;
+    app.click("#add-equipment").await;
+    choose_category(&app, "hoist").await;
+    app.fill("#field-name", "Ceiling track hoist").await;
+    app.click("#create-item").await;
+    app.find("#save-item").await;
+    app.click("a.nhsuk-back-link").await;
+    app.click("#open-passport").await;
+    app.click("#audience-school").await;
+    app.click("#save-passport").await;
+    app.find("#passport-saved").await;
+    app.screenshot("06-passport").await;
+
+    let saved: Vec<PathBuf> = std::fs::read_dir(&app.saves)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert_eq!(saved.len(), 1, "one PDF saved: {saved:?}");
+    let text = pdf_text(&saved[0]);
+    let squashed: String = text.split_whitespace().collect();
+    assert!(squashed.contains("Ceilingtrackhoist"), "{text}");
+    assert!(
+        !squashed.contains("Wisteria"),
+        "home address printed: {text}"
+    );
+    assert!(squashed.contains("Confidential"));
+    app.wait_for_text("School copy, version 1").await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_main_screen_has_no_serious_or_critical_accessibility_problems() {
+    let app = App::start(&[]).await;
+    let mut problems = Vec::new();
+    app.wait_for_text("Choose a passphrase").await;
+    for p in app.accessibility_problems().await {
+        problems.push(format!("first run: {p}"));
+    }
+    create_caseload(&app).await;
+    load_sample_caseload(&app).await;
+
+    let screens = [
+        ("Caseload", "caseload"),
+        ("Due", "due"),
+        ("Print a school", "print-school"),
+        ("Schools", "schools"),
+        ("Suppliers", "suppliers"),
+        ("Settings", "settings"),
+    ];
+    for (link, name) in screens {
+        app.press(link).await;
+        app.find("main h1").await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        app.screenshot(&format!("10-{name}")).await;
+        for p in app.accessibility_problems().await {
+            problems.push(format!("{name}: {p}"));
+        }
+    }
+
+    // A child, one of their items and their passport.
+    app.press("Caseload").await;
+    app.click("#caseload-results a.caseload-row__name").await;
+    app.find("#equipment-table").await;
+    app.screenshot("11-child").await;
+    for p in app.accessibility_problems().await {
+        problems.push(format!("child: {p}"));
+    }
+    app.click("#equipment-table tr.equipment-row a").await;
+    app.find("#save-item").await;
+    app.screenshot("12-item").await;
+    for p in app.accessibility_problems().await {
+        problems.push(format!("item: {p}"));
+    }
+    app.click("a.nhsuk-back-link").await;
+    app.click("#open-passport").await;
+    app.find("#save-passport").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.screenshot("13-passport").await;
+    for p in app.accessibility_problems().await {
+        problems.push(format!("passport: {p}"));
+    }
+    app.stop().await;
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// Records the next stage of the DFG case on screen: picks it, types the date (and the
+/// amount, when given), and waits until the timeline shows it.
+async fn record_dfg_stage(app: &App, code: &str, date: &str, amount: Option<&str>) {
+    app.click(&format!("label[for='field-stage-{code}']")).await;
+    app.fill("#field-date", date).await;
+    if let Some(pounds) = amount {
+        app.fill("#field-amount_pence", pounds).await;
+    }
+    app.fill("#field-recorded_by", "Priya Shah").await;
+    app.click("#record-stage").await;
+    // Each stage is offered once: recorded, it leaves the choices.
+    app.wait_gone(&format!("#field-stage-{code}")).await;
+}
+
+async fn decision_clock(app: &App) -> String {
+    app.find("#dfg-clocks tr[data-clock='decision']")
+        .await
+        .attr("data-state")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dfg_decision_stops_the_decision_clock_started_by_the_application() {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    add_child(&app, "Kai", "Thompson", "3 Orchard Row, Letchworth").await;
+    app.click("#open-dfg-case").await;
+    app.fill("#field-property_address", "3 Orchard Row, Letchworth")
+        .await;
+    app.fill("#field-postcode", "SG6 3AB").await;
+    app.fill("#field-council", "North Hertfordshire District Council")
+        .await;
+    app.fill("#field-applicant", "Dana Thompson (mother)").await;
+    app.click("#save-dfg-case").await;
+    app.find("#dfg-stage-form").await;
+
+    record_dfg_stage(&app, "referral", "2/3/2026", None).await;
+    record_dfg_stage(&app, "assessment", "16/3/2026", None).await;
+    app.click("label[for='field-stage-recommendation']").await;
+    app.fill("#field-adaptations-0-estimated_cost_pence", "8500")
+        .await;
+    record_dfg_stage(&app, "recommendation", "1/4/2026", None).await;
+    record_dfg_stage(&app, "works-agreed", "20/4/2026", None).await;
+    record_dfg_stage(&app, "application", "1/6/2026", Some("8950")).await;
+    assert_eq!(decision_clock(&app).await, "running");
+    app.wait_for_text("1 December 2026").await;
+    app.screenshot("20-dfg-case-application").await;
+
+    app.click("label[for='field-stage-decision-approved']")
+        .await;
+    app.fill("#field-funding-mandatory_pence", "8950").await;
+    record_dfg_stage(&app, "decision-approved", "10/11/2026", Some("8950")).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while decision_clock(&app).await != "stopped" {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the decision clock still runs after the decision"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    app.screenshot("21-dfg-case-decided").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "{problems:#?}");
+
+    app.press("DFG cases").await;
+    app.find("#dfg-cases-table tr.dfg-case-row").await;
+    app.screenshot("22-dfg-cases").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "{problems:#?}");
+    app.stop().await;
+}
