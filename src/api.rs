@@ -4,7 +4,9 @@
 
 mod audit;
 mod backup;
+mod bundle;
 mod caseload;
+mod csv_import;
 mod dfg;
 mod dfg_export;
 mod due;
@@ -24,7 +26,9 @@ pub use crate::store::children::{ChildSummary, DueBadge};
 pub use crate::store::issued::IssuedCopy;
 pub use audit::{AuditAction, AuditEntry, FieldChange, RecordKind, RecordRef};
 pub use backup::{AUTOMATIC_BACKUPS_KEPT, BACKUP_FOLDER, BackupFile, BackupReport, RestoreReport};
+pub use bundle::{ExportReport, ExportScope};
 pub use caseload::{ChildRecord, SearchResults};
+pub use csv_import::{CsvImportMode, CsvImportReport};
 pub use dfg::{DfgCaseFilter, DfgCaseRecord, DfgCaseSummary};
 pub use equipment::ItemRecord;
 pub use maintenance::DatabaseCheck;

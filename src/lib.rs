@@ -6,9 +6,11 @@
 //! [`clock::Clock`], so tests and printed documents are reproducible.
 
 pub mod api;
+pub mod bundle;
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod import_csv;
 pub mod media;
 pub mod model;
 pub mod passport;

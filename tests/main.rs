@@ -4,7 +4,9 @@ mod support;
 
 mod audit;
 mod backup;
+mod bundle;
 mod cli;
+mod csv_import;
 mod dfg;
 mod due;
 mod encryption;

@@ -360,3 +360,41 @@ async fn a_dfg_decision_stops_the_decision_clock_started_by_the_application() {
     assert!(problems.is_empty(), "{problems:#?}");
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_from_settings_is_encrypted_and_a_childs_history_shows_each_change() {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    add_child(&app, "Ellis", "Morgan", "9 Canal Walk, Hemel Hempstead").await;
+    app.click("#edit-child").await;
+    app.fill("#field-class_name", "Year 4, Kestrel class").await;
+    app.click("#save-child").await;
+    app.find("#child-history").await;
+    app.click("#child-history").await;
+    app.find("#history-list li.history-entry").await;
+    app.wait_for_text("Year 4, Kestrel class").await;
+    app.screenshot("30-child-history").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "{problems:#?}");
+
+    app.press("Settings").await;
+    app.click("#backup-now").await;
+    app.find("#backup-saved").await;
+    app.screenshot("31-settings-backups").await;
+    let saved: Vec<PathBuf> = std::fs::read_dir(&app.saves)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(saved.len(), 1, "one backup saved: {saved:?}");
+    let bytes = std::fs::read(&saved[0]).unwrap();
+    assert!(bytes.len() > 4096, "the backup holds the caseload");
+    assert!(
+        !bytes.starts_with(b"SQLite format 3"),
+        "the backup is not a plain SQLite file"
+    );
+    assert!(
+        !bytes.windows(6).any(|w| w == b"Morgan"),
+        "no child's name is readable in the backup"
+    );
+    app.stop().await;
+}

@@ -4,7 +4,9 @@
 
 use equipment_passport::api::*;
 use equipment_passport::demo::DemoSummary;
+use equipment_passport::model::dfg::*;
 use equipment_passport::model::*;
+use equipment_passport_desktop::commands::dfg::SavedDfgSummary;
 use equipment_passport_desktop::commands::equipment::PhotoAdded;
 use equipment_passport_desktop::commands::files::SavedPassport;
 use equipment_passport_desktop::error::CommandError;
@@ -60,6 +62,23 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
         ServiceKind,
         Outcome,
         DueKind,
+        DfgCaseRecord,
+        DfgCaseSummary,
+        DfgCaseFilter,
+        DfgCaseDetails,
+        StageEntry,
+        StatusChange,
+        CaseNote,
+        DfgRules,
+        SavedDfgSummary,
+        AuditEntry,
+        AuditAction,
+        FieldChange,
+        RecordKind,
+        RecordRef,
+        BackupReport,
+        RestoreReport,
+        BackupFile,
     );
     Ok(())
 }

@@ -49,22 +49,46 @@ pub fn read_photo(path: &str) -> CommandResult<Vec<u8>> {
 /// files an "open" dialog returns (separated by the platform's path separator) and
 /// `EQUIPMENT_PASSPORT_TEST_SAVE_DIR` the folder a "save" dialog saves into. Unset, as for
 /// every user, the real dialogs appear.
-struct TestDialogs;
+pub(crate) struct TestDialogs;
 
 impl TestDialogs {
-    fn open() -> Option<Vec<PathBuf>> {
+    pub(crate) fn open() -> Option<Vec<PathBuf>> {
         std::env::var_os("EQUIPMENT_PASSPORT_TEST_OPEN")
             .map(|v| std::env::split_paths(&v).collect())
     }
 
-    fn save_dir() -> Option<PathBuf> {
+    pub(crate) fn save_dir() -> Option<PathBuf> {
         std::env::var_os("EQUIPMENT_PASSPORT_TEST_SAVE_DIR").map(PathBuf::from)
     }
 }
 
-fn as_path(file: tauri_plugin_dialog::FilePath) -> CommandResult<PathBuf> {
+pub(crate) fn as_path(file: tauri_plugin_dialog::FilePath) -> CommandResult<PathBuf> {
     file.into_path()
         .map_err(|e| CommandError::new("io", format!("that location cannot be used: {e}")))
+}
+
+/// Asks where to save a file (or, under the end-to-end tests, names it in their folder);
+/// `None` when the user cancels. Runs the dialog on the calling (worker) thread.
+pub(crate) fn ask_where_to_save(
+    app: &AppHandle,
+    title: &str,
+    suggested_name: &str,
+    filter: (&str, &[&str]),
+) -> CommandResult<Option<PathBuf>> {
+    if let Some(dir) = TestDialogs::save_dir() {
+        return Ok(Some(dir.join(suggested_name)));
+    }
+    let Some(file) = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(suggested_name)
+        .add_filter(filter.0, filter.1)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    as_path(file).map(Some)
 }
 
 /// Asks the user to choose photos; empty when they cancel.
@@ -124,21 +148,14 @@ pub async fn save_passport(
     suggested_name: String,
 ) -> CommandResult<Option<SavedPassport>> {
     super::blocking(app.clone(), move |state| {
-        let path = match TestDialogs::save_dir() {
-            Some(dir) => dir.join(&suggested_name),
-            None => {
-                let Some(file) = app
-                    .dialog()
-                    .file()
-                    .set_title("Save the passport")
-                    .set_file_name(&suggested_name)
-                    .add_filter("PDF", &["pdf"])
-                    .blocking_save_file()
-                else {
-                    return Ok(None);
-                };
-                as_path(file)?
-            }
+        let Some(path) = ask_where_to_save(
+            &app,
+            "Save the passport",
+            &suggested_name,
+            ("PDF", &["pdf"]),
+        )?
+        else {
+            return Ok(None);
         };
         let printed = state.with_api(|api| api.render_passport(child_id, request))?;
         std::fs::write(&path, &printed.pdf).map_err(|e| {

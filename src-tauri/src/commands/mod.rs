@@ -3,9 +3,11 @@
 //! thread in `spawn_blocking`.
 
 pub mod caseload;
+pub mod dfg;
 pub mod due;
 pub mod equipment;
 pub mod files;
+pub mod safety;
 pub mod session;
 
 use crate::error::{CommandError, CommandResult};

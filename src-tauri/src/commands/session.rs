@@ -10,20 +10,31 @@ pub async fn session_state(state: State<'_, AppState>) -> CommandResult<SessionS
     Ok(state.state())
 }
 
-/// First run: creates the encrypted caseload with the passphrase the user chose.
+/// First run: creates the encrypted caseload with the passphrase the user chose. Returns a
+/// notice when today's automatic backup could not be made (the caseload opens anyway).
 #[tauri::command]
-pub async fn create_caseload(state: State<'_, AppState>, passphrase: String) -> CommandResult<()> {
+pub async fn create_caseload(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<Option<String>> {
     let api = Api::create(&state.data_dir, &passphrase, state.clock.clone())?;
+    let notice = super::safety::automatic_backup(&api);
     state.open_with(api, DEFAULT_IDLE_MINUTES);
-    Ok(())
+    Ok(notice)
 }
 
+/// Opens the caseload and makes today's automatic backup; returns a notice when that backup
+/// could not be made (the caseload opens anyway).
 #[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> CommandResult<()> {
+pub async fn unlock(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<Option<String>> {
     let api = Api::open(&state.data_dir, Some(&passphrase), state.clock.clone())?;
     let minutes = api.preferences()?.idle_lock_minutes;
+    let notice = super::safety::automatic_backup(&api);
     state.open_with(api, minutes);
-    Ok(())
+    Ok(notice)
 }
 
 #[tauri::command]

@@ -83,6 +83,15 @@ pub enum Command {
     /// version) and the replaced caseload is kept in backups/. With no caseload yet, the backup
     /// becomes it. A backup made under an older passphrase: PASSPORT_BACKUP_PASSPHRASE.
     Restore { file: PathBuf },
+    /// Export one child (--child ID) or the whole caseload (--all) to an encrypted .passport
+    /// bundle, for handing a child over to another team or giving a family their copy.
+    Export(crate::bundle::ExportArgs),
+    /// Import a .passport bundle. Everything is checked before anything is written; a child
+    /// already on the caseload is skipped, replaced or imported as a copy (--existing).
+    Import(crate::bundle::ImportArgs),
+    /// Import equipment from a spreadsheet saved as CSV: every row or none (the default), the
+    /// good rows only, or a dry run that lists every problem by line and column.
+    ImportCsv(crate::csv_import::ImportCsvArgs),
 }
 
 #[derive(Subcommand)]

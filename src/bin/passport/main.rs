@@ -2,8 +2,10 @@
 //! batch work and support: every command has human output by default and `--json` for
 //! scripts. Errors are one line on stderr with a non-zero exit; nothing is written on error.
 
+mod bundle;
 mod caseload;
 mod cli;
+mod csv_import;
 mod dfg;
 mod equipment;
 mod output;
@@ -82,6 +84,9 @@ fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
         Command::Audit { child } => safety::audit(api, child.parse()?, json),
         Command::Backup { file } => safety::backup(api, &file, json),
         Command::Restore { file } => safety::restore(api, &file, json),
+        Command::Export(args) => bundle::export(api, args, json),
+        Command::Import(args) => bundle::import(api, args, json),
+        Command::ImportCsv(args) => csv_import::run(api, args, json),
     }
 }
 

@@ -1,0 +1,120 @@
+//! How a bundle file is sealed.
+//!
+//! The zip archive is encrypted as a whole with AES-256-GCM, so names, sizes and contents are
+//! all hidden and any change to the file (or a wrong passphrase) fails authentication before a
+//! byte of it is parsed. The key is derived from the passphrase with PBKDF2-HMAC-SHA256
+//! (600,000 rounds, OWASP's 2023 figure) and a random 16-byte salt; the nonce is random too,
+//! so exporting the same records twice never gives the same file. The database itself uses
+//! SQLCipher, but a bundle is a file handed to someone else: a plain, documented envelope
+//! around a zip is easier to check and to read in ten years' time than an SQLite file.
+//!
+//! Layout: `EPBUNDLE` (8 bytes), envelope version (1 byte, = 1), PBKDF2 rounds (u32,
+//! little-endian), salt (16 bytes), nonce (12 bytes), then the ciphertext with its 16-byte tag.
+//! The 41 header bytes are authenticated as associated data.
+
+use crate::error::{Error, Result};
+use aes_gcm::aead::{Aead, Payload};
+use aes_gcm::{Aes256Gcm, KeyInit, Nonce};
+
+const MAGIC: &[u8; 8] = b"EPBUNDLE";
+const ENVELOPE_VERSION: u8 = 1;
+/// PBKDF2 rounds used when sealing.
+pub const ROUNDS: u32 = 600_000;
+/// Rounds accepted when opening: fewer would be weak, more would let a hostile file make the
+/// app spin for minutes.
+const ROUNDS_ACCEPTED: std::ops::RangeInclusive<u32> = 100_000..=10_000_000;
+const SALT_LEN: usize = 16;
+const NONCE_LEN: usize = 12;
+const HEADER_LEN: usize = 8 + 1 + 4 + SALT_LEN + NONCE_LEN;
+
+fn cipher(passphrase: &str, salt: &[u8], rounds: u32) -> Aes256Gcm {
+    let key = pbkdf2::pbkdf2_hmac_array::<sha2::Sha256, 32>(passphrase.as_bytes(), salt, rounds);
+    Aes256Gcm::new_from_slice(&key).expect("a 32-byte key")
+}
+
+/// Whether `bytes` start like a sealed bundle.
+pub fn is_sealed(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC)
+}
+
+/// Encrypts `plain` (the zip archive) under `passphrase`.
+pub fn seal(plain: &[u8], passphrase: &str) -> Result<Vec<u8>> {
+    let mut salt = [0u8; SALT_LEN];
+    let mut nonce = [0u8; NONCE_LEN];
+    getrandom::fill(&mut salt)
+        .and_then(|()| getrandom::fill(&mut nonce))
+        .map_err(|e| {
+            Error::io(
+                "could not get random bytes to encrypt the bundle",
+                std::io::Error::other(e.to_string()),
+            )
+        })?;
+    let mut out = Vec::with_capacity(HEADER_LEN + plain.len() + 16);
+    out.extend_from_slice(MAGIC);
+    out.push(ENVELOPE_VERSION);
+    out.extend_from_slice(&ROUNDS.to_le_bytes());
+    out.extend_from_slice(&salt);
+    out.extend_from_slice(&nonce);
+    let sealed = cipher(passphrase, &salt, ROUNDS)
+        .encrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: plain,
+                aad: &out[..HEADER_LEN],
+            },
+        )
+        .map_err(|_| Error::Conflict("the bundle could not be encrypted".into()))?;
+    out.extend_from_slice(&sealed);
+    Ok(out)
+}
+
+fn bad_file(message: &str) -> Error {
+    Error::invalid("file", message)
+}
+
+/// Decrypts a sealed bundle, proving the passphrase (and that the file is unchanged).
+pub fn open(file: &[u8], passphrase: &str) -> Result<Vec<u8>> {
+    if !is_sealed(file) {
+        return Err(if file.starts_with(b"PK") {
+            bad_file(
+                "this is a plain zip archive, not an encrypted Equipment Passport bundle: only .passport files exported by the app can be imported",
+            )
+        } else {
+            bad_file(
+                "this file is not an Equipment Passport bundle (.passport): choose a file exported by the app",
+            )
+        });
+    }
+    if file.len() < HEADER_LEN + 16 {
+        return Err(bad_file(
+            "the bundle file is cut short (it may not have finished copying): copy it again",
+        ));
+    }
+    if file[8] != ENVELOPE_VERSION {
+        return Err(bad_file(
+            "this bundle was written by a newer version of Equipment Passport: install the newer version to import it",
+        ));
+    }
+    let rounds = u32::from_le_bytes(file[9..13].try_into().expect("4 bytes"));
+    if !ROUNDS_ACCEPTED.contains(&rounds) {
+        return Err(bad_file(
+            "the bundle's encryption header is damaged: ask for the bundle to be exported again",
+        ));
+    }
+    let salt = &file[13..13 + SALT_LEN];
+    let nonce = &file[13 + SALT_LEN..HEADER_LEN];
+    cipher(passphrase, salt, rounds)
+        .decrypt(
+            Nonce::from_slice(nonce),
+            Payload {
+                msg: &file[HEADER_LEN..],
+                aad: &file[..HEADER_LEN],
+            },
+        )
+        .map_err(|_| {
+            Error::invalid(
+                "passphrase",
+                "this passphrase does not open the bundle (or the file was changed after it was exported): check the passphrase the sender chose for it and try again",
+            )
+        })
+}

@@ -1,0 +1,87 @@
+//! The bundle document, `bundle.json`: the records exactly as the model holds them (ids,
+//! timestamps and all), so an import can recreate them as they were. `schema_version` says
+//! which shape of document this is; a reader refuses a version it does not know.
+
+use crate::model::dfg::DfgCase;
+use crate::model::{Child, Contact, EquipmentItem, PhotoId, ServiceRecord, Setting, Supplier};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The version of the document this build writes, and the newest it reads.
+///
+/// Version 1: children with contacts, equipment items (set-up steps, checks, photo metadata)
+/// with their service logs, DFG cases with their stages and notes, and the settings and
+/// suppliers they name.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The document's name inside the archive.
+pub const DOCUMENT: &str = "bundle.json";
+
+/// The folder of photos inside the archive.
+pub const PHOTO_FOLDER: &str = "photos/";
+
+/// The archive entry holding a photo's JPEG.
+pub fn photo_entry(id: PhotoId) -> String {
+    format!("{PHOTO_FOLDER}{id}.jpg")
+}
+
+/// The whole document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bundle {
+    pub schema_version: u32,
+    pub exported_at: DateTime<Utc>,
+    /// The version of Equipment Passport that wrote the bundle.
+    pub app_version: String,
+    /// The settings the children attend.
+    pub settings: Vec<Setting>,
+    /// The suppliers the items name (provider, repairer, wheelchair service).
+    pub suppliers: Vec<Supplier>,
+    pub children: Vec<BundleChild>,
+}
+
+/// One child with everything recorded about them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleChild {
+    /// The child; `photo_id` names their photo in `photos/`.
+    pub child: Child,
+    pub contacts: Vec<Contact>,
+    pub items: Vec<BundleItem>,
+    /// Disabled Facilities Grant cases, each with its stages and notes.
+    pub dfg_cases: Vec<DfgCase>,
+}
+
+/// One equipment item and its service log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleItem {
+    /// The item; its gallery (`photos`) and set-up steps' `photo_id`s name photos in `photos/`.
+    pub item: EquipmentItem,
+    pub service_log: Vec<ServiceRecord>,
+}
+
+impl BundleChild {
+    /// Every photo the child's records name: their own, galleries and set-up steps.
+    pub fn photo_ids(&self) -> Vec<PhotoId> {
+        let mut ids: Vec<PhotoId> = self.child.photo_id.into_iter().collect();
+        for entry in &self.items {
+            ids.extend(entry.item.photos.iter().map(|p| p.id));
+            ids.extend(
+                entry
+                    .item
+                    .details
+                    .setup_steps
+                    .iter()
+                    .filter_map(|s| s.photo_id),
+            );
+        }
+        ids
+    }
+}
+
+impl Bundle {
+    pub fn photo_ids(&self) -> Vec<PhotoId> {
+        self.children.iter().flat_map(|c| c.photo_ids()).collect()
+    }
+}

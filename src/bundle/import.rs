@@ -1,0 +1,920 @@
+//! Importing a bundle, in three steps, the first two of which write nothing:
+//!
+//! 1. [`unpack`] opens the zip archive within the [`Limits`], refusing any entry name that is
+//!    absolute, climbs out of the archive (`..`), or is not `bundle.json` or
+//!    `photos/<photo-id>.jpg`, then reads the document's `schema_version` before its records.
+//! 2. [`validate`] passes every record through the model's own validation (problems are named
+//!    after the record: `child 2 (<id>): nhs_number: ...`), checks every reference inside the
+//!    bundle (an item's child, suppliers, settings, hoists, photos) and every photo through the
+//!    photo intake.
+//! 3. [`write`] writes it all on one connection; the api runs it inside one transaction (and
+//!    rolls it back for a dry run), so an import is all or nothing.
+
+use super::format::{self, Bundle, BundleChild, SCHEMA_VERSION};
+use super::limits::{Limits, Meter};
+use crate::error::{Error, FieldError, Result};
+use crate::media::{self, NormalisedPhoto};
+use crate::model::dfg::{CaseNote, DfgCase, DfgRules};
+use crate::model::*;
+use crate::store::photos::PhotoPlace;
+use crate::store::{children, contacts, dfg, items, photos, service_records, settings, suppliers};
+use chrono::{DateTime, NaiveDate, Utc};
+use rayon::prelude::*;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+use uuid::Uuid;
+
+/// What to do with a child in the bundle who is already on the caseload (same id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ExistingChild {
+    /// Keep the caseload's record; import nothing of that child.
+    #[default]
+    Skip,
+    /// Delete the caseload's record (with all of its equipment, photos and logs) and import
+    /// the bundle's in its place.
+    Replace,
+    /// Import the bundle's record beside it as a new child: new ids for every record.
+    Copy,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub existing: ExistingChild,
+    /// Check everything and report what would happen, writing nothing.
+    pub dry_run: bool,
+    pub limits: Limits,
+}
+
+/// What happened to one child of the bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ChildOutcome {
+    /// New to the caseload.
+    Imported,
+    /// Was on the caseload; replaced by the bundle's record.
+    Replaced,
+    /// Was on the caseload; the bundle's record was added beside it with new ids.
+    Copied,
+    /// Was on the caseload; left as it was.
+    Skipped,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportedChild {
+    /// The child's id in the bundle.
+    pub bundle_id: ChildId,
+    /// The child's id on the caseload (a new one for a copy).
+    pub id: ChildId,
+    pub display_name: String,
+    pub outcome: ChildOutcome,
+}
+
+/// What an import did (or, for a dry run, would do).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportReport {
+    pub dry_run: bool,
+    pub schema_version: u32,
+    pub exported_at: DateTime<Utc>,
+    pub app_version: String,
+    pub children: Vec<ImportedChild>,
+    /// Settings and suppliers new to the caseload (those it already has are kept as they are).
+    pub settings_added: usize,
+    pub suppliers_added: usize,
+    /// Records written for the children imported, replaced or copied.
+    pub contacts: usize,
+    pub items: usize,
+    pub service_records: usize,
+    pub photos: usize,
+    pub dfg_cases: usize,
+}
+
+impl ImportReport {
+    pub fn count(&self, outcome: ChildOutcome) -> usize {
+        self.children
+            .iter()
+            .filter(|c| c.outcome == outcome)
+            .count()
+    }
+}
+
+/// An opened archive: the document and each photo's bytes, not yet checked.
+#[derive(Debug)]
+pub struct Unpacked {
+    pub bundle: Bundle,
+    pub photos: HashMap<PhotoId, Vec<u8>>,
+}
+
+/// A bundle whose every record and photo has been checked, ready to write.
+#[derive(Debug)]
+pub struct Checked {
+    pub bundle: Bundle,
+    pub photos: HashMap<PhotoId, NormalisedPhoto>,
+}
+
+fn refused(message: impl Into<String>) -> Error {
+    Error::invalid("file", message)
+}
+
+/// A hostile entry name, shortened and quoted for a message.
+fn shown(name: &str) -> String {
+    let short: String = name.chars().take(80).collect();
+    format!("{short:?}")
+}
+
+enum Entry {
+    Document,
+    Photo(PhotoId),
+}
+
+fn entry(name: &str) -> Result<Entry> {
+    let bytes = name.as_bytes();
+    if name.starts_with('/')
+        || name.starts_with('\\')
+        || (bytes.len() >= 2 && bytes[1] == b':' && bytes[0].is_ascii_alphabetic())
+    {
+        return Err(refused(format!(
+            "the bundle is refused: the entry {} has an absolute path, which a bundle never holds",
+            shown(name)
+        )));
+    }
+    if name.split(['/', '\\']).any(|part| part == "..") {
+        return Err(refused(format!(
+            "the bundle is refused: the entry {} points outside the bundle (path traversal)",
+            shown(name)
+        )));
+    }
+    if name == format::DOCUMENT {
+        return Ok(Entry::Document);
+    }
+    if let Some(id) = name
+        .strip_prefix(format::PHOTO_FOLDER)
+        .and_then(|rest| rest.strip_suffix(".jpg"))
+        .and_then(|id| Uuid::parse_str(id).ok())
+        .map(PhotoId)
+        && format::photo_entry(id) == name
+    {
+        return Ok(Entry::Photo(id));
+    }
+    Err(refused(format!(
+        "the bundle is refused: it holds an unexpected entry {} (a bundle holds only bundle.json and photos/<photo id>.jpg)",
+        shown(name)
+    )))
+}
+
+/// Opens the zip archive (step 1): names, sizes and the document's version and shape.
+pub fn unpack(zip: &[u8], limits: &Limits) -> Result<Unpacked> {
+    use zip::CompressionMethod;
+    if !zip.starts_with(b"PK\x03\x04") && !zip.starts_with(b"PK\x05\x06") {
+        return Err(refused(
+            "the bundle's contents are not a zip archive: it was not exported by Equipment Passport, or it is damaged",
+        ));
+    }
+    let damaged = |e: zip::result::ZipError| {
+        refused(format!(
+            "the bundle is damaged or cut short ({e}): it may not have finished copying, so copy it again or ask for it to be exported again"
+        ))
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).map_err(damaged)?;
+    if archive.len() > limits.max_entries {
+        return Err(refused(format!(
+            "the bundle is refused: it holds {} entries, more than the {} a bundle may hold",
+            archive.len(),
+            limits.max_entries
+        )));
+    }
+    let mut meter = Meter::default();
+    let mut document = None;
+    let mut photos = HashMap::new();
+    for i in 0..archive.len() {
+        let file = archive.by_index(i).map_err(damaged)?;
+        let name = file.name().to_string();
+        let kind = entry(&name)?;
+        if !matches!(
+            file.compression(),
+            CompressionMethod::Stored | CompressionMethod::Deflated
+        ) {
+            return Err(refused(format!(
+                "the bundle is refused: {} is compressed in a way bundles never are ({})",
+                shown(&name),
+                file.compression()
+            )));
+        }
+        let compressed = file.compressed_size();
+        let twice = || {
+            refused(format!(
+                "the bundle is refused: it holds {} twice",
+                shown(&name)
+            ))
+        };
+        match kind {
+            Entry::Document => {
+                if document.is_some() {
+                    return Err(twice());
+                }
+                let cap = limits.max_document_bytes;
+                document = Some(meter.read(limits, &name, file, compressed, cap)?);
+            }
+            Entry::Photo(id) => {
+                if photos.contains_key(&id) {
+                    return Err(twice());
+                }
+                let bytes = meter.read(limits, &name, file, compressed, limits.max_photo_bytes)?;
+                photos.insert(id, bytes);
+            }
+        }
+    }
+    let document = document.ok_or_else(|| {
+        refused("the bundle has no bundle.json: it was not exported by Equipment Passport, or it is damaged")
+    })?;
+    Ok(Unpacked {
+        bundle: parse(&document)?,
+        photos,
+    })
+}
+
+/// Reads `bundle.json`: its schema version first, then the records in that version's shape.
+pub fn parse(document: &[u8]) -> Result<Bundle> {
+    let bad = |message: String| Error::invalid("bundle.json", message);
+    let value: serde_json::Value = serde_json::from_slice(document).map_err(|e| {
+        bad(format!(
+            "bundle.json is not valid JSON ({e}): the bundle is damaged, ask for it to be exported again"
+        ))
+    })?;
+    match value.get("schema_version").map(serde_json::Value::as_u64) {
+        Some(Some(v)) if v == u64::from(SCHEMA_VERSION) => {}
+        Some(Some(v)) if v > u64::from(SCHEMA_VERSION) => {
+            return Err(Error::invalid(
+                "schema_version",
+                format!(
+                    "this bundle is at schema version {v} but this version of Equipment Passport reads bundles up to version {SCHEMA_VERSION}: install the newer version of the app to import it"
+                ),
+            ));
+        }
+        Some(Some(v)) => {
+            return Err(Error::invalid(
+                "schema_version",
+                format!(
+                    "schema version {v} is not one Equipment Passport has ever written: the bundle is damaged or was not made by the app"
+                ),
+            ));
+        }
+        _ => {
+            return Err(Error::invalid(
+                "schema_version",
+                "bundle.json has no schema version (a whole number): the bundle is damaged or was not made by the app",
+            ));
+        }
+    }
+    serde_json::from_slice(document).map_err(|e| {
+        bad(format!(
+            "bundle.json does not have the shape of a version {SCHEMA_VERSION} bundle ({e}): the bundle is damaged or was not made by the app"
+        ))
+    })
+}
+
+/// Problems found, each named after its record.
+#[derive(Default)]
+struct Problems(Vec<FieldError>);
+
+impl Problems {
+    fn fail(&mut self, record: &str, field: &str, message: impl Into<String>) {
+        self.0
+            .push(FieldError::new(format!("{record}: {field}"), message));
+    }
+
+    /// Keeps a record's validation problems, or its tidied value.
+    fn check<T>(&mut self, record: &str, result: Result<T>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.add(record, e);
+                None
+            }
+        }
+    }
+
+    fn add(&mut self, record: &str, e: Error) {
+        match e {
+            Error::Invalid(fields) => {
+                for f in fields {
+                    self.fail(record, &f.field, f.message);
+                }
+            }
+            other => self.0.push(FieldError::new(record, other.to_string())),
+        }
+    }
+
+    fn unique<T: std::hash::Hash + Eq + std::fmt::Display>(
+        &mut self,
+        seen: &mut HashSet<T>,
+        record: &str,
+        id: T,
+    ) {
+        let message = format!("the id {id} appears more than once in the bundle");
+        if !seen.insert(id) {
+            self.fail(record, "id", message);
+        }
+    }
+}
+
+fn child_label(n: usize, c: &BundleChild) -> String {
+    format!("child {} ({})", n + 1, c.child.id)
+}
+
+/// Checks every record, reference and photo (step 2); returns the records as they will be
+/// stored (tidied by the model) and each photo as the intake normalised it.
+pub fn validate(
+    unpacked: Unpacked,
+    today: NaiveDate,
+    intervals: &ServiceIntervals,
+    rules: &DfgRules,
+) -> Result<Checked> {
+    let Unpacked { mut bundle, photos } = unpacked;
+    let mut p = Problems::default();
+    let mut seen_settings = HashSet::new();
+    for (n, s) in bundle.settings.iter_mut().enumerate() {
+        let label = format!("setting {} ({})", n + 1, s.id);
+        p.unique(&mut seen_settings, &label, s.id);
+        if let Some(d) = p.check(&label, s.details.clone().validated()) {
+            s.details = d;
+        }
+    }
+    let mut seen_suppliers = HashSet::new();
+    for (n, s) in bundle.suppliers.iter_mut().enumerate() {
+        let label = format!("supplier {} ({})", n + 1, s.id);
+        p.unique(&mut seen_suppliers, &label, s.id);
+        if let Some(d) = p.check(&label, s.details.clone().validated()) {
+            s.details = d;
+        }
+    }
+    let (mut seen_children, mut seen_contacts, mut seen_items, mut seen_records) = (
+        HashSet::new(),
+        HashSet::new(),
+        HashSet::new(),
+        HashSet::new(),
+    );
+    let (mut seen_cases, mut seen_stages, mut seen_notes) =
+        (HashSet::new(), HashSet::new(), HashSet::new());
+    let mut named_photos: HashMap<PhotoId, String> = HashMap::new();
+    for (n, bc) in bundle.children.iter_mut().enumerate() {
+        let label = child_label(n, bc);
+        let child_id = bc.child.id;
+        p.unique(&mut seen_children, &label, child_id);
+        if let Some(d) = p.check(&label, bc.child.details.clone().validated(today)) {
+            bc.child.details = d;
+        }
+        if let Some(s) = bc.child.details.setting_id
+            && !seen_settings.contains(&s)
+        {
+            p.fail(
+                &label,
+                "setting_id",
+                "the setting this child attends is missing from the bundle",
+            );
+        }
+        for photo in bc.photo_ids() {
+            if named_photos.insert(photo, label.clone()).is_some() {
+                p.fail(
+                    &label,
+                    "photo_id",
+                    format!("the photo {photo} is named by more than one record"),
+                );
+            }
+        }
+        for (m, contact) in bc.contacts.iter_mut().enumerate() {
+            let label = format!("{label} contact {}", m + 1);
+            p.unique(&mut seen_contacts, &label, contact.id);
+            if contact.child_id != child_id {
+                p.fail(
+                    &label,
+                    "child_id",
+                    "this contact is filed under another child",
+                );
+            }
+            if let Some(d) = p.check(&label, contact.details.clone().validated()) {
+                contact.details = d;
+            }
+        }
+        let hoists: HashSet<ItemId> = bc
+            .items
+            .iter()
+            .filter(|i| i.item.details.category == Category::Hoist)
+            .map(|i| i.item.id)
+            .collect();
+        for (m, entry) in bc.items.iter_mut().enumerate() {
+            let item = &mut entry.item;
+            let label = format!("{label} item {} ({})", m + 1, item.id);
+            p.unique(&mut seen_items, &label, item.id);
+            if item.child_id != child_id {
+                p.fail(&label, "child_id", "this item is filed under another child");
+            }
+            if let Some(d) = p.check(&label, item.details.clone().validated(today)) {
+                item.details = d;
+            }
+            for (field, supplier) in item.details.supplier_ids() {
+                if !seen_suppliers.contains(&supplier) {
+                    p.fail(
+                        &label,
+                        field,
+                        "the supplier this item names is missing from the bundle",
+                    );
+                }
+            }
+            if let Some(sling) = &item.details.sling {
+                for (i, hoist) in sling.hoist_ids.iter().enumerate() {
+                    if !hoists.contains(hoist) {
+                        p.fail(
+                            &label,
+                            &format!("sling.hoist_ids[{i}]"),
+                            "a sling can only be linked to one of this child's hoists, and that hoist is not in the bundle",
+                        );
+                    }
+                }
+            }
+            for (i, photo) in item.photos.iter_mut().enumerate() {
+                photo.caption = photo.caption.trim().to_string();
+                if photo.caption.chars().count() > MAX_LINE {
+                    p.fail(
+                        &label,
+                        &format!("photos[{i}].caption"),
+                        format!("keep the caption under {MAX_LINE} characters"),
+                    );
+                }
+            }
+            for (k, record) in entry.service_log.iter_mut().enumerate() {
+                let label = format!("{label} service record {}", k + 1);
+                p.unique(&mut seen_records, &label, record.id);
+                if record.item_id != entry.item.id {
+                    p.fail(&label, "item_id", "this record is filed under another item");
+                }
+                let category = entry.item.details.category;
+                if let Some(d) = p.check(
+                    &label,
+                    record.details.clone().validated(category, intervals, today),
+                ) {
+                    record.details = d;
+                }
+                if let Some(issued) = entry.item.details.issue_date
+                    && record.details.date < issued
+                {
+                    p.fail(&label, "date", "this is before the item was issued");
+                }
+            }
+        }
+    }
+    for (n, bc) in bundle.children.iter_mut().enumerate() {
+        let label = child_label(n, bc);
+        let child_id = bc.child.id;
+        for (m, case) in bc.dfg_cases.iter_mut().enumerate() {
+            let label = format!("{label} DFG case {} ({})", m + 1, case.id);
+            p.unique(&mut seen_cases, &label, case.id);
+            if case.child_id != child_id {
+                p.fail(&label, "child_id", "this case is filed under another child");
+            }
+            if let Some(d) = p.check(&label, case.details.clone().validated()) {
+                case.details = d;
+            }
+            // Each stage is checked against the case as it stood when it was recorded.
+            let mut so_far = DfgCase {
+                stages: Vec::new(),
+                notes: Vec::new(),
+                ..case.clone()
+            };
+            for (k, stage) in case.stages.iter_mut().enumerate() {
+                let label = format!("{label} stage {}", k + 1);
+                p.unique(&mut seen_stages, &label, stage.id);
+                let chosen = stage.entry.chosen;
+                if let Some(mut entry) =
+                    p.check(&label, stage.entry.clone().validated(&so_far, rules, today))
+                {
+                    entry.chosen = chosen;
+                    stage.entry = entry;
+                }
+                so_far.stages.push(stage.clone());
+            }
+            for (k, note) in case.notes.iter_mut().enumerate() {
+                let label = format!("{label} note {}", k + 1);
+                p.unique(&mut seen_notes, &label, note.id);
+                if let Some((author, text)) =
+                    p.check(&label, CaseNote::checked(&note.author, &note.text))
+                {
+                    note.author = author;
+                    note.text = text;
+                }
+            }
+        }
+    }
+    for (photo, label) in &named_photos {
+        if !photos.contains_key(photo) {
+            p.fail(
+                label,
+                "photo_id",
+                format!(
+                    "the photo {photo} is named but {} is not in the bundle",
+                    format::photo_entry(*photo)
+                ),
+            );
+        }
+    }
+    let mut unnamed: Vec<&PhotoId> = photos
+        .keys()
+        .filter(|id| !named_photos.contains_key(id))
+        .collect();
+    unnamed.sort();
+    for id in unnamed {
+        p.0.push(FieldError::new(
+            format::photo_entry(*id),
+            "no record in the bundle names this photo",
+        ));
+    }
+    let mut normalised: Vec<(PhotoId, Result<NormalisedPhoto>)> = photos
+        .par_iter()
+        .filter(|(id, _)| named_photos.contains_key(id))
+        .map(|(id, bytes)| (*id, intake(bytes)))
+        .collect();
+    normalised.sort_by_key(|(id, _)| *id);
+    let mut ready = HashMap::new();
+    for (id, result) in normalised {
+        match result {
+            Ok(photo) => {
+                ready.insert(id, photo);
+            }
+            Err(e) => {
+                p.0.push(FieldError::new(format::photo_entry(id), e.to_string()))
+            }
+        }
+    }
+    if !p.0.is_empty() {
+        return Err(Error::Invalid(p.0));
+    }
+    Ok(Checked {
+        bundle,
+        photos: ready,
+    })
+}
+
+/// Passes a photo through the intake. A JPEG the intake would leave as it is (no metadata
+/// segments, no larger than the stored size) is kept byte for byte, so a photo moved between
+/// caseloads does not lose quality to a second encoding; anything else is stored as the
+/// intake re-encoded it.
+fn intake(bytes: &[u8]) -> Result<NormalisedPhoto> {
+    let mut photo = media::normalise(bytes)?;
+    if plain_jpeg_size(bytes) == Some((photo.width, photo.height)) {
+        photo.jpeg = bytes.to_vec();
+        photo.sha256 = format!("{:x}", Sha256::digest(bytes));
+    }
+    Ok(photo)
+}
+
+/// The pixel size of a baseline or progressive JPEG whose header holds only the segments
+/// needed to decode it (JFIF, tables, frame): no EXIF, XMP, ICC, comments or anything else.
+fn plain_jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
+    if !b.starts_with(&[0xFF, 0xD8]) {
+        return None;
+    }
+    let mut i = 2;
+    let mut size = None;
+    loop {
+        if i + 4 > b.len() || b[i] != 0xFF {
+            return None;
+        }
+        let marker = b[i + 1];
+        let len = usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]]));
+        if len < 2 || i + 2 + len > b.len() {
+            return None;
+        }
+        let body = &b[i + 4..i + 2 + len];
+        match marker {
+            0xDA => return size,
+            0xE0 | 0xDB | 0xC4 | 0xDD => {}
+            0xC0..=0xC2 if body.len() >= 5 => {
+                let height = u32::from(u16::from_be_bytes([body[1], body[2]]));
+                let width = u32::from(u16::from_be_bytes([body[3], body[4]]));
+                size = Some((width, height));
+            }
+            _ => return None,
+        }
+        i += 2 + len;
+    }
+}
+
+/// Ids for one child's records: the bundle's own, or fresh ones for a copy.
+struct Ids {
+    fresh: bool,
+    map: HashMap<Uuid, Uuid>,
+}
+
+impl Ids {
+    fn get(&mut self, old: Uuid) -> Uuid {
+        if !self.fresh {
+            return old;
+        }
+        *self.map.entry(old).or_insert_with(Uuid::now_v7)
+    }
+}
+
+/// Names the record a failed write belongs to.
+fn about(label: &str, e: Error) -> Error {
+    match e {
+        Error::Invalid(fields) => Error::Invalid(
+            fields
+                .into_iter()
+                .map(|f| FieldError::new(format!("{label}: {}", f.field), f.message))
+                .collect(),
+        ),
+        Error::Conflict(message) => Error::Conflict(format!("{label}: {message}")),
+        Error::Storage(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            Error::Conflict(format!(
+                "{label}: clashes with a record already on this caseload: import the bundle as a copy"
+            ))
+        }
+        other => other,
+    }
+}
+
+/// Whether a record with this id is already stored (for another child).
+fn taken(conn: &Connection, table: &str, id: Uuid) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
+        .exists([id.hyphenated().to_string()])?)
+}
+
+/// Writes a checked bundle (step 3) on `conn`, which the caller holds in one transaction.
+pub fn write(
+    conn: &Connection,
+    checked: &Checked,
+    existing: ExistingChild,
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Result<ImportReport> {
+    let bundle = &checked.bundle;
+    let mut report = ImportReport {
+        dry_run,
+        schema_version: bundle.schema_version,
+        exported_at: bundle.exported_at,
+        app_version: bundle.app_version.clone(),
+        children: Vec::new(),
+        settings_added: 0,
+        suppliers_added: 0,
+        contacts: 0,
+        items: 0,
+        service_records: 0,
+        photos: 0,
+        dfg_cases: 0,
+    };
+    for s in &bundle.settings {
+        if !settings::exists(conn, s.id)? {
+            settings::insert(conn, s)?;
+            report.settings_added += 1;
+        }
+    }
+    for s in &bundle.suppliers {
+        if !suppliers::exists(conn, s.id)? {
+            suppliers::insert(conn, s)?;
+            report.suppliers_added += 1;
+        }
+    }
+    for (n, bc) in bundle.children.iter().enumerate() {
+        let label = child_label(n, bc);
+        let outcome = match (children::exists(conn, bc.child.id)?, existing) {
+            (false, _) => ChildOutcome::Imported,
+            (true, ExistingChild::Skip) => ChildOutcome::Skipped,
+            (true, ExistingChild::Replace) => ChildOutcome::Replaced,
+            (true, ExistingChild::Copy) => ChildOutcome::Copied,
+        };
+        let mut ids = Ids {
+            fresh: outcome == ChildOutcome::Copied,
+            map: HashMap::new(),
+        };
+        let id = ChildId(ids.get(bc.child.id.0));
+        report.children.push(ImportedChild {
+            bundle_id: bc.child.id,
+            id,
+            display_name: bc.child.details.display_name(),
+            outcome,
+        });
+        match outcome {
+            ChildOutcome::Skipped => continue,
+            ChildOutcome::Replaced => children::delete(conn, id)?,
+            _ => {}
+        }
+        write_child(conn, bc, &checked.photos, &mut ids, now, &mut report)
+            .map_err(|e| about(&label, e))?;
+    }
+    Ok(report)
+}
+
+fn write_child(
+    conn: &Connection,
+    bc: &BundleChild,
+    stored: &HashMap<PhotoId, NormalisedPhoto>,
+    ids: &mut Ids,
+    now: DateTime<Utc>,
+    report: &mut ImportReport,
+) -> Result<()> {
+    if !ids.fresh {
+        let mut clashes = Vec::new();
+        for c in &bc.contacts {
+            clashes.push(("contacts", c.id.0));
+        }
+        for e in &bc.items {
+            clashes.push(("items", e.item.id.0));
+            clashes.extend(e.service_log.iter().map(|r| ("service_records", r.id.0)));
+        }
+        clashes.extend(bc.photo_ids().into_iter().map(|p| ("photos", p.0)));
+        for case in &bc.dfg_cases {
+            clashes.push(("dfg_cases", case.id.0));
+            clashes.extend(case.stages.iter().map(|s| ("dfg_stages", s.id.0)));
+            clashes.extend(case.notes.iter().map(|n| ("dfg_notes", n.id.0)));
+        }
+        for (table, id) in clashes {
+            if taken(conn, table, id)? {
+                return Err(Error::Conflict(format!(
+                    "the record {id} is already on this caseload under another child: import the bundle as a copy"
+                )));
+            }
+        }
+    }
+    let photo = |id: PhotoId| -> Result<&NormalisedPhoto> {
+        stored
+            .get(&id)
+            .ok_or_else(|| Error::not_found(PhotoId::KIND, id))
+    };
+    let mut child = bc.child.clone();
+    child.id = ChildId(ids.get(child.id.0));
+    child.photo_id = None;
+    children::insert(conn, &child)?;
+    if let Some(old) = bc.child.photo_id {
+        let new = PhotoId(ids.get(old.0));
+        photos::insert(conn, new, child.id, PhotoPlace::Child, "", photo(old)?, now)?;
+        children::set_photo(conn, child.id, Some(new))?;
+        report.photos += 1;
+    }
+    for c in &bc.contacts {
+        let mut contact = c.clone();
+        contact.id = ContactId(ids.get(c.id.0));
+        contact.child_id = child.id;
+        contacts::insert(conn, &contact)?;
+        report.contacts += 1;
+    }
+    for entry in &bc.items {
+        let old = &entry.item;
+        let mut item = old.clone();
+        item.id = ItemId(ids.get(old.id.0));
+        item.child_id = child.id;
+        item.photos = Vec::new();
+        if let Some(sling) = &mut item.details.sling {
+            for hoist in sling.hoist_ids.iter_mut() {
+                *hoist = ItemId(ids.get(hoist.0));
+            }
+        }
+        let steps: Vec<SetupStep> = old
+            .details
+            .setup_steps
+            .iter()
+            .map(|s| SetupStep {
+                text: s.text.clone(),
+                photo_id: s.photo_id.map(|p| PhotoId(ids.get(p.0))),
+            })
+            .collect();
+        // Step photos are stored after the item, and the steps pointed at them after that.
+        item.details.setup_steps = steps
+            .iter()
+            .map(|s| SetupStep {
+                text: s.text.clone(),
+                photo_id: None,
+            })
+            .collect();
+        items::insert(conn, &item)?;
+        for p in &old.photos {
+            let new = PhotoId(ids.get(p.id.0));
+            let place = PhotoPlace::Gallery(item.id);
+            photos::insert(conn, new, child.id, place, &p.caption, photo(p.id)?, now)?;
+            report.photos += 1;
+        }
+        let mut step_photos = false;
+        for s in &old.details.setup_steps {
+            if let Some(p) = s.photo_id {
+                let new = PhotoId(ids.get(p.0));
+                photos::insert(
+                    conn,
+                    new,
+                    child.id,
+                    PhotoPlace::Step(item.id),
+                    "",
+                    photo(p)?,
+                    now,
+                )?;
+                report.photos += 1;
+                step_photos = true;
+            }
+        }
+        if step_photos {
+            item.details.setup_steps = steps;
+            items::update(conn, &item)?;
+        }
+        report.items += 1;
+        for r in &entry.service_log {
+            let mut record = r.clone();
+            record.id = ServiceRecordId(ids.get(r.id.0));
+            record.item_id = item.id;
+            service_records::insert(conn, &record)?;
+            report.service_records += 1;
+        }
+    }
+    for case in &bc.dfg_cases {
+        let mut new = case.clone();
+        new.id = DfgCaseId(ids.get(case.id.0));
+        new.child_id = child.id;
+        new.stages = Vec::new();
+        new.notes = Vec::new();
+        dfg::insert(conn, &new)?;
+        for stage in &case.stages {
+            let mut stage = stage.clone();
+            stage.id = DfgStageId(ids.get(stage.id.0));
+            dfg::insert_stage(conn, new.id, &stage)?;
+        }
+        for note in &case.notes {
+            let mut note = note.clone();
+            note.id = DfgNoteId(ids.get(note.id.0));
+            dfg::insert_note(conn, new.id, &note)?;
+        }
+        // Recording the stages moved the case's last change on; put back the bundle's.
+        dfg::update(conn, new.id, &case.details, case.updated_at)?;
+        report.dfg_cases += 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(name: &str) -> String {
+        match entry(name) {
+            Ok(_) => "accepted".into(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn only_the_document_and_photos_named_by_their_id_are_accepted() {
+        assert!(matches!(entry("bundle.json"), Ok(Entry::Document)));
+        let id = PhotoId::new();
+        assert!(matches!(entry(&format::photo_entry(id)), Ok(Entry::Photo(p)) if p == id));
+        for name in [
+            "photos/",
+            "photos/x.jpg",
+            "Bundle.json",
+            "photos/a/../b.jpg.exe",
+            "notes.txt",
+        ] {
+            assert!(refusal(name).contains("entry"), "{name}: {}", refusal(name));
+        }
+        let upper = format::photo_entry(id)
+            .to_uppercase()
+            .replace("PHOTOS/", "photos/")
+            .replace(".JPG", ".jpg");
+        assert!(refusal(&upper).contains("unexpected entry"));
+    }
+
+    #[test]
+    fn names_that_climb_out_or_are_absolute_are_refused_on_every_platform() {
+        for name in ["../x", "photos/../../x", "..\\x", "photos\\..\\x"] {
+            assert!(refusal(name).contains("path traversal"), "{name}");
+        }
+        for name in [
+            "/etc/passwd",
+            "\\\\server\\share\\x",
+            "C:\\Windows\\x",
+            "c:/x",
+        ] {
+            assert!(refusal(name).contains("absolute path"), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_jpeg_with_metadata_segments_is_not_kept_as_it_is() {
+        // SOI, APP0 (JFIF), SOF0 of 3 x 2 pixels, SOS: plain.
+        let app0 = [0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00];
+        let sof = [
+            0xFF, 0xC0, 0x00, 0x0B, 8, 0x00, 0x02, 0x00, 0x03, 1, 1, 0x11, 0,
+        ];
+        let sos = [0xFF, 0xDA, 0x00, 0x02];
+        let plain: Vec<u8> = [&[0xFF, 0xD8][..], &app0, &sof, &sos].concat();
+        assert_eq!(plain_jpeg_size(&plain), Some((3, 2)));
+        let exif = [0xFF, 0xE1, 0x00, 0x04, 0x00, 0x00];
+        let with_exif: Vec<u8> = [&[0xFF, 0xD8][..], &exif, &sof, &sos].concat();
+        assert_eq!(plain_jpeg_size(&with_exif), None);
+        assert_eq!(plain_jpeg_size(&plain[..8]), None, "cut short");
+    }
+}

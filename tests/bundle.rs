@@ -1,0 +1,986 @@
+//! Bundles: export to an encrypted `.passport` file and import, all or nothing.
+//!
+//! The hand-made bad bundles live in `tests/fixtures/bundles/` as the zip archives inside the
+//! encryption (so they read as what they are); they are written by [`bad_bundles`] below and
+//! `bad_bundle_fixtures_are_the_ones_committed` keeps the files and the code in step
+//! (`UPDATE_BUNDLE_FIXTURES=1 cargo test --test main bundle::` rewrites them). Each test seals
+//! them with a passphrase and imports them through the file, as a user would.
+
+use crate::support::{self, *};
+use chrono::{TimeZone, Utc};
+use equipment_passport::api::DfgCaseFilter;
+use equipment_passport::api::ExportScope;
+use equipment_passport::bundle::crypt;
+use equipment_passport::bundle::{
+    Bundle, BundleChild, ChildOutcome, ExistingChild, ImportOptions, Limits, SCHEMA_VERSION,
+};
+use equipment_passport::model::dfg::{DfgCaseDetails, Jurisdiction, Stage, StageEntry, Tenure};
+use equipment_passport::model::*;
+use equipment_passport::{Api, Error};
+use serde_json::{Value, json};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+const PASSPHRASE: &str = "correct horse battery staple";
+
+/// A caseload with a child who has everything a bundle carries: setting, contacts, a photo,
+/// a hoist and a sling linked to it, a wheelchair from a supplier, gallery and step photos,
+/// service logs; and a second, plainer child.
+fn caseload() -> (Api, ChildId, ChildId) {
+    let mut api = support::api();
+    let school = add_setting(&mut api, "Oakfield Primary");
+    let service = api
+        .create_supplier(SupplierDetails::new(
+            "Birmingham Wheelchair Service",
+            SupplierKind::WheelchairService,
+        ))
+        .unwrap();
+    let mut details = ChildDetails::new("Zoë", "Hughes", date(2017, 3, 14));
+    details.nhs_number = "999 000 0018".into();
+    details.setting_id = Some(school.id);
+    details.preferred_name = "Zo".into();
+    details.about_me.what_helps = "Warn her before the hoist moves.".into();
+    let zoe = api.create_child(details).unwrap();
+    api.set_child_photo(zoe.id, &photos::jpeg(300, 400))
+        .unwrap();
+    let mut mum = ContactDetails::new("Anna Łukasiewicz", ContactRole::ParentCarer);
+    mum.phones = vec![Phone {
+        label: "mobile".into(),
+        number: "07700 900123".into(),
+    }];
+    api.add_contact(zoe.id, mum).unwrap();
+    let hoist = add_item(&mut api, zoe.id, Category::Hoist, "Ceiling hoist");
+    let mut sling = ItemDetails::new(Category::Sling, "Toileting sling");
+    sling.sling = Some(SlingDetails {
+        sling_id: "SL-0042".into(),
+        hoist_ids: vec![hoist.id],
+        ..Default::default()
+    });
+    api.create_item(zoe.id, sling).unwrap();
+    let mut chair = ItemDetails::new(Category::Wheelchair, "Manual wheelchair");
+    chair.provider_id = Some(service.id);
+    chair.issue_date = Some(date(2025, 1, 10));
+    let chair = api.create_item(zoe.id, chair).unwrap();
+    api.add_item_photo(chair.id, &photos::jpeg(640, 480), "Brakes on")
+        .unwrap();
+    api.add_item_photo(chair.id, &photos::jpeg(480, 640), "Footplates")
+        .unwrap();
+    let step_photo = api
+        .add_step_photo(chair.id, &photos::jpeg(320, 240))
+        .unwrap();
+    let mut d = api.item(chair.id).unwrap().item.details;
+    d.setup_steps = vec![
+        SetupStep {
+            text: "Put both brakes on.".into(),
+            photo_id: Some(step_photo),
+        },
+        SetupStep {
+            text: "Fold the footplates up.".into(),
+            photo_id: None,
+        },
+    ];
+    d.safety_checks = vec!["Tyres firm".into()];
+    api.update_item(chair.id, d).unwrap();
+    api.add_service_record(chair.id, record(ServiceKind::Service, date(2026, 5, 1)))
+        .unwrap();
+    api.add_service_record(
+        hoist.id,
+        record(ServiceKind::LolerExamination, date(2026, 9, 1)),
+    )
+    .unwrap();
+    let case = api
+        .open_dfg_case(
+            zoe.id,
+            DfgCaseDetails::new(Tenure::CouncilTenant, Jurisdiction::England),
+        )
+        .unwrap()
+        .case
+        .id;
+    for (stage, on) in [
+        (Stage::Referral, date(2026, 6, 1)),
+        (Stage::Assessment, date(2026, 6, 20)),
+    ] {
+        api.record_dfg_stage(case, StageEntry::new(stage, on, "Hannah Price"))
+            .unwrap();
+    }
+    api.add_dfg_note(case, "Hannah Price", "Family prefer a wet room downstairs.")
+        .unwrap();
+    let sam = add_child(&mut api, "Sam", "Patel");
+    add_item(&mut api, sam.id, Category::Seating, "Classroom chair");
+    (api, zoe.id, sam.id)
+}
+
+/// Everything the api shows of a caseload: each child's record, every item's service log,
+/// every photo's bytes, the directory; plus the database check.
+fn snapshot(api: &Api) -> Value {
+    let mut children = Vec::new();
+    for summary in api.search_children("", None, 1000).unwrap().children {
+        let record = api.child(summary.id).unwrap();
+        let mut photo_ids: Vec<PhotoId> = record.child.photo_id.into_iter().collect();
+        let mut logs = Vec::new();
+        for item in &record.items {
+            photo_ids.extend(item.photos.iter().map(|p| p.id));
+            photo_ids.extend(item.details.step_photo_ids());
+            logs.push(api.item(item.id).unwrap().service_log);
+        }
+        let photos: Vec<(PhotoId, Vec<u8>)> = photo_ids
+            .into_iter()
+            .map(|p| (p, api.photo_jpeg(p).unwrap()))
+            .collect();
+        children.push(json!({"record": record, "service_logs": logs, "photos": photos}));
+    }
+    let filter = DfgCaseFilter {
+        include_finished: true,
+        ..Default::default()
+    };
+    let cases: Vec<Value> = api
+        .dfg_cases(filter)
+        .unwrap()
+        .iter()
+        .map(|c| json!(api.dfg_case(c.id).unwrap()))
+        .collect();
+    let check = api.check_database().unwrap();
+    assert!(check.ok(), "{:?}", check.problems);
+    json!({
+        "children": children,
+        "dfg_cases": cases,
+        "settings": api.settings().unwrap(),
+        "suppliers": api.suppliers().unwrap(),
+        "counts": [check.children, check.items, check.photos],
+    })
+}
+
+fn export(api: &Api, scope: ExportScope, dir: &Path) -> PathBuf {
+    let path = dir.join("handover.passport");
+    api.export_bundle(scope, &path, Some(PASSPHRASE)).unwrap();
+    path
+}
+
+fn import(
+    api: &mut Api,
+    path: &Path,
+    existing: ExistingChild,
+) -> equipment_passport::Result<equipment_passport::bundle::ImportReport> {
+    let options = ImportOptions {
+        existing,
+        ..Default::default()
+    };
+    api.import_bundle(path, Some(PASSPHRASE), &options)
+}
+
+#[test]
+fn export_then_import_into_an_empty_caseload_gives_identical_records_and_photos() {
+    let (api, _, _) = caseload();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::All, dir.path());
+
+    let mut other = support::api();
+    let report = import(&mut other, &path, ExistingChild::Skip).unwrap();
+
+    assert_eq!(report.count(ChildOutcome::Imported), 2);
+    assert_eq!(
+        (report.items, report.photos, report.service_records),
+        (4, 4, 2)
+    );
+    assert_eq!((report.settings_added, report.suppliers_added), (1, 1));
+    assert_eq!(snapshot(&other), snapshot(&api));
+}
+
+#[test]
+fn a_bundle_file_is_encrypted_and_holds_the_schema_version_and_the_photos() {
+    let (api, zoe, _) = caseload();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::Child(zoe), dir.path());
+    let sealed = std::fs::read(&path).unwrap();
+    let text = String::from_utf8_lossy(&sealed);
+    assert!(!text.contains("Hughes") && !text.contains("bundle.json"));
+    assert!(!sealed.starts_with(b"PK"));
+
+    let zip = crypt::open(&sealed, PASSPHRASE).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let names: Vec<String> = archive.file_names().map(String::from).collect();
+    assert_eq!(
+        names.len(),
+        1 + 4,
+        "bundle.json and Zoë's four photos: {names:?}"
+    );
+    let doc: Value = serde_json::from_reader(archive.by_name("bundle.json").unwrap()).unwrap();
+    assert_eq!(doc["schema_version"], SCHEMA_VERSION);
+    assert_eq!(doc["children"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["suppliers"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_child_already_on_the_caseload_is_skipped_when_the_user_chooses_skip() {
+    let (mut api, zoe, _) = caseload();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::Child(zoe), dir.path());
+    let mut d = api.child(zoe).unwrap().child.details;
+    d.class_name = "Year 4".into();
+    api.update_child(zoe, d).unwrap();
+    let before = snapshot(&api);
+
+    let report = import(&mut api, &path, ExistingChild::Skip).unwrap();
+
+    assert_eq!(report.children[0].outcome, ChildOutcome::Skipped);
+    assert_eq!((report.items, report.photos), (0, 0));
+    assert_eq!(
+        snapshot(&api),
+        before,
+        "the caseload's record is kept as it was"
+    );
+}
+
+#[test]
+fn a_child_already_on_the_caseload_is_replaced_when_the_user_chooses_replace() {
+    let (mut api, zoe, _) = caseload();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::All, dir.path());
+    let exported = snapshot(&api);
+    let mut d = api.child(zoe).unwrap().child.details;
+    d.class_name = "Year 4".into();
+    api.update_child(zoe, d).unwrap();
+    add_item(
+        &mut api,
+        zoe,
+        Category::StandingFrame,
+        "Stander added after the export",
+    );
+
+    let report = import(&mut api, &path, ExistingChild::Replace).unwrap();
+
+    assert_eq!(report.count(ChildOutcome::Replaced), 2);
+    assert_eq!(
+        snapshot(&api),
+        exported,
+        "both children are as the bundle had them"
+    );
+}
+
+#[test]
+fn a_child_already_on_the_caseload_is_imported_beside_them_as_a_copy_with_new_ids() {
+    let (mut api, zoe, sam) = caseload();
+    // A sling's id is its physical label and unique on a caseload, so a caseload cannot hold
+    // two records of one sling: copy a child without one.
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::Child(sam), dir.path());
+    let before = snapshot(&api);
+
+    let report = import(&mut api, &path, ExistingChild::Copy).unwrap();
+
+    let copied = &report.children[0];
+    assert_eq!(copied.outcome, ChildOutcome::Copied);
+    assert_ne!(copied.id, sam);
+    let original = api.child(sam).unwrap();
+    let copy = api.child(copied.id).unwrap();
+    assert_eq!(copy.child.details, original.child.details);
+    assert_eq!(copy.items.len(), 1);
+    assert_ne!(copy.items[0].id, original.items[0].id);
+    assert_eq!(copy.items[0].details, original.items[0].details);
+    assert_eq!(api.child_count().unwrap(), 3);
+    let mut after = snapshot(&api);
+    after["children"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|c| c["record"]["child"]["id"] != json!(copied.id));
+    after["counts"] = before["counts"].clone();
+    assert_eq!(after, before, "the original records are untouched");
+    let _ = zoe;
+}
+
+#[test]
+fn a_copy_of_a_child_with_photos_and_linked_slings_gets_new_ids_throughout() {
+    let (api, zoe, _) = caseload();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::Child(zoe), dir.path());
+    // Into another caseload that already holds Zoë under other ids than the bundle's ...
+    let mut other = support::api();
+    import(&mut other, &path, ExistingChild::Skip).unwrap();
+    other
+        .delete_item(
+            other
+                .items_of_child(zoe)
+                .unwrap()
+                .iter()
+                .find(|i| i.details.category == Category::Sling)
+                .unwrap()
+                .id,
+        )
+        .unwrap();
+    // ... a copy remaps the sling's hoist, the step photo and the gallery to the new ids.
+    let report = import(&mut other, &path, ExistingChild::Copy).unwrap();
+    let copy = other.child(report.children[0].id).unwrap();
+    let hoist = copy
+        .items
+        .iter()
+        .find(|i| i.details.category == Category::Hoist)
+        .unwrap();
+    let sling = copy
+        .items
+        .iter()
+        .find(|i| i.details.category == Category::Sling)
+        .unwrap();
+    assert_eq!(
+        sling.details.sling.as_ref().unwrap().hoist_ids,
+        vec![hoist.id]
+    );
+    let chair = copy
+        .items
+        .iter()
+        .find(|i| i.details.category == Category::Wheelchair)
+        .unwrap();
+    let step_photo = chair.details.setup_steps[0].photo_id.unwrap();
+    let original = api
+        .item(
+            api.items_of_child(zoe)
+                .unwrap()
+                .iter()
+                .find(|i| i.details.category == Category::Wheelchair)
+                .unwrap()
+                .id,
+        )
+        .unwrap()
+        .item;
+    assert_ne!(
+        step_photo,
+        original.details.setup_steps[0].photo_id.unwrap()
+    );
+    assert_eq!(
+        other.photo_jpeg(step_photo).unwrap(),
+        api.photo_jpeg(original.details.setup_steps[0].photo_id.unwrap())
+            .unwrap()
+    );
+    let captions: Vec<&str> = chair.photos.iter().map(|p| p.caption.as_str()).collect();
+    assert_eq!(captions, ["Brakes on", "Footplates"]);
+    assert!(copy.child.photo_id.is_some());
+    assert!(other.check_database().unwrap().ok());
+}
+
+#[test]
+fn a_dry_run_reports_what_would_be_imported_and_writes_nothing() {
+    let (api, _, _) = caseload();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::All, dir.path());
+    let mut other = support::api();
+    let before = snapshot(&other);
+    let options = ImportOptions {
+        dry_run: true,
+        ..Default::default()
+    };
+
+    let report = other
+        .import_bundle(&path, Some(PASSPHRASE), &options)
+        .unwrap();
+
+    assert!(report.dry_run);
+    assert_eq!(report.count(ChildOutcome::Imported), 2);
+    assert_eq!(report.photos, 4);
+    assert_eq!(snapshot(&other), before);
+}
+
+#[test]
+fn a_bundle_exported_with_the_caseloads_own_passphrase_opens_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = std::sync::Arc::new(equipment_passport::clock::FixedClock::on(today()));
+    let mut api = Api::create(&dir.path().join("a"), PASSPHRASE, clock.clone()).unwrap();
+    add_child(&mut api, "Sam", "Patel");
+    let path = dir.path().join("sam.passport");
+    api.export_bundle(ExportScope::All, &path, None).unwrap();
+    let mut other = Api::create(&dir.path().join("b"), PASSPHRASE, clock).unwrap();
+    let report = other
+        .import_bundle(&path, None, &ImportOptions::default())
+        .unwrap();
+    assert_eq!(report.count(ChildOutcome::Imported), 1);
+}
+
+#[test]
+fn a_passphrase_chosen_for_the_file_must_be_a_strong_one() {
+    let (api, _, _) = caseload();
+    let dir = tempfile::tempdir().unwrap();
+    let err = api
+        .export_bundle(
+            ExportScope::All,
+            &dir.path().join("x.passport"),
+            Some("short"),
+        )
+        .unwrap_err();
+    assert_eq!(err.fields()[0].field, "passphrase");
+    assert!(!dir.path().join("x.passport").exists());
+}
+
+/// Imports `zip` sealed with the test passphrase through a file and returns the error,
+/// checking that the caseload is exactly as it was.
+fn refused(zip: &[u8], limits: Limits) -> Error {
+    let (mut api, _, _) = caseload();
+    let before = snapshot(&api);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.passport");
+    std::fs::write(&path, crypt::seal(zip, PASSPHRASE).unwrap()).unwrap();
+    let options = ImportOptions {
+        existing: ExistingChild::Replace,
+        limits,
+        ..Default::default()
+    };
+    let err = api
+        .import_bundle(&path, Some(PASSPHRASE), &options)
+        .unwrap_err();
+    assert_eq!(snapshot(&api), before, "a refused import writes nothing");
+    err
+}
+
+#[test]
+fn a_wrong_passphrase_gets_its_own_message_and_nothing_is_written() {
+    let (mut api, _, _) = caseload();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::All, dir.path());
+    let before = snapshot(&api);
+    let err = api
+        .import_bundle(&path, Some("not the passphrase"), &ImportOptions::default())
+        .unwrap_err();
+    assert_eq!(err.fields()[0].field, "passphrase");
+    assert!(
+        err.to_string()
+            .contains("this passphrase does not open the bundle")
+    );
+    assert_eq!(snapshot(&api), before);
+}
+
+#[test]
+fn a_changed_byte_in_a_bundle_file_is_caught_before_anything_is_read() {
+    let (api, _, _) = caseload();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::All, dir.path());
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    assert!(crypt::open(&bytes, PASSPHRASE).is_err());
+}
+
+#[test]
+fn a_record_that_fails_validation_is_named_with_its_field_and_nothing_is_written() {
+    let (api, zoe, _) = caseload();
+    let (zip, _) = api.bundle_zip(ExportScope::Child(zoe)).unwrap();
+    let zip = edit_document(&zip, |doc| {
+        doc["children"][0]["child"]["nhs_number"] = json!("999 000 0019");
+        doc["children"][0]["items"][0]["item"]["name"] = json!("");
+    });
+    let err = refused(&zip, Limits::default());
+    let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    let child = format!("child 1 ({zoe})");
+    assert!(
+        fields.contains(&format!("{child}: nhs_number").as_str()),
+        "{fields:?}"
+    );
+    assert!(
+        fields
+            .iter()
+            .any(|f| f.starts_with(&format!("{child} item 1 (")) && f.ends_with("): name")),
+        "{fields:?}"
+    );
+}
+
+#[test]
+fn an_item_naming_a_supplier_missing_from_the_bundle_is_refused() {
+    let (api, zoe, _) = caseload();
+    let (zip, _) = api.bundle_zip(ExportScope::Child(zoe)).unwrap();
+    let zip = edit_document(&zip, |doc| doc["suppliers"] = json!([]));
+    let err = refused(&zip, Limits::default());
+    assert!(
+        err.fields()
+            .iter()
+            .any(|f| f.field.ends_with(": provider_id")
+                && f.message.contains("supplier this item names is missing")),
+        "{err}"
+    );
+}
+
+/// Rewrites a bundle archive's document.
+fn edit_document(zip: &[u8], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut entries = Vec::new();
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        entries.push((f.name().to_string(), bytes));
+    }
+    let (_, bytes) = entries
+        .iter_mut()
+        .find(|(n, _)| n == "bundle.json")
+        .unwrap();
+    let mut doc: Value = serde_json::from_slice(bytes).unwrap();
+    edit(&mut doc);
+    *bytes = serde_json::to_vec(&doc).unwrap();
+    zip_of(
+        &entries
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.clone()))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// A zip archive of `(name, bytes)`, deflated, with fixed timestamps (so it is the same
+/// every time it is made).
+fn zip_of(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+const ZOE: u128 = 0x0192f0c4_5e6a_7b8c_9d0e_1f2a3b4c5d6e;
+const ZOE_PHOTO: u128 = 0x0192f0c4_5e6a_7b8c_9d0e_1f2a3b4c5d6f;
+
+/// A small, valid bundle document: Zoë with a photo, written by hand (fixed ids and times).
+fn document(schema_version: u32) -> Vec<u8> {
+    let at = Utc.with_ymd_and_hms(2026, 11, 1, 9, 30, 0).unwrap();
+    let bundle = Bundle {
+        schema_version,
+        exported_at: at,
+        app_version: "0.1.0".into(),
+        settings: vec![],
+        suppliers: vec![],
+        children: vec![BundleChild {
+            child: Child {
+                id: ChildId(Uuid::from_u128(ZOE)),
+                details: ChildDetails::new("Zoë", "Hughes", date(2017, 3, 14)),
+                photo_id: Some(PhotoId(Uuid::from_u128(ZOE_PHOTO))),
+                created_at: at,
+                updated_at: at,
+            },
+            contacts: vec![],
+            items: vec![],
+            dfg_cases: vec![],
+        }],
+    };
+    serde_json::to_vec_pretty(&bundle).unwrap()
+}
+
+fn photo_entry() -> String {
+    format!("photos/{}.jpg", Uuid::from_u128(ZOE_PHOTO))
+}
+
+/// Bytes that deflate to almost nothing.
+fn zeros(n: usize) -> Vec<u8> {
+    vec![0u8; n]
+}
+
+/// The hand-made bad bundles: file name, archive, the limits it is imported under, and the
+/// words of the message that refuses it.
+fn bad_bundles() -> Vec<(&'static str, Vec<u8>, Limits, &'static str)> {
+    let valid = zip_of(&[
+        ("bundle.json", document(SCHEMA_VERSION)),
+        (&photo_entry(), photos::jpeg(64, 48)),
+    ]);
+    let small = |f: fn(&mut Limits)| {
+        let mut limits = Limits::default();
+        f(&mut limits);
+        limits
+    };
+    vec![
+        (
+            "traversal.zip",
+            zip_of(&[("bundle.json", document(1)), ("photos/../../x", b"x".to_vec())]),
+            Limits::default(),
+            "points outside the bundle (path traversal)",
+        ),
+        (
+            "absolute-path.zip",
+            zip_of(&[("/etc/cron.d/x", b"x".to_vec()), ("bundle.json", document(1))]),
+            Limits::default(),
+            "has an absolute path",
+        ),
+        (
+            "unexpected-entry.zip",
+            zip_of(&[("bundle.json", document(1)), ("run-me.sh", b"x".to_vec())]),
+            Limits::default(),
+            "holds an unexpected entry",
+        ),
+        (
+            // 16 MB of zeros deflated to 16 KB: refused once it has expanded past 100 times.
+            "bomb-ratio.zip",
+            zip_of(&[("bundle.json", document(1)), (&photo_entry(), zeros(16 << 20))]),
+            Limits::default(),
+            "expands more than 100 times",
+        ),
+        (
+            // Small entries that each stay under the ratio rule but grow too large together
+            // (imported under a 256 KB total so the fixture stays small).
+            "bomb-total.zip",
+            zip_of(&[
+                ("bundle.json", document(1)),
+                (&photo_entry(), zeros(200 << 10)),
+                ("photos/0192f0c4-5e6a-7b8c-9d0e-000000000001.jpg", zeros(200 << 10)),
+            ]),
+            small(|l| l.max_total_bytes = 256 << 10),
+            "grow past 256 KB in all",
+        ),
+        (
+            "too-many-entries.zip",
+            zip_of(
+                &(0..12)
+                    .map(|i| (format!("photos/0192f0c4-5e6a-7b8c-9d0e-{i:012}.jpg"), vec![]))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(|(n, b)| (n.as_str(), b.clone()))
+                    .collect::<Vec<_>>(),
+            ),
+            small(|l| l.max_entries = 10),
+            "holds 12 entries, more than the 10",
+        ),
+        (
+            "schema-version-0.zip",
+            zip_of(&[("bundle.json", document(0)), (&photo_entry(), photos::jpeg(64, 48))]),
+            Limits::default(),
+            "schema version 0 is not one Equipment Passport has ever written",
+        ),
+        (
+            "schema-version-newer.zip",
+            zip_of(&[("bundle.json", document(2)), (&photo_entry(), photos::jpeg(64, 48))]),
+            Limits::default(),
+            "at schema version 2 but this version of Equipment Passport reads bundles up to version 1",
+        ),
+        (
+            "truncated.zip",
+            valid[..valid.len() / 2].to_vec(),
+            Limits::default(),
+            "damaged or cut short",
+        ),
+        (
+            "not-a-zip.zip",
+            b"given,family,dob\nZoe,Hughes,2017-03-14\n".to_vec(),
+            Limits::default(),
+            "contents are not a zip archive",
+        ),
+        (
+            "wrong-types.zip",
+            zip_of(&[(
+                "bundle.json",
+                br#"{"schema_version": 1, "exported_at": "2026-11-01T09:30:00Z", "app_version": "0.1.0", "settings": [], "suppliers": [], "children": "Zoe Hughes"}"#.to_vec(),
+            )]),
+            Limits::default(),
+            "does not have the shape of a version 1 bundle (invalid type: string",
+        ),
+        (
+            "photo-not-an-image.zip",
+            zip_of(&[
+                ("bundle.json", document(1)),
+                (&photo_entry(), b"<html>not a photo</html>".to_vec()),
+            ]),
+            Limits::default(),
+            "not a photo the app can read",
+        ),
+        (
+            "missing-photo.zip",
+            zip_of(&[("bundle.json", document(1))]),
+            Limits::default(),
+            ".jpg is not in the bundle",
+        ),
+    ]
+}
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundles")
+}
+
+#[test]
+fn bad_bundle_fixtures_are_the_ones_committed() {
+    let update = std::env::var_os("UPDATE_BUNDLE_FIXTURES").is_some();
+    for (name, zip, _, _) in bad_bundles() {
+        let path = fixtures_dir().join(name);
+        if update {
+            std::fs::write(&path, &zip).unwrap();
+        }
+        let committed = std::fs::read(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (UPDATE_BUNDLE_FIXTURES=1 writes it)",
+                path.display()
+            )
+        });
+        assert!(
+            committed == zip,
+            "{name} differs from the code that makes it"
+        );
+    }
+}
+
+#[test]
+fn each_hand_made_bad_bundle_is_refused_with_its_own_message_and_nothing_written() {
+    let mut messages = Vec::new();
+    for (name, _, limits, expected) in bad_bundles() {
+        let zip = std::fs::read(fixtures_dir().join(name)).unwrap();
+        let err = refused(&zip, limits);
+        let message = err.to_string();
+        assert!(message.contains(expected), "{name}: {message}");
+        messages.push(message);
+    }
+    let mut distinct = messages.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), messages.len(), "{messages:#?}");
+}
+
+#[test]
+fn a_valid_hand_made_bundle_imports() {
+    let valid = zip_of(&[
+        ("bundle.json", document(SCHEMA_VERSION)),
+        (&photo_entry(), photos::jpeg(64, 48)),
+    ]);
+    let mut api = support::api();
+    let report = api
+        .import_bundle_zip(&valid, &ImportOptions::default())
+        .unwrap();
+    assert_eq!(report.count(ChildOutcome::Imported), 1);
+    let zoe = api.child(ChildId(Uuid::from_u128(ZOE))).unwrap();
+    assert_eq!(zoe.child.details.display_name(), "Zoë Hughes");
+    assert_eq!(
+        api.photo_jpeg(zoe.child.photo_id.unwrap()).unwrap(),
+        photos::jpeg(64, 48),
+        "a clean JPEG is kept byte for byte"
+    );
+}
+
+#[test]
+fn a_photo_carrying_metadata_is_stripped_on_import() {
+    let zip = zip_of(&[
+        ("bundle.json", document(SCHEMA_VERSION)),
+        (
+            &photo_entry(),
+            photos::jpeg_with_exif_rotation_and_gps(64, 48),
+        ),
+    ]);
+    let mut api = support::api();
+    api.import_bundle_zip(&zip, &ImportOptions::default())
+        .unwrap();
+    let stored = api.photo_jpeg(PhotoId(Uuid::from_u128(ZOE_PHOTO))).unwrap();
+    assert!(!stored.windows(4).any(|w| w == b"Exif"));
+    let img = image::load_from_memory(&stored).unwrap();
+    assert_eq!((img.width(), img.height()), (48, 64), "turned upright");
+}
+
+#[test]
+fn replacing_a_child_puts_back_their_dfg_case_as_the_bundle_has_it() {
+    let (mut api, zoe, _) = caseload();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::All, dir.path());
+    let exported = snapshot(&api);
+    let case = api.dfg_cases(DfgCaseFilter::default()).unwrap()[0].id;
+    api.add_dfg_note(case, "Hannah Price", "Written after the export.")
+        .unwrap();
+    api.open_dfg_case(
+        zoe,
+        DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::Wales),
+    )
+    .unwrap();
+
+    let report = import(&mut api, &path, ExistingChild::Replace).unwrap();
+
+    assert_eq!(report.dfg_cases, 1);
+    assert_eq!(snapshot(&api), exported);
+}
+
+// The command line, run as a user would.
+
+const CLI_PASSPHRASE: &str = "blue kettle on Tuesday";
+
+fn passport(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("passport").unwrap();
+    cmd.arg("--data-dir")
+        .arg(dir)
+        .env("PASSPORT_PASSPHRASE", CLI_PASSPHRASE)
+        .env_remove("PASSPORT_BUNDLE_PASSPHRASE");
+    cmd
+}
+
+fn json_of(cmd: &mut assert_cmd::Command) -> Value {
+    let out = cmd
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn cli_children(dir: &Path) -> u64 {
+    json_of(passport(dir).args(["db", "check"]))["children"]
+        .as_u64()
+        .unwrap()
+}
+
+#[test]
+fn passport_export_and_import_hand_a_caseload_over_with_a_passphrase_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (from, to) = (tmp.path().join("from"), tmp.path().join("to"));
+    passport(&from).arg("demo").assert().success();
+    let children = cli_children(&from);
+    let secret = tmp.path().join("secret.txt");
+    std::fs::write(&secret, "handover passphrase for the new team\n").unwrap();
+    let bundle = tmp.path().join("caseload.passport");
+
+    let exported = json_of(
+        passport(&from)
+            .args(["export", "--all", "--out"])
+            .arg(&bundle)
+            .arg("--passphrase-file")
+            .arg(&secret),
+    );
+    assert_eq!(exported["children"].as_u64(), Some(children));
+
+    // Without the file's passphrase (the new caseload's own is tried), nothing is imported.
+    passport(&to)
+        .arg("import")
+        .arg(&bundle)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "passphrase: this passphrase does not open the bundle",
+        ));
+
+    let dry = json_of(
+        passport(&to)
+            .arg("import")
+            .arg(&bundle)
+            .arg("--passphrase-file")
+            .arg(&secret)
+            .arg("--dry-run"),
+    );
+    assert_eq!(dry["dry_run"], true);
+    assert_eq!(dry["children"].as_array().unwrap().len() as u64, children);
+    assert_eq!(cli_children(&to), 0, "a dry run writes nothing");
+
+    let out = passport(&to)
+        .arg("import")
+        .arg(&bundle)
+        .arg("--passphrase-file")
+        .arg(&secret)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains(&format!("Imported {children} children")),
+        "{out}"
+    );
+    assert_eq!(cli_children(&to), children);
+
+    let again = json_of(
+        passport(&to)
+            .arg("import")
+            .arg(&bundle)
+            .arg("--passphrase-file")
+            .arg(&secret),
+    );
+    assert!(
+        again["children"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["outcome"] == "skipped")
+    );
+    assert_eq!(cli_children(&to), children);
+}
+
+/// A bundle of `n` children with five items, a contact and a service record each.
+fn large_bundle(n: usize, path: &Path) {
+    let mut api = support::api();
+    for i in 0..n {
+        let child = add_child(&mut api, &format!("Child{i}"), "Large");
+        api.add_contact(
+            child.id,
+            ContactDetails::new("A parent", ContactRole::ParentCarer),
+        )
+        .unwrap();
+        for category in [
+            Category::Seating,
+            Category::Walker,
+            Category::Bathing,
+            Category::Toileting,
+            Category::Hoist,
+        ] {
+            let item = add_item(&mut api, child.id, category, "Item");
+            if category == Category::Hoist {
+                api.add_service_record(
+                    item.id,
+                    record(ServiceKind::LolerExamination, date(2026, 9, 1)),
+                )
+                .unwrap();
+            }
+        }
+    }
+    api.export_bundle(ExportScope::All, path, Some(CLI_PASSPHRASE))
+        .unwrap();
+}
+
+/// Children and items on the caseload in `dir`, after proving the database intact.
+fn intact_counts(dir: &Path) -> (usize, usize) {
+    let clock = std::sync::Arc::new(equipment_passport::clock::FixedClock::on(today()));
+    let api = Api::open(dir, Some(CLI_PASSPHRASE), clock).unwrap();
+    let check = api.check_database().unwrap();
+    assert!(check.ok(), "{:?}", check.problems);
+    (check.children, check.items)
+}
+
+#[test]
+fn an_import_killed_part_way_leaves_an_intact_database_with_no_partial_child() {
+    use std::time::Instant;
+    const CHILDREN: usize = 400;
+    let tmp = tempfile::tempdir().unwrap();
+    let bundle = tmp.path().join("large.passport");
+    large_bundle(CHILDREN, &bundle);
+    let fresh = |name: &str| {
+        let dir = tmp.path().join(name);
+        passport(&dir).args(["db", "check"]).assert().success();
+        dir
+    };
+    let import = |dir: &Path| {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("passport"));
+        cmd.arg("--data-dir")
+            .arg(dir)
+            .arg("import")
+            .arg(&bundle)
+            .env("PASSPORT_PASSPHRASE", CLI_PASSPHRASE)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        cmd
+    };
+    // How long a whole import takes here, then kills spread across that time.
+    let whole = fresh("whole");
+    let start = Instant::now();
+    assert!(import(&whole).status().unwrap().success());
+    let took = start.elapsed();
+    assert_eq!(intact_counts(&whole), (CHILDREN, CHILDREN * 5));
+
+    let mut outcomes = Vec::new();
+    for percent in [20, 50, 70, 80, 85, 90, 93, 96, 99] {
+        let dir = fresh(&format!("killed-{percent}"));
+        let mut child = import(&dir).spawn().unwrap();
+        std::thread::sleep(took * percent / 100);
+        // SIGKILL: no destructors, no rollback; only SQLite's journal stands between the
+        // caseload and a half-written import.
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        let (children, items) = intact_counts(&dir);
+        assert!(
+            children == 0 || children == CHILDREN,
+            "killed at {percent}% of {took:?} ({status}): {children} children"
+        );
+        assert_eq!(items, children * 5, "no child without all of their items");
+        outcomes.push(children);
+    }
+    eprintln!(
+        "whole import of {CHILDREN} children: {took:?}; children after each kill: {outcomes:?}"
+    );
+    assert!(
+        outcomes.contains(&0),
+        "at least one kill must land before the import finished: {outcomes:?}"
+    );
+}

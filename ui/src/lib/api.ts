@@ -1,0 +1,340 @@
+/**
+ * The one door to the desktop shell. Every Tauri command has a typed function here, and every
+ * rejection becomes an `ApiError` carrying the shell's `{code, message, fields}`, so screens
+ * branch on `code` and show `fields` beside their inputs. Events and photo addresses are here
+ * too: nothing else in the UI imports `@tauri-apps/api`, which keeps the rest testable.
+ */
+
+import { convertFileSrc, invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+
+import type { BatchProgress } from '../generated/BatchProgress';
+import type { BatchReport } from '../generated/BatchReport';
+import type { Child } from '../generated/Child';
+import type { ChildDetails } from '../generated/ChildDetails';
+import type { ChildRecord } from '../generated/ChildRecord';
+import type { CommandError } from '../generated/CommandError';
+import type { Contact } from '../generated/Contact';
+import type { ContactDetails } from '../generated/ContactDetails';
+import type { DemoSummary } from '../generated/DemoSummary';
+import type { CaseNote } from '../generated/CaseNote';
+import type { DfgCaseDetails } from '../generated/DfgCaseDetails';
+import type { DfgCaseFilter } from '../generated/DfgCaseFilter';
+import type { DfgCaseRecord } from '../generated/DfgCaseRecord';
+import type { DfgCaseSummary } from '../generated/DfgCaseSummary';
+import type { StageEntry } from '../generated/StageEntry';
+import type { StatusChange } from '../generated/StatusChange';
+import type { DueEntry } from '../generated/DueEntry';
+import type { EquipmentItem } from '../generated/EquipmentItem';
+import type { FieldError } from '../generated/FieldError';
+import type { IssuedCopyStatus } from '../generated/IssuedCopyStatus';
+import type { ItemDetails } from '../generated/ItemDetails';
+import type { ItemRecord } from '../generated/ItemRecord';
+import type { PhotoAdded } from '../generated/PhotoAdded';
+import type { Preferences } from '../generated/Preferences';
+import type { PrintRequest } from '../generated/PrintRequest';
+import type { SavedDfgSummary } from '../generated/SavedDfgSummary';
+import type { SavedPassport } from '../generated/SavedPassport';
+import type { AuditEntry } from '../generated/AuditEntry';
+import type { BackupFile } from '../generated/BackupFile';
+import type { BackupReport } from '../generated/BackupReport';
+import type { RecordRef } from '../generated/RecordRef';
+import type { RestoreReport } from '../generated/RestoreReport';
+import type { SearchResults } from '../generated/SearchResults';
+import type { ServiceIntervals } from '../generated/ServiceIntervals';
+import type { ServiceRecord } from '../generated/ServiceRecord';
+import type { ServiceRecordDetails } from '../generated/ServiceRecordDetails';
+import type { SessionState } from '../generated/SessionState';
+import type { Setting } from '../generated/Setting';
+import type { SettingDetails } from '../generated/SettingDetails';
+import type { Supplier } from '../generated/Supplier';
+import type { SupplierDetails } from '../generated/SupplierDetails';
+
+export type { CommandError, FieldError };
+
+/** Ids cross as UUID strings (the Rust newtypes are `#[serde(transparent)]`). */
+export type Id = string;
+
+/**
+ * A failed command. It is an `Error` (so it has a stack and reads well in the console) and a
+ * `CommandError` (so a screen can pass it straight to its error summary).
+ */
+export class ApiError extends Error implements CommandError {
+  readonly code: string;
+  readonly fields: FieldError[];
+
+  constructor(error: CommandError) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.code = error.code;
+    this.fields = error.fields;
+  }
+
+  /** A field-level problem the UI found itself (e.g. a date it could not read). */
+  static invalid(fields: FieldError[]): ApiError {
+    return new ApiError({
+      code: 'invalid',
+      message: fields.length === 1 ? fields[0]!.message : 'Some answers need correcting',
+      fields,
+    });
+  }
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FieldError).field === 'string' &&
+    typeof (value as FieldError).message === 'string'
+  );
+}
+
+/**
+ * Turns whatever a command rejected with into a `CommandError`:
+ * - the shell's own `{code, message, fields}` (fields may be missing or malformed);
+ * - a bare string, which Tauri itself sends when a command is unknown or its arguments
+ *   do not match (`invalid args ... for command ...`): a bug, not something the user did;
+ * - an `Error` thrown on the JavaScript side (e.g. the IPC bridge is missing);
+ * - anything else.
+ */
+export function toCommandError(reason: unknown): CommandError {
+  if (reason instanceof ApiError) {
+    return { code: reason.code, message: reason.message, fields: reason.fields };
+  }
+  if (typeof reason === 'object' && reason !== null && typeof (reason as CommandError).code === 'string') {
+    const r = reason as Partial<CommandError>;
+    const fields = Array.isArray(r.fields) ? r.fields.filter(isFieldError) : [];
+    return {
+      code: r.code!,
+      message: typeof r.message === 'string' && r.message !== '' ? r.message : 'Something went wrong',
+      fields,
+    };
+  }
+  if (typeof reason === 'string') {
+    const code = /^invalid args/i.test(reason) ? 'bad_request' : 'app';
+    return { code, message: reason, fields: [] };
+  }
+  if (reason instanceof Error) {
+    return { code: 'app', message: reason.message || 'Something went wrong', fields: [] };
+  }
+  return { code: 'app', message: 'Something went wrong and the app could not say what', fields: [] };
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+/** The error as an `ApiError`, whatever was thrown. */
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(toCommandError(e));
+}
+
+/** Listeners told whenever a command fails because the caseload is locked. */
+const lockedListeners = new Set<() => void>();
+
+export function onLockedError(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    const error = new ApiError(toCommandError(reason));
+    // The idle lock may close the caseload between the event and the next command: the
+    // screen that asked cannot fix that, the start screen can.
+    if (error.code === 'locked') lockedListeners.forEach((l) => l());
+    throw error;
+  }
+}
+
+// ---- Session ---------------------------------------------------------------------------
+
+export const sessionState = () => call<SessionState>('session_state');
+/** Both resolve to a notice when today's automatic backup could not be made, else null. */
+export const createCaseload = (passphrase: string) => call<string | null>('create_caseload', { passphrase });
+export const unlock = (passphrase: string) => call<string | null>('unlock', { passphrase });
+export const lock = () => call<null>('lock');
+export const stillHere = () => call<null>('still_here');
+export const changePassphrase = (current: string, newPassphrase: string) =>
+  call<null>('change_passphrase', { current, new: newPassphrase });
+
+// ---- Caseload, children, contacts, settings --------------------------------------------
+
+export const searchChildren = (text: string, settingId: Id | null, limit: number) =>
+  call<SearchResults>('search_children', { text, setting_id: settingId, limit });
+export const childCount = () => call<number>('child_count');
+export const getChild = (id: Id) => call<ChildRecord>('get_child', { id });
+export const createChild = (details: ChildDetails) => call<Child>('create_child', { details });
+export const updateChild = (id: Id, details: ChildDetails) =>
+  call<Child>('update_child', { id, details });
+export const deleteChild = (id: Id) => call<null>('delete_child', { id });
+
+export const addContact = (childId: Id, details: ContactDetails) =>
+  call<Contact>('add_contact', { child_id: childId, details });
+export const updateContact = (id: Id, details: ContactDetails) =>
+  call<Contact>('update_contact', { id, details });
+export const deleteContact = (id: Id) => call<null>('delete_contact', { id });
+
+export const listSettings = () => call<Setting[]>('list_settings');
+export const createSetting = (details: SettingDetails) => call<Setting>('create_setting', { details });
+export const updateSetting = (id: Id, details: SettingDetails) =>
+  call<Setting>('update_setting', { id, details });
+export const settingChildCount = (id: Id) => call<number>('setting_child_count', { id });
+export const deleteSetting = (id: Id) => call<null>('delete_setting', { id });
+
+export const loadDemo = () => call<DemoSummary>('load_demo');
+
+// ---- Equipment ---------------------------------------------------------------------------
+
+export const getItem = (id: Id) => call<ItemRecord>('get_item', { id });
+export const createItem = (childId: Id, details: ItemDetails) =>
+  call<EquipmentItem>('create_item', { child_id: childId, details });
+export const updateItem = (id: Id, details: ItemDetails) =>
+  call<EquipmentItem>('update_item', { id, details });
+export const deleteItem = (id: Id) => call<null>('delete_item', { id });
+
+export const addItemPhotos = (itemId: Id, paths: string[]) =>
+  call<PhotoAdded[]>('add_item_photos', { item_id: itemId, paths });
+export const addStepPhoto = (itemId: Id, path: string) =>
+  call<Id>('add_step_photo', { item_id: itemId, path });
+export const setChildPhoto = (childId: Id, path: string) =>
+  call<Id>('set_child_photo', { child_id: childId, path });
+export const removeChildPhoto = (childId: Id) => call<null>('remove_child_photo', { child_id: childId });
+export const setPhotoCaption = (photoId: Id, caption: string) =>
+  call<null>('set_photo_caption', { photo_id: photoId, caption });
+export const reorderItemPhotos = (itemId: Id, order: Id[]) =>
+  call<null>('reorder_item_photos', { item_id: itemId, order });
+export const deletePhoto = (photoId: Id) => call<null>('delete_photo', { photo_id: photoId });
+
+export const addServiceRecord = (itemId: Id, details: ServiceRecordDetails) =>
+  call<ServiceRecord>('add_service_record', { item_id: itemId, details });
+export const deleteServiceRecord = (id: Id) => call<null>('delete_service_record', { id });
+export const serviceIntervals = () => call<ServiceIntervals>('service_intervals');
+export const setServiceIntervals = (intervals: ServiceIntervals) =>
+  call<null>('set_service_intervals', { intervals });
+
+export const listSuppliers = () => call<Supplier[]>('list_suppliers');
+export const createSupplier = (details: SupplierDetails) =>
+  call<Supplier>('create_supplier', { details });
+export const updateSupplier = (id: Id, details: SupplierDetails) =>
+  call<Supplier>('update_supplier', { id, details });
+export const deleteSupplier = (id: Id) => call<null>('delete_supplier', { id });
+
+// ---- Due list and preferences ------------------------------------------------------------
+
+export const dueList = (withinDays: number) => call<DueEntry[]>('due_list', { within_days: withinDays });
+export const getPreferences = () => call<Preferences>('get_preferences');
+export const setPreferences = (preferences: Preferences) =>
+  call<Preferences>('set_preferences', { preferences });
+
+// ---- Disabled Facilities Grant cases -------------------------------------------------------
+
+export const dfgCases = (filter: DfgCaseFilter) => call<DfgCaseSummary[]>('dfg_cases', { filter });
+export const dfgCase = (id: Id) => call<DfgCaseRecord>('dfg_case', { id });
+export const openDfgCase = (childId: Id, details: DfgCaseDetails) =>
+  call<DfgCaseRecord>('open_dfg_case', { child_id: childId, details });
+export const updateDfgCase = (id: Id, details: DfgCaseDetails) =>
+  call<DfgCaseRecord>('update_dfg_case', { id, details });
+export const recordDfgStage = (id: Id, entry: StageEntry) =>
+  call<DfgCaseRecord>('record_dfg_stage', { id, entry });
+export const holdDfgCase = (id: Id, change: StatusChange) =>
+  call<DfgCaseRecord>('hold_dfg_case', { id, change });
+export const resumeDfgCase = (id: Id, change: StatusChange) =>
+  call<DfgCaseRecord>('resume_dfg_case', { id, change });
+export const withdrawDfgCase = (id: Id, change: StatusChange) =>
+  call<DfgCaseRecord>('withdraw_dfg_case', { id, change });
+export const chooseDfgQuote = (id: Id, quoteId: Id) =>
+  call<DfgCaseRecord>('choose_dfg_quote', { id, quote_id: quoteId });
+export const removeLastDfgStage = (id: Id, author: string) =>
+  call<DfgCaseRecord>('remove_last_dfg_stage', { id, author });
+export const addDfgNote = (id: Id, author: string, text: string) =>
+  call<CaseNote>('add_dfg_note', { id, author, text });
+/** Asks where to save the one-page case summary and saves it; null when the user cancelled. */
+export const saveDfgSummary = (id: Id, suggestedName: string) =>
+  call<SavedDfgSummary | null>('save_dfg_summary', { id, suggested_name: suggestedName });
+
+// ---- Files: photos, passports, logo ----------------------------------------------------
+
+/** Paths of the photos the user chose; empty when they cancelled. */
+export const choosePhotos = (multiple: boolean) => call<string[]>('choose_photos', { multiple });
+
+/** The passport as PDF bytes, not recorded as issued. */
+export const previewPassport = (childId: Id, request: PrintRequest) =>
+  call<ArrayBuffer>('preview_passport', { child_id: childId, request });
+
+/** Asks where to save, saves and records the copy; null when the user cancelled. */
+export const savePassport = (childId: Id, request: PrintRequest, suggestedName: string) =>
+  call<SavedPassport | null>('save_passport', {
+    child_id: childId,
+    request,
+    suggested_name: suggestedName,
+  });
+export const openSavedFile = (path: string) => call<null>('open_saved_file', { path });
+export const issuedCopies = (childId: Id) =>
+  call<IssuedCopyStatus[]>('issued_copies', { child_id: childId });
+
+/** Asks for a folder and prints every child at the setting; null when the user cancelled. */
+export const printSetting = (settingId: Id, request: PrintRequest) =>
+  call<BatchReport | null>('print_setting', { setting_id: settingId, request });
+export const cancelPrinting = () => call<null>('cancel_printing');
+
+/** Asks for a PNG logo; false when the user cancelled. */
+export const chooseLogo = () => call<boolean>('choose_logo');
+export const removeLogo = () => call<null>('remove_logo');
+
+// ---- History (read only) and backups -------------------------------------------------------
+
+/** Every change to a child and what belongs to them, oldest first. */
+export const childHistory = (childId: Id) => call<AuditEntry[]>('child_history', { child_id: childId });
+export const recordHistory = (record: RecordRef) => call<AuditEntry[]>('record_history', { record });
+/** An item's changes with its set-up steps, photos and service records, oldest first. */
+export const itemHistory = (itemId: Id) => call<AuditEntry[]>('item_history', { item_id: itemId });
+
+/** Asks where to save a backup and writes it; null when the user cancelled. */
+export const backupNow = (suggestedName: string) =>
+  call<BackupReport | null>('backup_now', { suggested_name: suggestedName });
+export const listBackups = () => call<BackupFile[]>('list_backups');
+/** Why today's automatic backup could not be made, or null. */
+export const automaticBackupProblem = () => call<string | null>('automatic_backup_problem');
+/** Asks for a backup file to restore; null when the user cancelled. Restores nothing. */
+export const chooseBackupFile = () => call<string | null>('choose_backup_file');
+/** Replaces the caseload with the backup; fails with a `passphrase` field error when the
+ * caseload's passphrase (or `backupPassphrase`) does not open it. */
+export const restoreBackup = (path: string, backupPassphrase: string | null) =>
+  call<RestoreReport>('restore_backup', { path, backup_passphrase: backupPassphrase });
+
+// ---- Events, photos and dropped files ------------------------------------------------------
+
+/** The shell locked the caseload after it was left idle. */
+export function onSessionLocked(handler: () => void): Promise<UnlistenFn> {
+  return listen('session-locked', () => handler());
+}
+
+export function onPrintProgress(handler: (progress: BatchProgress) => void): Promise<UnlistenFn> {
+  return listen<BatchProgress>('print-progress', (event) => handler(event.payload));
+}
+
+export type DropState = { kind: 'over' } | { kind: 'drop'; paths: string[] } | { kind: 'leave' };
+
+/** Files dragged over and dropped on the window (the web view gets paths, not contents). */
+export function onFileDrop(handler: (state: DropState) => void): Promise<UnlistenFn> {
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const p = event.payload;
+    if (p.type === 'drop') handler({ kind: 'drop', paths: p.paths });
+    else if (p.type === 'leave') handler({ kind: 'leave' });
+    else handler({ kind: 'over' });
+  });
+}
+
+/** Where the web view can show a stored photo, served by the shell's `photo:` protocol. */
+export function photoUrl(photoId: Id, size: 'thumb' | 'full' = 'thumb'): string {
+  return convertFileSrc(`${size}/${photoId}`, 'photo');
+}
+
+/** Whether the UI is running inside the desktop shell (not, say, under vitest). */
+export function inShell(): boolean {
+  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+}

@@ -1,0 +1,69 @@
+/**
+ * Timing for things that must not run on every keystroke or mouse move: the caseload search
+ * (debounced, so a fast typist sends one search, and late answers never overwrite newer ones)
+ * and the "still here" signal that keeps the idle lock away (throttled).
+ */
+
+export interface Debounced<A extends unknown[]> {
+  (...args: A): void;
+  /** Runs the pending call now (e.g. on Enter). */
+  flush(): void;
+  cancel(): void;
+}
+
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): Debounced<A> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: A | undefined;
+  const run = () => {
+    timer = undefined;
+    if (pending) {
+      const args = pending;
+      pending = undefined;
+      fn(...args);
+    }
+  };
+  const debounced = ((...args: A) => {
+    pending = args;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(run, ms);
+  }) as Debounced<A>;
+  debounced.flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    run();
+  };
+  debounced.cancel = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    pending = undefined;
+  };
+  return debounced;
+}
+
+/** Calls `fn` at most once per `ms`; calls in between are dropped (they would say the same). */
+export function throttle<A extends unknown[]>(
+  fn: (...args: A) => void,
+  ms: number,
+  now: () => number = () => Date.now(),
+): (...args: A) => void {
+  let last = -Infinity;
+  return (...args: A) => {
+    const t = now();
+    if (t - last >= ms) {
+      last = t;
+      fn(...args);
+    }
+  };
+}
+
+/**
+ * Runs searches so that only the newest answer is shown: each call gets a ticket, and a
+ * result whose ticket is no longer the latest is dropped.
+ */
+export function latestOnly<Q, R>(search: (query: Q) => Promise<R>) {
+  let ticket = 0;
+  return async (query: Q): Promise<{ current: true; result: R } | { current: false }> => {
+    const mine = ++ticket;
+    const result = await search(query);
+    return mine === ticket ? { current: true, result } : { current: false };
+  };
+}
