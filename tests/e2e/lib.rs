@@ -18,12 +18,17 @@ pub fn root() -> PathBuf {
         .unwrap()
 }
 
-/// The built app: `EQUIPMENT_PASSPORT_APP`, or the debug build in the shared target folder.
+/// The built app: `EQUIPMENT_PASSPORT_APP`, or the debug build in the workspace's target
+/// folder (`CARGO_TARGET_DIR` when that is set, as cargo itself reads it).
 pub fn app_binary() -> PathBuf {
-    match std::env::var_os("EQUIPMENT_PASSPORT_APP") {
-        Some(p) => PathBuf::from(p),
-        None => root().join("target/debug/equipment-passport"),
+    if let Some(p) = std::env::var_os("EQUIPMENT_PASSPORT_APP") {
+        return PathBuf::from(p);
     }
+    let target = match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root().join(dir),
+        None => root().join("target"),
+    };
+    target.join("debug/equipment-passport")
 }
 
 fn free_port() -> u16 {
