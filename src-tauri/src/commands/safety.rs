@@ -13,7 +13,7 @@ use equipment_passport::model::{ChildId, ItemId};
 use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
 
 /// Every change to a child and everything that belongs to them, oldest first.
@@ -101,20 +101,28 @@ fn chosen() -> MutexGuard<'static, BTreeSet<PathBuf>> {
 /// Why today's automatic backup could not be made, if it could not (shown in Settings).
 static AUTOMATIC_FAILURE: Mutex<Option<String>> = Mutex::new(None);
 
-/// Makes today's automatic backup if there is none yet. A failure never stops the caseload
-/// opening: it is written to stderr, kept for the Backups section, and returned as a notice.
-pub fn automatic_backup(api: &Api) -> Option<String> {
-    let failure = match api.automatic_backup() {
-        Ok(_) => None,
-        Err(e) => {
+/// Makes today's automatic backup, if there is none yet, on a thread of its own with its own
+/// connection to the caseload, so the app stays usable while a large caseload is copied. A
+/// failure never stops the caseload opening: it is written to stderr, kept for the Backups
+/// section, and sent to the window as the `automatic-backup-failed` event.
+pub fn start_automatic_backup(app: AppHandle, state: &AppState, passphrase: String) {
+    let data_dir = state.data_dir.clone();
+    let clock = state.clock.clone();
+    std::thread::spawn(move || {
+        let made = Api::open(&data_dir, Some(&passphrase), clock)
+            .and_then(|api| api.automatic_backup().map(|_| ()));
+        drop(passphrase);
+        let failure = made.err().map(|e| {
             eprintln!("equipment-passport: today's automatic backup could not be made: {e}");
-            Some(format!(
+            format!(
                 "Today's automatic backup could not be made: {e}. Your caseload is open as usual; make a backup from Settings."
-            ))
+            )
+        });
+        *AUTOMATIC_FAILURE.lock().unwrap_or_else(|p| p.into_inner()) = failure.clone();
+        if let Some(message) = failure {
+            let _ = app.emit("automatic-backup-failed", message);
         }
-    };
-    *AUTOMATIC_FAILURE.lock().unwrap_or_else(|p| p.into_inner()) = failure.clone();
-    failure
+    });
 }
 
 /// Why today's automatic backup failed; `None` when it was made (or already there).

@@ -3,38 +3,40 @@
 use crate::error::CommandResult;
 use crate::state::{AppState, DEFAULT_IDLE_MINUTES, SessionState};
 use equipment_passport::Api;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 #[tauri::command]
 pub async fn session_state(state: State<'_, AppState>) -> CommandResult<SessionState> {
     Ok(state.state())
 }
 
-/// First run: creates the encrypted caseload with the passphrase the user chose. Returns a
-/// notice when today's automatic backup could not be made (the caseload opens anyway).
+/// First run: creates the encrypted caseload with the passphrase the user chose, then makes
+/// today's automatic backup in the background.
 #[tauri::command]
 pub async fn create_caseload(
+    app: AppHandle,
     state: State<'_, AppState>,
     passphrase: String,
-) -> CommandResult<Option<String>> {
+) -> CommandResult<()> {
     let api = Api::create(&state.data_dir, &passphrase, state.clock.clone())?;
-    let notice = super::safety::automatic_backup(&api);
     state.open_with(api, DEFAULT_IDLE_MINUTES);
-    Ok(notice)
+    super::safety::start_automatic_backup(app, &state, passphrase);
+    Ok(())
 }
 
-/// Opens the caseload and makes today's automatic backup; returns a notice when that backup
-/// could not be made (the caseload opens anyway).
+/// Opens the caseload, then makes today's automatic backup in the background: a large
+/// caseload takes seconds to copy, and the user should not wait for it.
 #[tauri::command]
 pub async fn unlock(
+    app: AppHandle,
     state: State<'_, AppState>,
     passphrase: String,
-) -> CommandResult<Option<String>> {
+) -> CommandResult<()> {
     let api = Api::open(&state.data_dir, Some(&passphrase), state.clock.clone())?;
     let minutes = api.preferences()?.idle_lock_minutes;
-    let notice = super::safety::automatic_backup(&api);
     state.open_with(api, minutes);
-    Ok(notice)
+    super::safety::start_automatic_backup(app, &state, passphrase);
+    Ok(())
 }
 
 #[tauri::command]

@@ -154,8 +154,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const sessionState = () => call<SessionState>('session_state');
 /** Both resolve to a notice when today's automatic backup could not be made, else null. */
-export const createCaseload = (passphrase: string) => call<string | null>('create_caseload', { passphrase });
-export const unlock = (passphrase: string) => call<string | null>('unlock', { passphrase });
+export const createCaseload = (passphrase: string) => call<null>('create_caseload', { passphrase });
+export const unlock = (passphrase: string) => call<null>('unlock', { passphrase });
 export const lock = () => call<null>('lock');
 export const stillHere = () => call<null>('still_here');
 export const changePassphrase = (current: string, newPassphrase: string) =>
@@ -311,6 +311,11 @@ export const restoreBackup = (path: string, backupPassphrase: string | null) =>
 /** The shell locked the caseload after it was left idle. */
 export function onSessionLocked(handler: () => void): Promise<UnlistenFn> {
   return listen('session-locked', () => handler());
+}
+
+/** Today's automatic backup, made in the background after unlocking, failed: why. */
+export function onAutomaticBackupFailed(handler: (message: string) => void): Promise<UnlistenFn> {
+  return listen<string>('automatic-backup-failed', (event) => handler(event.payload));
 }
 
 export function onPrintProgress(handler: (progress: BatchProgress) => void): Promise<UnlistenFn> {
