@@ -12,7 +12,7 @@
 use super::content::{Column, Fact, Notice, Table, Tone, uk_date};
 use super::flow::{Chunk, paginate};
 use super::font::book;
-use super::layout::{Builder, LaidOut, first, lines_at};
+use super::layout::{Builder, LaidOut, lines_at};
 use super::page::{Element, Metrics, Page};
 use super::paragraph::Span;
 use super::template::{Colour, Template};
@@ -145,7 +145,7 @@ fn lay_out(record: &DfgCaseRecord, template: &Template, options: &RenderOptions)
     let total = pages.len();
     let organisation = template.branding.organisation.clone();
     for (i, page) in pages.iter_mut().enumerate() {
-        header(&mut b, page, &organisation);
+        b.running_header(page, "DFG case summary", &organisation);
         footer(&mut b, page, record, options, i + 1, total);
     }
     LaidOut {
@@ -707,41 +707,6 @@ fn stage_detail(s: &StageRecord) -> String {
     parts.join("; ")
 }
 
-fn header(b: &mut Builder<'_>, page: &mut Page, organisation: &str) {
-    let m = b.m.clone();
-    let size = m.footer;
-    let y = m.margin + size;
-    let left = b.wrap(&[Span::bold("DFG case summary")], size, m.content_w * 0.5);
-    page.elements.extend(lines_at(
-        &m,
-        first(&left),
-        m.margin,
-        y - m.baseline(size),
-        size,
-        b.palette.primary,
-    ));
-    if !organisation.is_empty() {
-        let lines = b.wrap(&[Span::regular(organisation)], size, m.content_w * 0.48);
-        let w = lines.first().map_or(0.0, |l| l.width);
-        page.elements.extend(lines_at(
-            &m,
-            first(&lines),
-            m.margin + m.content_w - w,
-            y - m.baseline(size),
-            size,
-            b.palette.secondary,
-        ));
-    }
-    page.elements.push(Element::Line {
-        x1: m.margin,
-        y1: y + size * 0.6,
-        x2: m.margin + m.content_w,
-        y2: y + size * 0.6,
-        colour: b.palette.border,
-        width: 0.75,
-    });
-}
-
 fn footer(
     b: &mut Builder<'_>,
     page: &mut Page,
@@ -750,18 +715,6 @@ fn footer(
     number: usize,
     total: usize,
 ) {
-    let m = b.m.clone();
-    let size = m.footer;
-    let lh = m.line_for(size);
-    let top = m.page_h - m.margin - 2.0 * lh;
-    page.elements.push(Element::Line {
-        x1: m.margin,
-        y1: top - size * 0.5,
-        x2: m.margin + m.content_w,
-        y2: top - size * 0.5,
-        colour: b.palette.border,
-        width: 0.75,
-    });
     let rows = [
         (
             Span::bold(&record.child_name),
@@ -776,28 +729,5 @@ fn footer(
             Span::bold("Confidential — contains health information"),
         ),
     ];
-    let right_w = m.content_w * 0.45;
-    let left_w = m.content_w - right_w - size;
-    for (i, (left, right)) in rows.iter().enumerate() {
-        let y = top + i as f32 * lh;
-        let lines = b.wrap(std::slice::from_ref(left), size, left_w);
-        page.elements.extend(lines_at(
-            &m,
-            first(&lines),
-            m.margin,
-            y,
-            size,
-            b.palette.text,
-        ));
-        let lines = b.wrap(std::slice::from_ref(right), size, right_w);
-        let w = lines.first().map_or(0.0, |l| l.width);
-        page.elements.extend(lines_at(
-            &m,
-            first(&lines),
-            m.margin + m.content_w - w,
-            y,
-            size,
-            b.palette.text,
-        ));
-    }
+    b.footer_rows(page, &rows, 0.45);
 }

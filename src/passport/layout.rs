@@ -41,7 +41,11 @@ pub fn lay_out(content: &Content, template: &Template, options: &RenderOptions) 
     let total = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         if !page.cover {
-            b.running_header(page, content, template);
+            b.running_header(
+                page,
+                &format!("Equipment Passport · {}", content.audience.label()),
+                &template.branding.organisation,
+            );
         }
         b.footer(page, content, options, i + 1, total);
     }
@@ -351,13 +355,13 @@ impl Builder<'_> {
         }
     }
 
-    fn running_header(&mut self, page: &mut Page, content: &Content, template: &Template) {
+    /// The line at the top of every page but the cover: `title` on the left, the
+    /// organisation (if any) on the right, a rule beneath.
+    pub(crate) fn running_header(&mut self, page: &mut Page, title: &str, organisation: &str) {
         let m = self.m.clone();
         let size = m.footer;
         let y = m.margin + size;
-        let left = format!("Equipment Passport · {}", content.audience.label());
-        let org = &template.branding.organisation;
-        let left_lines = self.wrap(&[Span::bold(&left)], size, m.content_w * 0.5);
+        let left_lines = self.wrap(&[Span::bold(title)], size, m.content_w * 0.5);
         page.elements.extend(lines_at(
             &m,
             first(&left_lines),
@@ -366,8 +370,8 @@ impl Builder<'_> {
             size,
             self.palette.primary,
         ));
-        if !org.is_empty() {
-            let lines = self.wrap(&[Span::regular(org)], size, m.content_w * 0.48);
+        if !organisation.is_empty() {
+            let lines = self.wrap(&[Span::regular(organisation)], size, m.content_w * 0.48);
             let w = lines.first().map_or(0.0, |l| l.width);
             page.elements.extend(lines_at(
                 &m,
@@ -396,20 +400,6 @@ impl Builder<'_> {
         number: usize,
         total: usize,
     ) {
-        let m = self.m.clone();
-        let size = m.footer;
-        let lh = m.line_for(size);
-        let top = m.page_h - m.margin - 2.0 * lh;
-        page.elements.push(Element::Line {
-            x1: m.margin,
-            y1: top - size * 0.5,
-            x2: m.margin + m.content_w,
-            y2: top - size * 0.5,
-            colour: self.palette.border,
-            width: 0.75,
-        });
-        let right_w = m.content_w * 0.5;
-        let left_w = m.content_w - right_w - size;
         let version = if options.version.is_empty() {
             format!("Printed {}", uk_date(options.printed_on))
         } else {
@@ -429,6 +419,26 @@ impl Builder<'_> {
                 Span::bold("Confidential — contains health information"),
             ),
         ];
+        self.footer_rows(page, &rows, 0.5);
+    }
+
+    /// The footer at the foot of every page: a rule, then two rows of text, each with a left
+    /// part and a right-aligned part; the right parts take `right_share` of the width.
+    pub(crate) fn footer_rows(&mut self, page: &mut Page, rows: &[(Span, Span)], right_share: f32) {
+        let m = self.m.clone();
+        let size = m.footer;
+        let lh = m.line_for(size);
+        let top = m.page_h - m.margin - 2.0 * lh;
+        page.elements.push(Element::Line {
+            x1: m.margin,
+            y1: top - size * 0.5,
+            x2: m.margin + m.content_w,
+            y2: top - size * 0.5,
+            colour: self.palette.border,
+            width: 0.75,
+        });
+        let right_w = m.content_w * right_share;
+        let left_w = m.content_w - right_w - size;
         for (i, (left, right)) in rows.iter().enumerate() {
             let y = top + i as f32 * lh;
             let lines = self.wrap(std::slice::from_ref(left), size, left_w);
