@@ -11,6 +11,10 @@ use equipment_passport::store::{children, items, service_records, settings};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+// The same allocator as the CLI and the desktop app, so the figures are theirs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const CHILDREN: usize = 20_000;
 const ITEMS_PER_CHILD: usize = 10;
 const SETTINGS: usize = 300;

@@ -23,6 +23,10 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
+// The same allocator as the CLI and the desktop app, so the figures are theirs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Builds the command that converts an HTML file into a PDF in a folder.
 type CommandFor = dyn Fn(&Path, &Path) -> Command;
 

@@ -6,7 +6,7 @@
 //! page; and a table row that starts a page brings its table's header with it.
 
 use super::page::{Element, Page};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// An unbreakable piece of a page, laid out with its top at y = 0.
 #[derive(Debug, Clone, Default)]
@@ -21,7 +21,7 @@ pub struct Chunk {
     /// The chunk fills a page of its own (the cover), drawn in page coordinates.
     pub whole_page: bool,
     /// Drawn first when this chunk starts a page (a table's header row).
-    pub header: Option<Rc<Chunk>>,
+    pub header: Option<Arc<Chunk>>,
 }
 
 impl Chunk {
@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn a_row_starting_a_page_brings_its_header() {
-        let header = Rc::new(label("Header", 20.0));
+        let header = Arc::new(label("Header", 20.0));
         let mut chunks = vec![(*header).clone().keep()];
         for i in 0..15 {
             let mut row = label(&format!("row {i}"), 20.0);

@@ -9,6 +9,7 @@
 //! Widths come from the faces' own advances (ttf-parser). printpdf applies no kerning when it
 //! shows text, so the measured width is exactly the drawn width.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use ttf_parser::Face as TtfFace;
@@ -153,7 +154,8 @@ impl FontBook {
                 width_em: width,
             }),
         };
-        for cluster in clusters(text) {
+        let text = tidy(text);
+        for cluster in clusters(&text) {
             let face = if cluster == " " {
                 Some(chain[0])
             } else {
@@ -165,7 +167,7 @@ impl FontBook {
             match face {
                 Some(face) => {
                     let width = cluster.chars().map(|c| self.advance_em(face, c)).sum();
-                    push(face, &cluster, width);
+                    push(face, cluster, width);
                 }
                 None => {
                     missing.extend(
@@ -209,25 +211,39 @@ fn is_mark(c: char) -> bool {
         | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// Splits text (normalised to composed form, so "e" + combining circumflex becomes "ê")
-/// into clusters of a base character and its marks. Tabs and other spacing become plain
-/// spaces; control characters are dropped, as they would draw nothing.
-fn clusters(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for c in text.nfc() {
-        let c = match c {
-            '\t' | '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
-            c if c.is_control() => continue,
-            // Zero-width joiners and marks carry no ink; drop them rather than risk a box.
-            '\u{200B}'..='\u{200F}' | '\u{FEFF}' => continue,
-            c => c,
-        };
-        match out.last_mut() {
-            Some(last) if is_mark(c) => last.push(c),
-            _ => out.push(c.to_string()),
-        }
+/// Text as it is measured and drawn: composed form (so "e" + combining circumflex becomes
+/// "ê"), tabs and other spacing as plain spaces, and control characters and zero-width
+/// characters dropped, as they would draw nothing (or a box). Plain printable ASCII, most of
+/// a passport, is already in that form and is borrowed as it is.
+fn tidy(text: &str) -> Cow<'_, str> {
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        return Cow::Borrowed(text);
     }
-    out
+    Cow::Owned(
+        text.nfc()
+            .filter_map(|c| match c {
+                '\t' | '\u{00A0}' | '\u{2007}' | '\u{202F}' => Some(' '),
+                c if c.is_control() => None,
+                '\u{200B}'..='\u{200F}' | '\u{FEFF}' => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
+}
+
+/// Splits tidied text into clusters of a base character and the marks that follow it.
+fn clusters(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        chars.next()?;
+        let end = chars
+            .find(|&(_, c)| !is_mark(c))
+            .map_or(rest.len(), |(i, _)| i);
+        let (cluster, tail) = rest.split_at(end);
+        rest = tail;
+        Some(cluster)
+    })
 }
 
 #[cfg(test)]

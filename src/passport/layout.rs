@@ -9,6 +9,7 @@ use super::page::{Element, Metrics, Page};
 use super::paragraph::{Line, Span, wrap};
 use super::template::{Colour, Palette, Template};
 use super::{RenderOptions, content::uk_date};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// A laid-out passport.
@@ -22,15 +23,28 @@ pub struct LaidOut {
 /// Lays out a passport's content for one template and set of options.
 pub fn lay_out(content: &Content, template: &Template, options: &RenderOptions) -> LaidOut {
     let m = Metrics::new(template, options);
-    let mut b = Builder {
+    let builder = || Builder {
         m: m.clone(),
         palette: &template.branding.palette,
         book: book(),
         missing: BTreeSet::new(),
         chunks: Vec::new(),
     };
-    for block in &content.blocks {
-        b.block(block, template, options);
+    // Each block is measured on its own (only pagination needs them in order), so they are
+    // measured on every core: measuring text is most of the work of laying out a passport.
+    let measured: Vec<Builder<'_>> = content
+        .blocks
+        .par_iter()
+        .map(|block| {
+            let mut b = builder();
+            b.block(block, template, options);
+            b
+        })
+        .collect();
+    let mut b = builder();
+    for part in measured {
+        b.chunks.extend(part.chunks);
+        b.missing.extend(part.missing);
     }
     let mut pages = paginate(&b.chunks, m.top, m.bottom);
     if m.booklet {

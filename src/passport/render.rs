@@ -18,7 +18,7 @@ use crate::model::PhotoId;
 use printpdf::{
     Color, CurTransMat, DictItem, ExternalStream, ExternalXObject, FontId, LinePoint, Mm, Op,
     PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder, XObject, XObjectId,
+    Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, WindingOrder, XObject, XObjectId,
     XObjectTransform,
 };
 use std::collections::{BTreeMap, BTreeSet};
@@ -225,6 +225,11 @@ fn page_ops(
     let mut in_text = false;
     let mut font: Option<(Face, f32)> = None;
     let mut fill: Option<Colour> = None;
+    let mut stroke: Option<(Colour, f32)> = None;
+    // Where the current text line starts, as the viewer will have it: text is placed with
+    // `Td` (a move from there, two numbers) rather than `Tm` (six), which is a third of the
+    // numbers in a passport's pages and of the time spent writing them.
+    let mut line_start = (0.0f32, 0.0f32);
     let end_text = |ops: &mut Vec<Op>, in_text: &mut bool| {
         if *in_text {
             ops.push(Op::EndTextSection);
@@ -245,6 +250,7 @@ fn page_ops(
                     ops.push(Op::StartTextSection);
                     in_text = true;
                     font = None;
+                    line_start = (0.0, 0.0);
                 }
                 if font != Some((*face, *size)) {
                     ops.push(Op::SetFont {
@@ -257,9 +263,15 @@ fn page_ops(
                     ops.push(Op::SetFillColor { col: colour(*c) });
                     fill = Some(*c);
                 }
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(r(*x)), Pt(r(page_h - y))),
+                let to = (r(*x), r(page_h - y));
+                let by = (r(to.0 - line_start.0), r(to.1 - line_start.1));
+                ops.push(Op::SetTextCursor {
+                    pos: printpdf::Point {
+                        x: Pt(by.0),
+                        y: Pt(by.1),
+                    },
                 });
+                line_start = (line_start.0 + by.0, line_start.1 + by.1);
                 ops.push(Op::ShowText {
                     items: vec![TextItem::Text(text.clone())],
                 });
@@ -271,7 +283,7 @@ fn page_ops(
                 h,
                 radius,
                 fill: f,
-                stroke,
+                stroke: stroke_with,
             } => {
                 end_text(ops, &mut in_text);
                 if let Some(c) = f
@@ -280,11 +292,10 @@ fn page_ops(
                     ops.push(Op::SetFillColor { col: colour(*c) });
                     fill = Some(*c);
                 }
-                if let Some((c, width)) = stroke {
-                    ops.push(Op::SetOutlineColor { col: colour(*c) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                if let Some((c, width)) = stroke_with {
+                    set_stroke(ops, &mut stroke, *c, *width);
                 }
-                let mode = match (f, stroke) {
+                let mode = match (f, stroke_with) {
                     (Some(_), Some(_)) => PaintMode::FillStroke,
                     (Some(_), None) => PaintMode::Fill,
                     (None, Some(_)) => PaintMode::Stroke,
@@ -317,8 +328,7 @@ fn page_ops(
                 width,
             } => {
                 end_text(ops, &mut in_text);
-                ops.push(Op::SetOutlineColor { col: colour(*c) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                set_stroke(ops, &mut stroke, *c, *width);
                 ops.push(Op::DrawLine {
                     line: printpdf::Line {
                         points: vec![point(*x1, page_h - y1), point(*x2, page_h - y2)],
@@ -373,12 +383,27 @@ fn page_ops(
                     },
                 });
                 ops.push(Op::RestoreGraphicsState);
-                // Restoring the state forgets the fill colour we tracked.
+                // Restoring the state forgets the colours we tracked.
                 fill = None;
+                stroke = None;
             }
         }
     }
     end_text(ops, &mut in_text);
+}
+
+/// Sets the outline colour and width, unless they are set already.
+fn set_stroke(ops: &mut Vec<Op>, current: &mut Option<(Colour, f32)>, c: Colour, width: f32) {
+    if current.is_some_and(|(had, w)| had == c && w == width) {
+        return;
+    }
+    if current.is_none_or(|(had, _)| had != c) {
+        ops.push(Op::SetOutlineColor { col: colour(c) });
+    }
+    if current.is_none_or(|(_, w)| w != width) {
+        ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+    }
+    *current = Some((c, width));
 }
 
 fn point(x: f32, y: f32) -> LinePoint {

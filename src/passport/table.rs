@@ -8,7 +8,7 @@ use super::font::Style;
 use super::layout::{Builder, WHITE, lines_at, tint};
 use super::page::Element;
 use super::paragraph::{Line, Span};
-use std::rc::Rc;
+use std::sync::Arc;
 
 impl Builder<'_> {
     /// Label/value rows at `x`, `width` wide, with a rule under each. In a narrow column
@@ -132,7 +132,7 @@ impl Builder<'_> {
         for ((lines, x), _) in heads.iter().zip(&xs).zip(&widths) {
             el.extend(lines_at(&m, lines, x + pad, pad, m.small, WHITE));
         }
-        let header = Rc::new(Chunk::new(head_h, el).keep());
+        let header = Arc::new(Chunk::new(head_h, el).keep());
         self.chunks.push((*header).clone().space(m.gap * 0.6));
 
         let grid = |h: f32, el: &mut Vec<Element>| {

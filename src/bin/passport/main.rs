@@ -13,6 +13,10 @@ mod passphrase;
 mod printing;
 mod safety;
 
+// Printing makes many small allocations; mimalloc serves them faster than glibc's malloc.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use anyhow::{Context, Result};
 use clap::Parser;
 use cli::{Cli, Command};
