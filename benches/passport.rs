@@ -11,7 +11,7 @@
 use chrono::NaiveDate;
 use equipment_passport::api::PrintRequest;
 use equipment_passport::clock::FixedClock;
-use equipment_passport::media::NormalisedPhoto;
+use equipment_passport::media::{self, NormalisedPhoto};
 use equipment_passport::model::*;
 use equipment_passport::passport::{self, Audience, Format, PassportData, RenderOptions};
 use equipment_passport::store::photos::{self, PhotoPlace};
@@ -210,10 +210,13 @@ fn whole_school(api: &mut Api, reference: ChildId, n: usize) -> SettingId {
     for item in &source.items {
         let mut list = Vec::new();
         for p in &item.photos {
+            let jpeg = api.photo_jpeg(p.id).unwrap();
+            let pixels = image::load_from_memory(&jpeg).unwrap().into_rgb8();
             list.push((
                 p.caption.clone(),
                 NormalisedPhoto {
-                    jpeg: api.photo_jpeg(p.id).unwrap(),
+                    print: media::print_copy(&pixels, media::PrintBox::Equipment).unwrap(),
+                    jpeg,
                     thumbnail: api.photo_thumbnail(p.id).unwrap(),
                     width: p.width,
                     height: p.height,

@@ -1,8 +1,9 @@
 //! Photo intake. Every photo is decoded, turned upright by its EXIF orientation, stripped of
 //! all metadata (a phone photo can carry the family's GPS position) by re-encoding the pixels
 //! alone, scaled so its long edge is at most 2,000 px, and stored as a JPEG with a 320 px
-//! thumbnail. Anything else is refused with a message saying what to do, before anything is
-//! written.
+//! thumbnail and a print copy (the size an A4 passport prints it at 200 dpi, so printing
+//! embeds it as it is, see [`PrintBox`]). Anything else is refused with a message saying what to do, before
+//! anything is written.
 
 use crate::error::{Error, Result};
 use image::codecs::jpeg::JpegEncoder;
@@ -15,6 +16,27 @@ use std::io::Cursor;
 pub const MAX_EDGE: u32 = 2_000;
 /// Longest edge of a thumbnail.
 pub const THUMBNAIL_EDGE: u32 = 320;
+/// Where a photo is printed, which sets the size of the print copy the intake makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintBox {
+    /// Equipment photos, gallery photos and set-up steps' photos: half the text width of an
+    /// A4 page, four fifths as high (246.5 × 197.2 pt).
+    Equipment,
+    /// The child's photo on the cover: 191.7 pt wide, up to 80 mm high.
+    Child,
+}
+
+impl PrintBox {
+    /// The box at 200 dpi, in pixels. The passport layout's tests check that its boxes are
+    /// these sizes.
+    pub fn pixels(self) -> (f32, f32) {
+        match self {
+            PrintBox::Equipment => (684.8, 547.8),
+            PrintBox::Child => (532.5, 629.8),
+        }
+    }
+}
+
 /// Largest photo accepted, in pixels: above any phone camera's normal output, well below the
 /// size of a decompression bomb.
 pub const MAX_PIXELS: u64 = 64_000_000;
@@ -32,6 +54,8 @@ pub struct NormalisedPhoto {
     pub height: u32,
     /// SHA-256 of `jpeg`, hex: lets the passport register tell when a photo changed.
     pub sha256: String,
+    /// The photo scaled to fit its [`PrintBox`]; empty when the photo is no larger.
+    pub print: Vec<u8>,
 }
 
 /// What the first bytes of a file say it is.
@@ -73,8 +97,13 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
 }
 
-/// Checks, decodes and normalises a photo file's bytes.
+/// Checks, decodes and normalises a photo of equipment.
 pub fn normalise(bytes: &[u8]) -> Result<NormalisedPhoto> {
+    normalise_for(bytes, PrintBox::Equipment)
+}
+
+/// Checks, decodes and normalises a photo file's bytes, with a print copy for `place`.
+pub fn normalise_for(bytes: &[u8], place: PrintBox) -> Result<NormalisedPhoto> {
     if bytes.is_empty() {
         return Err(Error::Image(
             "the file is empty (0 bytes): choose the photo again, or copy it to this computer again".into(),
@@ -118,13 +147,37 @@ pub fn normalise(bytes: &[u8]) -> Result<NormalisedPhoto> {
     let jpeg = encode_jpeg(&main, JPEG_QUALITY)?;
     let thumbnail = encode_jpeg(&thumb, THUMBNAIL_QUALITY)?;
     let sha256 = hex(&Sha256::digest(&jpeg));
+    let print = print_copy(&main, place)?;
     Ok(NormalisedPhoto {
         jpeg,
         thumbnail,
         width,
         height,
         sha256,
+        print,
     })
+}
+
+/// The size of a photo's print copy: scaled to fit `place`'s box, rounding down so that it
+/// never carries more than 200 dpi there; unchanged when it fits already.
+pub fn print_size(w: u32, h: u32, place: PrintBox) -> (u32, u32) {
+    let (bw, bh) = place.pixels();
+    let scale = (bw / w.max(1) as f32).min(bh / h.max(1) as f32);
+    if scale >= 1.0 {
+        return (w, h);
+    }
+    let side = |v: u32| ((v as f32 * scale).floor() as u32).max(1);
+    (side(w), side(h))
+}
+
+/// The print copy of a normalised photo's pixels (empty when the photo is no larger).
+pub fn print_copy(main: &RgbImage, place: PrintBox) -> Result<Vec<u8>> {
+    let (w, h) = print_size(main.width(), main.height(), place);
+    if (w, h) == (main.width(), main.height()) {
+        return Ok(Vec::new());
+    }
+    let small = image::imageops::resize(main, w, h, FilterType::Triangle);
+    encode_jpeg(&small, JPEG_QUALITY)
 }
 
 fn damaged() -> Error {

@@ -4,7 +4,7 @@
 use crate::support::photos::*;
 use crate::support::*;
 use equipment_passport::Error;
-use equipment_passport::media::{self, MAX_EDGE, THUMBNAIL_EDGE};
+use equipment_passport::media::{self, MAX_EDGE, PrintBox, THUMBNAIL_EDGE};
 use equipment_passport::model::Category;
 use image::{GenericImageView, ImageFormat};
 
@@ -49,6 +49,19 @@ fn large_photos_are_scaled_to_2000_px_with_a_320_px_thumbnail() {
     assert_eq!(decode(&photo.jpeg).dimensions(), (2000, 1500));
     assert_eq!(decode(&photo.thumbnail).dimensions(), (THUMBNAIL_EDGE, 240));
     assert_eq!(photo.sha256.len(), 64);
+}
+
+#[test]
+fn each_photo_gets_a_print_copy_sized_for_where_it_is_printed_at_200_dpi() {
+    // Equipment: 684.8 × 547.8 px, so a 2000 × 1500 photo prints from 684 × 513.
+    let equipment = media::normalise(&jpeg(4000, 3000)).unwrap();
+    assert_eq!(decode(&equipment.print).dimensions(), (684, 513));
+    // The child's cover photo: 532.5 × 629.8 px, so a portrait 1500 × 2000 prints from 472 × 629.
+    let child = media::normalise_for(&jpeg(1500, 2000), PrintBox::Child).unwrap();
+    assert_eq!(decode(&child.print).dimensions(), (472, 629));
+    // A photo no larger than its box is its own print copy: nothing more is stored.
+    let small = media::normalise(&jpeg(640, 480)).unwrap();
+    assert!(small.print.is_empty());
 }
 
 #[test]

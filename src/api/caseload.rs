@@ -151,7 +151,7 @@ impl Api {
 
     /// Sets (or replaces) the child's photo from a photo file's bytes.
     pub fn set_child_photo(&mut self, id: ChildId, bytes: &[u8]) -> Result<PhotoId> {
-        let photo = media::normalise(bytes)?;
+        let photo = media::normalise_for(bytes, media::PrintBox::Child)?;
         let now = self.now();
         let tx = self.store.transaction()?;
         let old = children::get(&tx, id)?.photo_id;

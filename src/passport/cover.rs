@@ -129,12 +129,10 @@ impl Builder<'_> {
 
         // The child: photo beside name and key facts, on a tinted card.
         let card_pad = m.body * 1.1;
-        let photo_w = if cover.photo.is_some() {
-            m.content_w * 0.38
-        } else {
-            0.0
+        let (photo_w, photo_max_h) = match cover.photo {
+            Some(_) => m.child_photo_box(),
+            None => (0.0, 0.0),
         };
-        let photo_max_h = if m.booklet { 46.0 } else { 80.0 } * MM;
         let inner_x = m.margin + card_pad;
         let right_x = inner_x
             + if photo_w > 0.0 {

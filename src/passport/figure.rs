@@ -6,7 +6,7 @@ use super::content::{Fact, PhotoRef, Step};
 use super::flow::Chunk;
 use super::font::Style;
 use super::layout::{Builder, WHITE, lines_at};
-use super::page::{Element, ImageSource, MM};
+use super::page::{Element, ImageSource};
 use super::paragraph::Span;
 use std::collections::BTreeSet;
 
@@ -65,9 +65,7 @@ impl Builder<'_> {
             self.facts(facts, m.margin, m.content_w);
             return;
         };
-        // Wide enough that an 800-pixel photo lands within the pass-through resolution on A4.
-        let photo_w = m.content_w * if m.booklet { 0.5 } else { 0.52 };
-        let max_h = if m.booklet { 62.0 } else { 88.0 } * MM;
+        let (photo_w, max_h) = m.photo_box();
         let (mut el, photo_h) = self.photo(photo, m.margin, photo_w, max_h);
         let gap = m.body * 1.2;
         let facts_x = m.margin + photo_w + gap;
@@ -95,13 +93,13 @@ impl Builder<'_> {
         let m = self.m.clone();
         let per_row = 2;
         let gap = m.body;
-        let cell = (m.content_w - gap * (per_row as f32 - 1.0)) / per_row as f32;
+        let (cell, cell_h) = m.photo_box();
         for (r, row) in photos.chunks(per_row).enumerate() {
             let mut el = Vec::new();
             let mut h: f32 = 0.0;
             for (i, photo) in row.iter().enumerate() {
                 let x = m.margin + i as f32 * (cell + gap);
-                let (e, used) = self.photo(photo, x, cell, cell * 0.8);
+                let (e, used) = self.photo(photo, x, cell, cell_h);
                 el.extend(e);
                 h = h.max(used);
             }
@@ -114,9 +112,8 @@ impl Builder<'_> {
         let m = self.m.clone();
         let disc = m.body * 1.9;
         let indent = disc + m.body * 0.8;
-        // Step photos are instructions, not thumbnails: nearly half the width.
-        let photo_w = m.content_w * if m.booklet { 0.45 } else { 0.48 };
-        let photo_max_h = if m.booklet { 50.0 } else { 70.0 } * MM;
+        // Step photos are instructions, not thumbnails: as large as any other photo.
+        let (photo_w, photo_max_h) = m.photo_box();
         for (i, step) in steps.iter().enumerate() {
             let number = (i + 1).to_string();
             let num_w = self.width_of(&number, Style::Bold, m.body);

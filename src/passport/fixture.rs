@@ -33,6 +33,11 @@ pub fn options(audience: Audience) -> RenderOptions {
 
 /// A drawn "photo": a soft background with a coloured shape, so pages look like pages.
 pub fn photo(seed: u8, w: u32, h: u32) -> StoredPhoto {
+    photo_for(seed, w, h, crate::media::PrintBox::Equipment)
+}
+
+/// A drawn photo with the print copy the intake makes for `place`.
+pub fn photo_for(seed: u8, w: u32, h: u32, place: crate::media::PrintBox) -> StoredPhoto {
     let hue = [
         [0, 94, 184],
         [0, 127, 59],
@@ -53,6 +58,8 @@ pub fn photo(seed: u8, w: u32, h: u32) -> StoredPhoto {
     let jpeg = crate::media::encode_jpeg(&img, 85).unwrap();
     StoredPhoto {
         thumbnail: Vec::new(),
+        // As the intake makes it.
+        print: crate::media::print_copy(&img, place).unwrap(),
         jpeg,
         width: w,
         height: h,
@@ -196,7 +203,10 @@ impl Builder {
             ),
         ];
         let mut photos = HashMap::new();
-        photos.insert(photo_id, photo(5, 600, 600));
+        photos.insert(
+            photo_id,
+            photo_for(5, 600, 600, crate::media::PrintBox::Child),
+        );
         Builder {
             data: PassportData {
                 child,

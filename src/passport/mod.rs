@@ -61,6 +61,9 @@ pub struct StoredPhoto {
     /// The stored 320 px thumbnail, when loaded: small printed photos (set-up steps) use it
     /// as it is instead of shrinking the full photo.
     pub thumbnail: Vec<u8>,
+    /// The print copy the intake made (sized for an A4 page at 200 dpi), when loaded and
+    /// when the photo is larger than that.
+    pub print: Vec<u8>,
     pub width: u32,
     pub height: u32,
     /// Hex SHA-256 of `jpeg` (the store keeps it); computed here when empty.

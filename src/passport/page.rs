@@ -166,6 +166,22 @@ impl Metrics {
         }
     }
 
+    /// The box every photo is printed in (the main photo, the gallery's, a set-up step's):
+    /// half the text width, four fifths as high. One size for all of them lets the intake
+    /// store one print copy that an A4 page embeds as it is (`media::PrintBox::Equipment`).
+    pub fn photo_box(&self) -> (f32, f32) {
+        let w = (self.content_w - self.body) / 2.0;
+        (w, w * 0.8)
+    }
+
+    /// The box the child's photo is printed in on the cover (`media::PrintBox::Child` on A4).
+    pub fn child_photo_box(&self) -> (f32, f32) {
+        (
+            self.content_w * 0.38,
+            if self.booklet { 46.0 } else { 80.0 } * MM,
+        )
+    }
+
     /// Height available for content on one page.
     pub fn usable(&self) -> f32 {
         self.bottom - self.top

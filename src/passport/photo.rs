@@ -1,12 +1,12 @@
-//! Photos for print: each stored JPEG goes into the PDF untouched when it is no larger than
-//! its printed size needs, and is otherwise resized (triangle filter) and re-encoded so that
-//! no image carries more than 200 dpi at the size it is printed.
+//! Photos for print: no image carries more than 200 dpi at the size it is printed.
 //!
-//! Passing the stored bytes through matters twice: it costs nothing (no decode, no encode)
-//! and it avoids a second generation of JPEG loss. The store has already normalised every
-//! photo (upright, metadata stripped, at most 2,000 px), so the bytes are safe to embed.
-//! Resizing is the slow part of printing (a few milliseconds a photo), so [`PhotoPolicy`]
-//! lets the caller say how much over 200 dpi is still "not much larger".
+//! The store keeps three copies of each photo: the photo (at most 2,000 px), a print copy
+//! sized for the photo box of an A4 page at 200 dpi, and a 320 px thumbnail. A copy that is
+//! within 200 dpi at its printed size and has at least nine tenths of the pixels 200 dpi needs
+//! goes into the PDF as it is: no decode, no encode, and no second generation of JPEG loss.
+//! On A4 that is the print copy, so printing decodes nothing. Otherwise (an A5 booklet, large
+//! print, a trust's own margins, a photo stored before print copies) the smallest copy with
+//! enough pixels is resized (triangle filter) and re-encoded.
 
 use super::StoredPhoto;
 use super::layout::LaidOut;
@@ -22,23 +22,13 @@ const JPEG_QUALITY: u8 = 85;
 /// How photos are sized for print.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PhotoPolicy {
-    /// A resized photo carries this many dots per inch at its printed size.
+    /// No photo carries more than this many dots per inch at its printed size.
     pub max_dpi: f32,
-    /// A stored photo whose resolution at its printed size is at most this is embedded as
-    /// stored, without decoding or re-encoding.
-    pub pass_through_dpi: f32,
 }
 
 impl Default for PhotoPolicy {
-    /// Resize to 200 dpi, but embed as stored a photo up to a fifth over (240 dpi):
-    /// resizing costs a decode, a resample and a re-encode (5 to 20 ms a photo) to save a
-    /// few kilobytes, and the page layout is sized so that the app's usual 800 × 600 photos
-    /// land within it on A4. Set `pass_through_dpi` to `max_dpi` for a strict 200 dpi.
     fn default() -> Self {
-        PhotoPolicy {
-            max_dpi: 200.0,
-            pass_through_dpi: 240.0,
-        }
+        PhotoPolicy { max_dpi: 200.0 }
     }
 }
 
@@ -101,47 +91,51 @@ fn for_print<'a>(
             "photo {id} is not a readable JPEG: add the photo again"
         ))
     };
-    let (width, height, components) = jpeg_info(&stored.jpeg).ok_or_else(unreadable)?;
+    let (width, height, _) = jpeg_info(&stored.jpeg).ok_or_else(unreadable)?;
     let (need_w, need_h) = (
         pixels_needed(w_pt, policy.max_dpi),
         pixels_needed(h_pt, policy.max_dpi),
     );
-    let fits = |w: u32, h: u32| {
-        w <= pixels_needed(w_pt, policy.pass_through_dpi)
-            && h <= pixels_needed(h_pt, policy.pass_through_dpi)
-    };
-    if matches!(components, 1 | 3) && fits(width, height) {
+    // What the page can use: the pixels 200 dpi needs, or all the photo has.
+    let (want_w, want_h) = (need_w.min(width), need_h.min(height));
+    // The stored copies that decode as grey or RGB, largest first.
+    let mut copies: Vec<(&'a [u8], u32, u32, u8)> =
+        [&stored.jpeg, &stored.print, &stored.thumbnail]
+            .into_iter()
+            .filter_map(|bytes| {
+                let (w, h, c) = jpeg_info(bytes)?;
+                matches!(c, 1 | 3).then_some((bytes.as_slice(), w, h, c))
+            })
+            .collect();
+    copies.sort_by_key(|&(_, w, h, _)| std::cmp::Reverse((w, h)));
+    if let Some(&(bytes, w, h, components)) = copies
+        .iter()
+        .find(|&&(_, w, h, _)| w <= need_w && h <= need_h)
+        && w * 10 >= want_w * 9
+        && h * 10 >= want_h * 9
+    {
         return Ok(PrintImage {
-            jpeg: Cow::Borrowed(&stored.jpeg),
-            width,
-            height,
+            jpeg: Cow::Borrowed(bytes),
+            width: w,
+            height: h,
             components,
         });
     }
-    // A photo printed small may be served by its stored thumbnail as it is, when that still
-    // has the pixels 200 dpi needs.
-    if let Some((tw, th, tc)) = jpeg_info(&stored.thumbnail)
-        && matches!(tc, 1 | 3)
-        && tw >= need_w.min(width)
-        && th >= need_h.min(height)
-        && fits(tw, th)
-    {
-        return Ok(PrintImage {
-            jpeg: Cow::Borrowed(&stored.thumbnail),
-            width: tw,
-            height: th,
-            components: tc,
-        });
-    }
-    let img = image::load_from_memory_with_format(&stored.jpeg, image::ImageFormat::Jpeg)
+    // Resize the smallest copy that still has the pixels needed: less to decode.
+    let source = copies
+        .iter()
+        .rev()
+        .find(|&&(_, w, h, _)| w >= want_w && h >= want_h)
+        .map_or(stored.jpeg.as_slice(), |&(bytes, ..)| bytes);
+    let img = image::load_from_memory_with_format(source, image::ImageFormat::Jpeg)
         .map_err(|_| unreadable())?
         .into_rgb8();
-    // Keep the shape: scale by whichever side needs the most pixels.
-    let scale = (need_w as f32 / width as f32)
-        .max(need_h as f32 / height as f32)
+    // Keep the shape: scale by whichever side needs the most pixels, never past 200 dpi.
+    let scale = (need_w as f32 / img.width() as f32)
+        .min(need_h as f32 / img.height() as f32)
         .min(1.0);
-    let w = ((width as f32 * scale).round() as u32).max(1);
-    let h = ((height as f32 * scale).round() as u32).max(1);
+    let w = ((img.width() as f32 * scale).floor() as u32).clamp(1, need_w);
+    let h = ((img.height() as f32 * scale).floor() as u32).clamp(1, need_h);
     let resized = if (w, h) == (img.width(), img.height()) {
         img
     } else {
@@ -195,6 +189,7 @@ mod tests {
         });
         StoredPhoto {
             thumbnail: Vec::new(),
+            print: Vec::new(),
             jpeg: crate::media::encode_jpeg(&img, 80).unwrap(),
             width: w,
             height: h,
@@ -249,6 +244,34 @@ mod tests {
         let p = &prepared[&id];
         assert_eq!((p.width, p.height), (400, 300));
         assert_eq!(jpeg_info(&p.jpeg), Some((400, 300, 3)));
+    }
+
+    #[test]
+    fn a_photo_a_little_over_200_dpi_is_resized_not_passed_through() {
+        let id = PhotoId::new();
+        // 440 px over 144 pt is 220 dpi.
+        let photos = HashMap::from([(id, jpeg(440, 330))]);
+        let prepared =
+            prepare(&laid_out(id, 144.0, 108.0), &photos, PhotoPolicy::default()).unwrap();
+        let p = &prepared[&id];
+        assert!(matches!(p.jpeg, Cow::Owned(_)));
+        assert_eq!((p.width, p.height), (400, 300));
+    }
+
+    #[test]
+    fn the_print_copy_is_embedded_as_it_is_when_it_fits() {
+        let id = PhotoId::new();
+        let mut photo = jpeg(1600, 1200);
+        photo.print = jpeg(400, 300).jpeg;
+        let photos = HashMap::from([(id, photo)]);
+        let prepared =
+            prepare(&laid_out(id, 144.0, 108.0), &photos, PhotoPolicy::default()).unwrap();
+        let p = &prepared[&id];
+        assert!(matches!(p.jpeg, Cow::Borrowed(_)));
+        assert_eq!(p.jpeg.as_ref(), photos[&id].print.as_slice());
+        // Printed smaller, the print copy is too big: it is resized, never passed through.
+        let prepared = prepare(&laid_out(id, 72.0, 54.0), &photos, PhotoPolicy::default()).unwrap();
+        assert_eq!((prepared[&id].width, prepared[&id].height), (200, 150));
     }
 
     #[test]

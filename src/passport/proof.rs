@@ -6,7 +6,7 @@
 use super::fixture::{self, Builder, d};
 use super::font::book;
 use super::layout::lay_out;
-use super::page::Element;
+use super::page::{Element, ImageSource, Metrics};
 use super::*;
 use crate::model::{Category, ItemDetails};
 
@@ -360,27 +360,68 @@ fn photos_are_embedded_once_each() {
 }
 
 #[test]
-fn the_usual_800_by_600_photos_pass_through_untouched_on_a4() {
+fn on_a4_every_photo_is_its_print_copy_embedded_as_it_is_at_no_more_than_200_dpi() {
     let data = fixture::reference();
-    let template = Template::for_audience(Audience::School);
-    let options = fixture::options(Audience::School);
-    let content = content::build(&data, &template, Audience::School, None);
-    let laid = lay_out(&content, &template, &options);
-    let prepared = photo::prepare(&laid, &data.photos, options.photos).unwrap();
-    assert_eq!(prepared.len(), data.photos.len());
-    for (id, image) in &prepared {
-        assert!(
-            matches!(image.jpeg, std::borrow::Cow::Borrowed(_)),
-            "photo {id} was re-encoded"
-        );
+    for (audience, large_print) in [
+        (Audience::School, false),
+        (Audience::Family, false),
+        (Audience::School, true),
+    ] {
+        let template = Template::for_audience(audience);
+        let mut options = fixture::options(audience);
+        options.large_print = large_print;
+        let m = Metrics::new(&template, &options);
+        let px = |pt: f32| pt / 72.0 * 200.0;
+        if !large_print {
+            // The boxes the intake sizes print copies for are this layout's boxes.
+            for ((w, h), place) in [
+                (m.photo_box(), crate::media::PrintBox::Equipment),
+                (m.child_photo_box(), crate::media::PrintBox::Child),
+            ] {
+                let (bw, bh) = place.pixels();
+                assert!((px(w) - bw).abs() < 0.5, "{place:?}: {} px", px(w));
+                assert!((px(h) - bh).abs() < 0.5, "{place:?}: {} px", px(h));
+            }
+        }
+        let content = content::build(&data, &template, audience, None);
+        let laid = lay_out(&content, &template, &options);
+        let prepared = photo::prepare(&laid, &data.photos, options.photos).unwrap();
+        assert_eq!(prepared.len(), data.photos.len());
+        for (id, image) in &prepared {
+            let stored = &data.photos[id];
+            if !large_print {
+                assert!(
+                    matches!(image.jpeg, std::borrow::Cow::Borrowed(_))
+                        && image.jpeg.as_ref() == stored.print.as_slice(),
+                    "photo {id} was not its print copy"
+                );
+            }
+            // No more than 200 dpi wherever it is printed.
+            for page in &laid.pages {
+                for e in &page.elements {
+                    if let Element::Image {
+                        w,
+                        h,
+                        source: ImageSource::Photo(p),
+                        ..
+                    } = e
+                        && p == id
+                    {
+                        assert!(
+                            image.width <= px(*w).ceil() as u32,
+                            "{id}: {} px over {w} pt",
+                            image.width
+                        );
+                        assert!(
+                            image.height <= px(*h).ceil() as u32,
+                            "{id}: {} px over {h} pt",
+                            image.height
+                        );
+                    }
+                }
+            }
+        }
     }
-    // A strict 200 dpi resizes them all.
-    let strict = PhotoPolicy {
-        pass_through_dpi: 200.0,
-        ..PhotoPolicy::default()
-    };
-    let prepared = photo::prepare(&laid, &data.photos, strict).unwrap();
-    assert!(prepared.values().all(|i| i.width < 800));
 }
 
 /// Writes the sample passports for people to look at: `cargo test --lib write_samples --
@@ -427,16 +468,22 @@ fn write_samples() {
 }
 
 /// Times the reference passport (8 items, 12 photos of 800 × 600): `cargo test --release
-/// --lib bench_reference -- --ignored --nocapture`. Prints the median with the default photo
-/// policy (photos pass through) and with a strict 200 dpi (every photo resized).
+/// --lib bench_reference -- --ignored --nocapture`. Prints the median with the intake's print
+/// copies (embedded as they are) and without them (every photo resized).
 #[test]
 #[ignore]
 fn bench_reference() {
     let data = fixture::reference();
     let template = Template::for_audience(Audience::School);
-    let mut options = fixture::options(Audience::School);
-    for (name, pass_through_dpi) in [("default", 240.0), ("strict 200 dpi", 200.0)] {
-        options.photos.pass_through_dpi = pass_through_dpi;
+    let options = fixture::options(Audience::School);
+    let mut without_print_copies = data.clone();
+    for photo in without_print_copies.photos.values_mut() {
+        photo.print.clear();
+    }
+    for (name, data) in [
+        ("with print copies", &data),
+        ("photos stored before print copies", &without_print_copies),
+    ] {
         let mut size = render(&data, &template, &options).unwrap().len();
         // Time on this thread's CPU (Linux), which a busy machine disturbs less than the
         // wall clock.

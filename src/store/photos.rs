@@ -33,10 +33,10 @@ pub fn insert(
         PhotoPlace::Step(item) => (Some(item), false),
     };
     conn.prepare_cached(
-        "INSERT INTO photos (id, child_id, item_id, position, caption, width, height, jpeg, thumbnail, sha256, created_at)
+        "INSERT INTO photos (id, child_id, item_id, position, caption, width, height, jpeg, thumbnail, sha256, created_at, print_jpeg)
          VALUES (?1, ?2, ?3,
                  CASE WHEN ?4 THEN (SELECT coalesce(max(position), -1) + 1 FROM photos WHERE item_id = ?3) END,
-                 ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         id,
@@ -49,7 +49,8 @@ pub fn insert(
         photo.jpeg,
         photo.thumbnail,
         photo.sha256,
-        now
+        now,
+        photo.print
     ])?;
     Ok(())
 }
@@ -154,9 +155,9 @@ pub fn for_child(
     with_bytes: bool,
 ) -> Result<std::collections::HashMap<PhotoId, crate::passport::StoredPhoto>> {
     let sql = if with_bytes {
-        "SELECT id, width, height, sha256, jpeg, thumbnail FROM photos WHERE child_id = ?1"
+        "SELECT id, width, height, sha256, jpeg, thumbnail, print_jpeg FROM photos WHERE child_id = ?1"
     } else {
-        "SELECT id, width, height, sha256, x'', x'' FROM photos WHERE child_id = ?1"
+        "SELECT id, width, height, sha256, x'', x'', x'' FROM photos WHERE child_id = ?1"
     };
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([child], |r| {
@@ -168,6 +169,7 @@ pub fn for_child(
                 sha256: r.get(3)?,
                 jpeg: r.get(4)?,
                 thumbnail: r.get(5)?,
+                print: r.get(6)?,
             },
         ))
     })?;
