@@ -11,7 +11,7 @@ use equipment_passport::store::{children, items, service_records, settings};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-// The same allocator as the CLI and the desktop app, so the figures are theirs.
+// The same allocator as the CLI (`passport print`), so the figures are its.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -6,6 +6,7 @@
 //! anything is written.
 
 use crate::error::{Error, Result};
+use crate::passport::resample::shrink;
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
@@ -143,11 +144,18 @@ pub fn normalise_for(bytes: &[u8], place: PrintBox) -> Result<NormalisedPhoto> {
         image::imageops::resize(&pixels, width, height, FilterType::Lanczos3)
     };
     let (tw, th) = fitted(width, height, THUMBNAIL_EDGE);
-    let thumb = image::imageops::resize(&main, tw, th, FilterType::Triangle);
-    let jpeg = encode_jpeg(&main, JPEG_QUALITY)?;
-    let thumbnail = encode_jpeg(&thumb, THUMBNAIL_QUALITY)?;
+    // Encoding is most of the work; the three copies are encoded side by side.
+    let ((jpeg, thumbnail), print) = rayon::join(
+        || {
+            rayon::join(
+                || encode_jpeg(&main, JPEG_QUALITY),
+                || encode_jpeg(&shrink(&main, tw, th), THUMBNAIL_QUALITY),
+            )
+        },
+        || print_copy(&main, place),
+    );
+    let (jpeg, thumbnail, print) = (jpeg?, thumbnail?, print?);
     let sha256 = hex(&Sha256::digest(&jpeg));
-    let print = print_copy(&main, place)?;
     Ok(NormalisedPhoto {
         jpeg,
         thumbnail,
@@ -176,8 +184,7 @@ pub fn print_copy(main: &RgbImage, place: PrintBox) -> Result<Vec<u8>> {
     if (w, h) == (main.width(), main.height()) {
         return Ok(Vec::new());
     }
-    let small = image::imageops::resize(main, w, h, FilterType::Triangle);
-    encode_jpeg(&small, JPEG_QUALITY)
+    encode_jpeg(&shrink(main, w, h), JPEG_QUALITY)
 }
 
 fn damaged() -> Error {

@@ -388,6 +388,37 @@ fn bom_crlf_semicolons_and_multi_line_cells_parse() {
     assert_eq!(stander.details.issue_date, Some(date(2025, 11, 22)));
 }
 
+/// Found by the csv_import fuzz target: rows ended by a lone CR shared one line number, so
+/// their errors were counted as one bad row and the good rows were over-counted.
+#[test]
+fn rows_ended_by_a_lone_cr_as_excel_for_mac_saves_them_keep_their_own_line_numbers() {
+    let mut c = caseload();
+    let csv = "NHS number,Category,Item name,Purpose\r\
+               999 000 0026,Walker,Walker,\"Between\rlessons\"\r\
+               999 000 0026,Spaceship,Rocket,\r\
+               999 000 0026,Seating,,\r";
+    let report = import(&mut c.api, csv, CsvImportMode::DryRun);
+    assert_eq!(
+        (report.rows, report.good_rows, report.bad_rows),
+        (3, 1, 2),
+        "{:?}",
+        report.errors
+    );
+    assert!(
+        report
+            .errors
+            .iter()
+            .any(error(3, "Category", "'Spaceship' is not a category"))
+    );
+    assert!(
+        report
+            .errors
+            .iter()
+            .any(error(4, "Item name", "enter the name"))
+    );
+    assert!(report.errors.iter().all(|e| e.line == 3 || e.line == 4));
+}
+
 #[test]
 fn windows_1252_from_older_excel_is_read() {
     let mut c = caseload();

@@ -10,6 +10,7 @@ mod csv_import;
 mod dfg;
 mod due;
 mod encryption;
+mod interrupted_import;
 mod media;
 mod migrations;
 mod passport;

@@ -69,6 +69,29 @@ fn version_1_caseload_upgrades_with_its_data() {
     let log = api.item(hoist.id).unwrap().service_log;
     assert_eq!(log[0].details.kind, ServiceKind::LolerExamination);
     assert_eq!(api.due_list(3650).unwrap().len(), 1);
+    // Its photo predates print copies: the passport still prints it, resized at print time.
+    let mut api = api;
+    let printed = api
+        .render_passport(
+            record.child.id,
+            equipment_passport::api::PrintRequest {
+                audience: equipment_passport::passport::Audience::Family,
+                format: equipment_passport::passport::Format::A4,
+                large_print: false,
+            },
+        )
+        .unwrap();
+    let pdf = lopdf::Document::load_mem(&printed.pdf).unwrap();
+    let images = pdf
+        .objects
+        .values()
+        .filter(|o| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image")
+            })
+        })
+        .count();
+    assert_eq!(images, 1, "the hoist's photo is in the passport");
 }
 
 #[test]

@@ -108,6 +108,12 @@ pub fn run() {
             commands::safety::list_backups,
             commands::safety::choose_backup_file,
             commands::safety::restore_backup,
+            commands::transfer::export_bundle,
+            commands::transfer::choose_bundle_file,
+            commands::transfer::import_bundle,
+            commands::transfer::choose_csv_file,
+            commands::transfer::import_equipment_csv,
+            commands::transfer::csv_columns,
         ])
         .run(tauri::generate_context!())
         .expect("Equipment Passport could not start its window");

@@ -85,18 +85,18 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, Vec<FieldError>> {
         // (which, after a CRLF, points at its LF: count that too).
         let start = record.position().map_or(0, |p| p.byte() as usize);
         let upto = (start + 1).min(text.len());
-        newlines += count_newlines(&text.as_bytes()[counted..upto.max(counted)]);
+        newlines += count_line_breaks(text.as_bytes(), counted..upto.max(counted));
         counted = upto.max(counted);
         let line = (newlines + 1).saturating_sub(breaks_in_cells) as usize;
-        breaks_in_cells += record
-            .iter()
-            .map(|cell| cell.matches('\n').count() as u64)
-            .sum::<u64>();
         // Line breaks in cells are stored as the app stores them: a plain LF.
         let cells: Vec<String> = record
             .iter()
             .map(|cell| cell.replace("\r\n", "\n").replace('\r', "\n"))
             .collect();
+        breaks_in_cells += cells
+            .iter()
+            .map(|cell| cell.matches('\n').count() as u64)
+            .sum::<u64>();
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -124,8 +124,15 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, Vec<FieldError>> {
     })
 }
 
-fn count_newlines(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+/// The line breaks that start in `range` of `text`: LF, CRLF (counted once) and a lone CR,
+/// which ends a row for the CSV reader and for spreadsheets alike (Excel for Mac's "CSV
+/// (Macintosh)" ends every line with one).
+fn count_line_breaks(text: &[u8], range: std::ops::Range<usize>) -> u64 {
+    text[range.clone()]
+        .iter()
+        .zip(range)
+        .filter(|&(&b, i)| b == b'\n' || (b == b'\r' && text.get(i + 1) != Some(&b'\n')))
+        .count() as u64
 }
 
 /// The file's text, refusing what is plainly not a CSV file.

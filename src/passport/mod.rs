@@ -32,7 +32,7 @@ mod page;
 mod paragraph;
 mod photo;
 mod render;
-mod resample;
+pub(crate) mod resample;
 mod servicing;
 mod table;
 pub mod template;

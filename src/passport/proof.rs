@@ -484,7 +484,7 @@ fn bench_reference() {
         ("with print copies", &data),
         ("photos stored before print copies", &without_print_copies),
     ] {
-        let mut size = render(&data, &template, &options).unwrap().len();
+        let mut size = render(data, &template, &options).unwrap().len();
         // Time on this thread's CPU (Linux), which a busy machine disturbs less than the
         // wall clock.
         let cpu = || {
@@ -497,7 +497,7 @@ fn bench_reference() {
         let cpu_start = cpu();
         for _ in 0..40 {
             let start = std::time::Instant::now();
-            size = render(&data, &template, &options).unwrap().len();
+            size = render(data, &template, &options).unwrap().len();
             times.push(start.elapsed());
         }
         let cpu_each = std::time::Duration::from_nanos((cpu() - cpu_start) / 40);

@@ -89,51 +89,78 @@ async fn search_big_caseload(db: &Path) {
         ms(to_unlock),
         ms(to_caseload)
     );
-    // In the page: the time from each keydown in the search box to the next change of the
-    // results, measured after the browser has painted it.
+    // Each character is typed for real (WebDriver key events), then the page is asked, in the
+    // same script, when the search that character started was answered and painted: the
+    // screen marks (User Timing) when it asks the core and when the answer arrives, and the
+    // next animation frame after the answer is when the change is painted. One keystroke is
+    // measured at a time, so no answer is counted against the wrong key.
     app.client
         .execute(
             "const box = document.getElementById('caseload-search');
-             window.__searchTimes = [];
-             let pressed = 0;
-             box.addEventListener('keydown', () => { pressed = performance.now(); });
-             new MutationObserver(() => {
-               if (!pressed) return;
-               const start = pressed; pressed = 0;
-               requestAnimationFrame(() => window.__searchTimes.push(performance.now() - start));
-             }).observe(document.getElementById('caseload-count'), { childList: true, subtree: true, characterData: true });",
+             window.__typedAt = 0;
+             box.addEventListener('input', () => { window.__typedAt = performance.now(); });",
             vec![],
         )
         .await
         .unwrap();
+    const ANSWERED: &str = "const done = arguments[arguments.length - 1];
+         const deadline = performance.now() + 5000;
+         const marks = (name) => performance.getEntriesByName(name);
+         (function check() {
+           const typed = window.__typedAt;
+           const asked = typed && marks('caseload-search-asked').find((m) => m.startTime >= typed);
+           const answered = asked && marks('caseload-search-answered').find((m) => m.startTime >= asked.startTime);
+           if (answered) {
+             requestAnimationFrame(() => {
+               const painted = performance.now();
+               done([asked.startTime - typed, answered.startTime - asked.startTime, painted - answered.startTime, painted - typed]);
+             });
+           } else if (performance.now() > deadline) {
+             done(null);
+           } else {
+             setTimeout(check, 1);
+           }
+         })();";
     let words = ["zoe", "okafor", "nguyen", "patel", "amara hughes", "999 1"];
     let search = app.find("#caseload-search").await;
+    let mut stages: Vec<Vec<f64>> = Vec::new();
     for word in words.iter().cycle().take(18) {
         search.clear().await.unwrap();
         tokio::time::sleep(Duration::from_millis(300)).await;
         for ch in word.chars() {
+            app.client
+                .execute("window.__typedAt = 0;", vec![])
+                .await
+                .unwrap();
             search.send_keys(&ch.to_string()).await.unwrap();
-            tokio::time::sleep(Duration::from_millis(250)).await;
+            let answer = app.client.execute_async(ANSWERED, vec![]).await.unwrap();
+            let answer: Option<Vec<f64>> = serde_json::from_value(answer).unwrap();
+            stages.push(answer.expect("the search was answered within 5 s"));
+            tokio::time::sleep(Duration::from_millis(150)).await;
         }
     }
-    let times = app
-        .client
-        .execute("return window.__searchTimes;", vec![])
-        .await
-        .unwrap();
-    let mut times: Vec<f64> = times
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|v| v.as_f64())
-        .collect();
+    let mut times: Vec<f64> = stages.iter().map(|s| s[3]).collect();
     if std::env::var_os("BENCH_VERBOSE").is_some() {
         println!("  each keystroke, in order (ms): {times:.0?}");
+        let names = [
+            "typed to search asked",
+            "IPC round trip (the core's answer)",
+            "answer to painted",
+        ];
+        for (i, name) in names.iter().enumerate() {
+            let mut v: Vec<f64> = stages.iter().map(|s| s[i]).collect();
+            v.sort_by(f64::total_cmp);
+            println!(
+                "  {name}: median {:.0} ms, max {:.0} ms",
+                v[v.len() / 2],
+                v[v.len() - 1]
+            );
+        }
     }
     times.sort_by(f64::total_cmp);
     let at = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
     println!(
-        "Search with 20,000 children, keystroke to results painted ({} keystrokes): p50 {:.0} ms, p95 {:.0} ms, max {:.0} ms (target < 100 ms)",
+        "Search with 20,000 children, typed character to results painted ({} keystrokes): p50 {:.0} ms, p95 {:.0} ms, max {:.0} ms (target < 100 ms)",
         times.len(),
         at(0.5),
         at(0.95),

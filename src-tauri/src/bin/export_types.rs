@@ -3,12 +3,14 @@
 //! and fails when the committed files are stale (CI runs it).
 
 use equipment_passport::api::*;
+use equipment_passport::bundle::{ExistingChild, ImportReport};
 use equipment_passport::demo::DemoSummary;
 use equipment_passport::model::dfg::*;
 use equipment_passport::model::*;
 use equipment_passport_desktop::commands::dfg::SavedDfgSummary;
 use equipment_passport_desktop::commands::equipment::PhotoAdded;
 use equipment_passport_desktop::commands::files::SavedPassport;
+use equipment_passport_desktop::commands::transfer::CsvColumn;
 use equipment_passport_desktop::error::CommandError;
 use equipment_passport_desktop::state::SessionState;
 use std::path::{Path, PathBuf};
@@ -79,6 +81,12 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
         BackupReport,
         RestoreReport,
         BackupFile,
+        ExportReport,
+        ImportReport,
+        ExistingChild,
+        CsvImportMode,
+        CsvImportReport,
+        CsvColumn,
     );
     Ok(())
 }

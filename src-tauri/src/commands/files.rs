@@ -7,8 +7,10 @@ use crate::state::AppState;
 use equipment_passport::api::{BatchProgress, BatchReport, IssuedCopyStatus, PrintRequest};
 use equipment_passport::model::{ChildId, SettingId};
 use serde::Serialize;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
+use std::sync::{Mutex, MutexGuard};
 use tauri::ipc::Response;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
@@ -60,6 +62,56 @@ impl TestDialogs {
     pub(crate) fn save_dir() -> Option<PathBuf> {
         std::env::var_os("EQUIPMENT_PASSPORT_TEST_SAVE_DIR").map(PathBuf::from)
     }
+}
+
+/// Files the user chose in an "open" dialog this session: the only files outside the data
+/// folder that an import or a restore will read, whatever path the web view sends.
+fn chosen() -> MutexGuard<'static, BTreeSet<PathBuf>> {
+    static CHOSEN: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+    CHOSEN.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Whether the user chose `path` in an "open" dialog this session.
+pub(crate) fn was_chosen(path: &Path) -> bool {
+    chosen().contains(path)
+}
+
+/// What an "open" dialog asks for.
+pub(crate) struct OpenDialog<'a> {
+    pub title: &'a str,
+    /// The filter's name and the file extensions it shows.
+    pub filter: (&'a str, &'a [&'a str]),
+    /// The folder it starts in, if not the last one used.
+    pub folder: Option<PathBuf>,
+}
+
+/// Asks for one file (under the end-to-end tests, the first test file with one of the
+/// filter's extensions) and remembers it as chosen; `None` when the user cancels. Runs the
+/// dialog on the calling (worker) thread.
+pub(crate) fn choose_file(app: &AppHandle, ask: OpenDialog<'_>) -> CommandResult<Option<String>> {
+    let (name, extensions) = ask.filter;
+    let path = match TestDialogs::open() {
+        Some(files) => files.into_iter().find(|p| {
+            p.extension()
+                .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        }),
+        None => {
+            let mut dialog = app
+                .dialog()
+                .file()
+                .set_title(ask.title)
+                .add_filter(name, extensions);
+            if let Some(folder) = ask.folder {
+                dialog = dialog.set_directory(folder);
+            }
+            dialog.blocking_pick_file().map(as_path).transpose()?
+        }
+    };
+    Ok(path.map(|p| {
+        let shown = p.display().to_string();
+        chosen().insert(p);
+        shown
+    }))
 }
 
 pub(crate) fn as_path(file: tauri_plugin_dialog::FilePath) -> CommandResult<PathBuf> {

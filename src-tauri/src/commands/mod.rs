@@ -9,6 +9,7 @@ pub mod equipment;
 pub mod files;
 pub mod safety;
 pub mod session;
+pub mod transfer;
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;

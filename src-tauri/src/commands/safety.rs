@@ -2,7 +2,7 @@
 //! daily automatic one made on unlock, a backup the user saves where they choose, and a restore
 //! from a file they choose.
 
-use super::files::{TestDialogs, as_path};
+use super::files::{OpenDialog, choose_file, was_chosen};
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 use equipment_passport::Api;
@@ -10,11 +10,10 @@ use equipment_passport::api::{
     AuditEntry, BACKUP_FOLDER, BackupFile, BackupReport, RecordKind, RecordRef, RestoreReport,
 };
 use equipment_passport::model::{ChildId, ItemId};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
 use tauri::{AppHandle, Emitter, State};
-use tauri_plugin_dialog::DialogExt;
 
 /// Every change to a child and everything that belongs to them, oldest first.
 #[tauri::command(rename_all = "snake_case")]
@@ -91,13 +90,6 @@ fn of_item(history: Vec<AuditEntry>, item: &str, mut parts: HashSet<String>) -> 
         .collect()
 }
 
-/// Backup files the user chose in the "restore" dialog this session: the only files outside
-/// the backups folder a restore will read.
-fn chosen() -> MutexGuard<'static, BTreeSet<PathBuf>> {
-    static CHOSEN: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
-    CHOSEN.lock().unwrap_or_else(|p| p.into_inner())
-}
-
 /// Why today's automatic backup could not be made, if it could not (shown in Settings).
 static AUTOMATIC_FAILURE: Mutex<Option<String>> = Mutex::new(None);
 
@@ -168,23 +160,14 @@ pub async fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<Backu
 #[tauri::command(rename_all = "snake_case")]
 pub async fn choose_backup_file(app: AppHandle) -> CommandResult<Option<String>> {
     super::blocking(app.clone(), move |state| {
-        let path = match TestDialogs::open() {
-            Some(files) => files.into_iter().next(),
-            None => app
-                .dialog()
-                .file()
-                .set_title("Choose a backup to restore")
-                .set_directory(state.data_dir.join(BACKUP_FOLDER))
-                .add_filter("Caseload backup", &["db"])
-                .blocking_pick_file()
-                .map(as_path)
-                .transpose()?,
-        };
-        Ok(path.map(|p| {
-            let shown = p.display().to_string();
-            chosen().insert(p);
-            shown
-        }))
+        choose_file(
+            &app,
+            OpenDialog {
+                title: "Choose a backup to restore",
+                filter: ("Caseload backup", &["db"]),
+                folder: Some(state.data_dir.join(BACKUP_FOLDER)),
+            },
+        )
     })
     .await
 }
@@ -204,7 +187,7 @@ pub async fn restore_backup(
         let listed = |api: &Api| -> equipment_passport::Result<bool> {
             Ok(api.backups()?.iter().any(|b| b.path == path))
         };
-        if !chosen().contains(&path) && !state.with_api(|api| listed(api))? {
+        if !was_chosen(&path) && !state.with_api(|api| listed(api))? {
             return Err(CommandError::new(
                 "not_allowed",
                 "choose the backup to restore with the \"Restore from a backup\" button",

@@ -49,6 +49,12 @@ import type { SessionState } from '../generated/SessionState';
 import type { Setting } from '../generated/Setting';
 import type { SettingDetails } from '../generated/SettingDetails';
 import type { Supplier } from '../generated/Supplier';
+import type { CsvColumn } from '../generated/CsvColumn';
+import type { CsvImportMode } from '../generated/CsvImportMode';
+import type { CsvImportReport } from '../generated/CsvImportReport';
+import type { ExistingChild } from '../generated/ExistingChild';
+import type { ExportReport } from '../generated/ExportReport';
+import type { ImportReport } from '../generated/ImportReport';
 import type { SupplierDetails } from '../generated/SupplierDetails';
 
 export type { CommandError, FieldError };
@@ -305,6 +311,32 @@ export const chooseBackupFile = () => call<string | null>('choose_backup_file');
  * caseload's passphrase (or `backupPassphrase`) does not open it. */
 export const restoreBackup = (path: string, backupPassphrase: string | null) =>
   call<RestoreReport>('restore_backup', { path, backup_passphrase: backupPassphrase });
+
+// ---- Export and import: .passport bundles and equipment spreadsheets ----------------------
+
+/**
+ * Asks where to save and writes one child (or, with `childId` null, the whole caseload) to a
+ * `.passport` bundle encrypted with `passphrase`, or the caseload's own when null; null when
+ * the user cancelled. A weak chosen passphrase fails with a `passphrase` field error.
+ */
+export const exportBundle = (childId: Id | null, passphrase: string | null, suggestedName: string) =>
+  call<ExportReport | null>('export_bundle', { child_id: childId, passphrase, suggested_name: suggestedName });
+/** Asks for a `.passport` file to import; null when the user cancelled. Imports nothing. */
+export const chooseBundleFile = () => call<string | null>('choose_bundle_file');
+/**
+ * Imports (or, with `dryRun`, checks and reports without writing) the bundle chosen with
+ * `chooseBundleFile`. Fails with a `passphrase` field error when neither `passphrase` nor the
+ * caseload's own opens it, and with a `file` field error when the file is not a good bundle.
+ */
+export const importBundle = (path: string, passphrase: string | null, existing: ExistingChild, dryRun: boolean) =>
+  call<ImportReport>('import_bundle', { path, passphrase, existing, dry_run: dryRun });
+/** Asks for an equipment spreadsheet saved as CSV; null when the user cancelled. */
+export const chooseCsvFile = () => call<string | null>('choose_csv_file');
+/** Imports the spreadsheet chosen with `chooseCsvFile` as `mode` says (a dry run writes nothing). */
+export const importEquipmentCsv = (path: string, mode: CsvImportMode) =>
+  call<CsvImportReport>('import_equipment_csv', { path, mode });
+/** The columns the spreadsheet import understands, in the sample template's order. */
+export const csvColumns = () => call<CsvColumn[]>('csv_columns');
 
 // ---- Events, photos and dropped files ------------------------------------------------------
 

@@ -28,6 +28,8 @@ export type RouteName =
   | 'school-edit'
   | 'print-school'
   | 'settings'
+  | 'transfer'
+  | 'child-export'
   | 'not-found';
 
 export interface Route {
@@ -47,6 +49,7 @@ const TABLE: ReadonlyArray<readonly [RouteName, string]> = [
   ['item-new', '/children/:id/equipment/new'],
   ['passport', '/children/:id/passport'],
   ['child-history', '/children/:id/history'],
+  ['child-export', '/children/:id/export'],
   ['item-history', '/equipment/:id/history'],
   ['child', '/children/:id'],
   ['item', '/equipment/:id'],
@@ -62,6 +65,7 @@ const TABLE: ReadonlyArray<readonly [RouteName, string]> = [
   ['schools', '/schools'],
   ['print-school', '/print'],
   ['settings', '/settings'],
+  ['transfer', '/transfer'],
 ];
 
 export function parse(hash: string): Route {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { debounce, latestOnly, throttle } from './timing';
+import { coalesce, debounce, latestOnly, throttle } from './timing';
 
 describe('search debounce', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -37,6 +37,44 @@ describe('search debounce', () => {
     typed.cancel();
     vi.advanceTimersByTime(500);
     expect(search).not.toHaveBeenCalled();
+  });
+});
+
+describe('coalesce (search as you type)', () => {
+  function searches() {
+    const asked: Array<() => void> = [];
+    const search = vi.fn(() => new Promise<void>((resolve) => asked.push(resolve)));
+    return { search, asked, settle: async (i: number) => { asked[i]!(); await Promise.resolve(); await Promise.resolve(); } };
+  }
+
+  it('searches at once on the first keystroke', () => {
+    const { search } = searches();
+    coalesce(search)();
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps one search waiting while one runs, however many keys are pressed', async () => {
+    const { search, settle } = searches();
+    const typed = coalesce(search);
+    typed();
+    typed();
+    typed();
+    typed();
+    expect(search).toHaveBeenCalledTimes(1);
+    await settle(0);
+    expect(search).toHaveBeenCalledTimes(2);
+    await settle(1);
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs nothing more after cancel (the screen went away)', async () => {
+    const { search, settle } = searches();
+    const typed = coalesce(search);
+    typed();
+    typed();
+    typed.cancel();
+    await settle(0);
+    expect(search).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -55,6 +55,42 @@ export function throttle<A extends unknown[]>(
   };
 }
 
+/** A call that runs at once when it can; see {@link coalesce}. */
+export interface Coalesced {
+  (): void;
+  /** Forgets a waiting call (the screen went away). */
+  cancel(): void;
+}
+
+/**
+ * Runs `fn` at once when it is not already running, and otherwise once more as soon as the
+ * running call ends. Search as you type uses it: the first keystroke searches with no delay,
+ * and however fast someone types there is never more than one search waiting, which reads
+ * the text as it is by then.
+ */
+export function coalesce(fn: () => Promise<void>): Coalesced {
+  let running = false;
+  let waiting = false;
+  const run = (() => {
+    if (running) {
+      waiting = true;
+      return;
+    }
+    running = true;
+    void fn().finally(() => {
+      running = false;
+      if (waiting) {
+        waiting = false;
+        run();
+      }
+    });
+  }) as Coalesced;
+  run.cancel = () => {
+    waiting = false;
+  };
+  return run;
+}
+
 /**
  * Runs searches so that only the newest answer is shown: each call gets a ticket, and a
  * result whose ticket is no longer the latest is dropped.
