@@ -187,6 +187,15 @@ pub fn print_copy(main: &RgbImage, place: PrintBox) -> Result<Vec<u8>> {
     encode_jpeg(&shrink(main, w, h), JPEG_QUALITY)
 }
 
+/// The print copy of a photo already stored, from its normalised JPEG: for photos stored
+/// before print copies were kept (schema version 5).
+pub fn print_copy_of_stored(jpeg: &[u8], place: PrintBox) -> Result<Vec<u8>> {
+    let pixels = image::load_from_memory_with_format(jpeg, ImageFormat::Jpeg)
+        .map_err(|e| Error::Image(format!("the stored photo could not be read: {e}")))?
+        .to_rgb8();
+    print_copy(&pixels, place)
+}
+
 fn damaged() -> Error {
     Error::Image(
         "the photo file is damaged or incomplete (it may not have finished copying): copy it again and retry".into(),

@@ -188,6 +188,30 @@ fn export_then_import_into_an_empty_caseload_gives_identical_records_and_photos(
 }
 
 #[test]
+fn an_imported_childs_photo_gets_the_print_copy_of_the_cover_not_of_an_item() {
+    let mut api = support::api();
+    let zoe = add_child(&mut api, "Zoë", "Hughes");
+    let face = api
+        .set_child_photo(zoe.id, &photos::jpeg(1500, 2000))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::All, dir.path());
+
+    let mut other = support::api();
+    import(&mut other, &path, ExistingChild::Skip).unwrap();
+    let print: Vec<u8> = other
+        .store()
+        .conn()
+        .query_row("SELECT print_jpeg FROM photos WHERE id = ?1", [face], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let print = image::load_from_memory(&print).unwrap();
+    // The cover's box is 532.5 × 629.8 px at 200 dpi; an item's would give 410 × 547.
+    assert_eq!((print.width(), print.height()), (472, 629));
+}
+
+#[test]
 fn a_bundle_file_is_encrypted_and_holds_the_schema_version_and_the_photos() {
     let (api, zoe, _) = caseload();
     let dir = tempfile::tempdir().unwrap();

@@ -170,3 +170,55 @@ fn a_refused_photo_stores_nothing() {
     assert!(api.item(item.id).unwrap().item.photos.is_empty());
     assert_eq!(api.child(child.id).unwrap().child.photo_id, None);
 }
+
+#[test]
+fn photos_stored_before_print_copies_get_them_once_and_the_history_is_unchanged() {
+    let mut api = api();
+    let child = add_child(&mut api, "Zoë", "Hughes");
+    let item = add_item(&mut api, child.id, Category::Seating, "Classroom chair");
+    let chair = api
+        .add_item_photo(item.id, &jpeg(2000, 1500), "Front")
+        .unwrap();
+    let small = api
+        .add_item_photo(item.id, &jpeg(640, 480), "Tray")
+        .unwrap();
+    let face = api.set_child_photo(child.id, &jpeg(1500, 2000)).unwrap();
+    // As a caseload from before schema version 5 holds them: no print copies.
+    let print_copy = |api: &equipment_passport::Api, id: equipment_passport::model::PhotoId| {
+        api.store()
+            .conn()
+            .query_row("SELECT print_jpeg FROM photos WHERE id = ?1", [id], |r| {
+                r.get::<_, Vec<u8>>(0)
+            })
+            .unwrap()
+    };
+    api.store()
+        .conn()
+        .execute("UPDATE photos SET print_jpeg = x''", [])
+        .unwrap();
+    let history_before = api.child_history(child.id).unwrap().len();
+
+    let fill = api.fill_print_copies().unwrap();
+    assert_eq!(
+        fill.made, 2,
+        "the chair and the child's photo; the tray photo is small enough"
+    );
+    assert!(fill.unreadable.is_empty());
+    assert_eq!(decode(&print_copy(&api, chair.id)).dimensions(), (684, 513));
+    assert_eq!(
+        decode(&print_copy(&api, face)).dimensions(),
+        (472, 629),
+        "the cover's box, not an item's"
+    );
+    assert!(print_copy(&api, small.id).is_empty());
+    assert_eq!(
+        api.child_history(child.id).unwrap().len(),
+        history_before,
+        "a print copy is not an edit"
+    );
+    assert_eq!(
+        api.fill_print_copies().unwrap().made,
+        0,
+        "nothing left to do"
+    );
+}

@@ -13,7 +13,7 @@
 use super::format::{self, Bundle, BundleChild, SCHEMA_VERSION};
 use super::limits::{Limits, Meter};
 use crate::error::{Error, FieldError, Result};
-use crate::media::{self, NormalisedPhoto};
+use crate::media::{self, NormalisedPhoto, PrintBox};
 use crate::model::dfg::{CaseNote, DfgCase, DfgRules};
 use crate::model::*;
 use crate::store::photos::PhotoPlace;
@@ -534,10 +534,23 @@ pub fn validate(
             "no record in the bundle names this photo",
         ));
     }
+    // A child's own photo prints on the cover, in a box of its own shape.
+    let of_children: HashSet<PhotoId> = bundle
+        .children
+        .iter()
+        .filter_map(|bc| bc.child.photo_id)
+        .collect();
     let mut normalised: Vec<(PhotoId, Result<NormalisedPhoto>)> = photos
         .par_iter()
         .filter(|(id, _)| named_photos.contains_key(id))
-        .map(|(id, bytes)| (*id, intake(bytes)))
+        .map(|(id, bytes)| {
+            let place = if of_children.contains(id) {
+                PrintBox::Child
+            } else {
+                PrintBox::Equipment
+            };
+            (*id, intake(bytes, place))
+        })
         .collect();
     normalised.sort_by_key(|(id, _)| *id);
     let mut ready = HashMap::new();
@@ -564,8 +577,8 @@ pub fn validate(
 /// segments, no larger than the stored size) is kept byte for byte, so a photo moved between
 /// caseloads does not lose quality to a second encoding; anything else is stored as the
 /// intake re-encoded it.
-fn intake(bytes: &[u8]) -> Result<NormalisedPhoto> {
-    let mut photo = media::normalise(bytes)?;
+fn intake(bytes: &[u8], place: PrintBox) -> Result<NormalisedPhoto> {
+    let mut photo = media::normalise_for(bytes, place)?;
     if plain_jpeg_size(bytes) == Some((photo.width, photo.height)) {
         photo.jpeg = bytes.to_vec();
         photo.sha256 = format!("{:x}", Sha256::digest(bytes));

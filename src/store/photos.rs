@@ -143,6 +143,47 @@ pub fn delete(conn: &Connection, id: PhotoId) -> Result<()> {
     Ok(())
 }
 
+/// A stored photo with no print copy: one stored before print copies were kept, or one no
+/// larger than the box it prints in.
+#[derive(Debug, Clone)]
+pub struct WithoutPrintCopy {
+    pub id: PhotoId,
+    /// The child's own photo (printed on the cover) rather than an item's.
+    pub of_child: bool,
+    pub width: u32,
+    pub height: u32,
+    pub sha256: String,
+}
+
+pub fn without_print_copy(conn: &Connection) -> Result<Vec<WithoutPrintCopy>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, item_id IS NULL, width, height, sha256 FROM photos
+         WHERE length(print_jpeg) = 0 ORDER BY created_at, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(WithoutPrintCopy {
+            id: r.get(0)?,
+            of_child: r.get(1)?,
+            width: r.get(2)?,
+            height: r.get(3)?,
+            sha256: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Stores a photo's print copy, unless the photo has changed (`sha256`), gone, or has one
+/// already. Not an edit of the record, so the audit trail does not list it. True when stored.
+pub fn set_print_copy(conn: &Connection, id: PhotoId, sha256: &str, print: &[u8]) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE photos SET print_jpeg = ?3
+             WHERE id = ?1 AND sha256 = ?2 AND length(print_jpeg) = 0",
+        )?
+        .execute(params![id, sha256, print])?;
+    Ok(n == 1)
+}
+
 pub fn count(conn: &Connection) -> Result<usize> {
     Ok(super::sql::count(conn, "SELECT count(*) FROM photos", [])?)
 }

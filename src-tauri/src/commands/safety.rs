@@ -97,24 +97,48 @@ static AUTOMATIC_FAILURE: Mutex<Option<String>> = Mutex::new(None);
 /// connection to the caseload, so the app stays usable while a large caseload is copied. A
 /// failure never stops the caseload opening: it is written to stderr, kept for the Backups
 /// section, and sent to the window as the `automatic-backup-failed` event.
+///
+/// After the backup, the same thread makes the print copies that photos stored before
+/// version 5 lack (see `Api::fill_print_copies`); with none missing that is one query.
 pub fn start_automatic_backup(app: AppHandle, state: &AppState, passphrase: String) {
     let data_dir = state.data_dir.clone();
     let clock = state.clock.clone();
     std::thread::spawn(move || {
-        let made = Api::open(&data_dir, Some(&passphrase), clock)
-            .and_then(|api| api.automatic_backup().map(|_| ()));
+        let opened = Api::open(&data_dir, Some(&passphrase), clock);
         drop(passphrase);
-        let failure = made.err().map(|e| {
-            eprintln!("equipment-passport: today's automatic backup could not be made: {e}");
-            format!(
-                "Today's automatic backup could not be made: {e}. Your caseload is open as usual; make a backup from Settings."
-            )
-        });
-        *AUTOMATIC_FAILURE.lock().unwrap_or_else(|p| p.into_inner()) = failure.clone();
-        if let Some(message) = failure {
-            let _ = app.emit("automatic-backup-failed", message);
+        let mut api = match opened {
+            Ok(api) => Some(api),
+            Err(e) => {
+                report_backup_failure(&app, e);
+                None
+            }
+        };
+        if let Some(api) = &api {
+            match api.automatic_backup() {
+                Ok(_) => *AUTOMATIC_FAILURE.lock().unwrap_or_else(|p| p.into_inner()) = None,
+                Err(e) => report_backup_failure(&app, e),
+            }
+        }
+        if let Some(api) = &mut api {
+            match api.fill_print_copies() {
+                Ok(fill) => {
+                    for problem in fill.unreadable {
+                        eprintln!("equipment-passport: no print copy for {problem}");
+                    }
+                }
+                Err(e) => eprintln!("equipment-passport: print copies were not made: {e}"),
+            }
         }
     });
+}
+
+fn report_backup_failure(app: &AppHandle, e: equipment_passport::Error) {
+    eprintln!("equipment-passport: today's automatic backup could not be made: {e}");
+    let message = format!(
+        "Today's automatic backup could not be made: {e}. Your caseload is open as usual; make a backup from Settings."
+    );
+    *AUTOMATIC_FAILURE.lock().unwrap_or_else(|p| p.into_inner()) = Some(message.clone());
+    let _ = app.emit("automatic-backup-failed", message);
 }
 
 /// Why today's automatic backup failed; `None` when it was made (or already there).

@@ -243,7 +243,7 @@ pub fn setting(api: &mut Api, cmd: SettingCommand, json: bool) -> Result<()> {
     }
 }
 
-pub fn db(api: &Api, cmd: DbCommand, json: bool) -> Result<()> {
+pub fn db(api: &mut Api, cmd: DbCommand, json: bool) -> Result<()> {
     match cmd {
         DbCommand::Check => {
             let check = api.check_database()?;
@@ -268,6 +268,18 @@ pub fn db(api: &Api, cmd: DbCommand, json: bool) -> Result<()> {
                     check.problems.len(),
                     check.problems.join("; ")
                 );
+            }
+            Ok(())
+        }
+        DbCommand::PrintCopies => {
+            let fill = api.fill_print_copies()?;
+            if json {
+                output::json(&fill)?;
+            } else {
+                println!("{} print copies made.", fill.made);
+                for problem in &fill.unreadable {
+                    eprintln!("warning: {problem}; it still prints, resized each time");
+                }
             }
             Ok(())
         }

@@ -306,4 +306,7 @@ pub struct DueArgs {
 pub enum DbCommand {
     /// Check the database's integrity and schema version.
     Check,
+    /// Make the print copies that photos stored before version 5 lack, so their passports
+    /// print without resizing them each time (the desktop app does this after unlocking).
+    PrintCopies,
 }
