@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { coalesce, debounce, latestOnly, throttle } from './timing';
 
-describe('search debounce', () => {
+describe('debounce (the passport preview while options change)', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 

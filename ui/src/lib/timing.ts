@@ -1,7 +1,8 @@
 /**
  * Timing for things that must not run on every keystroke or mouse move: the caseload search
- * (debounced, so a fast typist sends one search, and late answers never overwrite newer ones)
- * and the "still here" signal that keeps the idle lock away (throttled).
+ * (coalesced, so a fast typist never queues searches, and late answers never overwrite newer
+ * ones), the passport preview (debounced while print options change) and the "still here"
+ * signal that keeps the idle lock away (throttled).
  */
 
 export interface Debounced<A extends unknown[]> {
