@@ -2,8 +2,8 @@
 //! all metadata (a phone photo can carry the family's GPS position) by re-encoding the pixels
 //! alone, scaled so its long edge is at most 2,000 px, and stored as a JPEG with a 320 px
 //! thumbnail and a print copy (the size an A4 passport prints it at 200 dpi, so printing
-//! embeds it as it is, see [`PrintBox`]). Anything else is refused with a message saying what to do, before
-//! anything is written.
+//! embeds it as it is, see [`PrintBox`]). Anything else is refused with a message saying
+//! what to do, before anything is written.
 
 use crate::error::{Error, Result};
 use crate::passport::resample::shrink;
@@ -166,10 +166,15 @@ pub fn normalise_for(bytes: &[u8], place: PrintBox) -> Result<NormalisedPhoto> {
     })
 }
 
-/// The size of a photo's print copy: scaled to fit `place`'s box, rounding down so that it
-/// never carries more than 200 dpi there; unchanged when it fits already.
+/// The size of a photo's print copy: scaled to fit `place`'s box at 200 dpi.
 pub fn print_size(w: u32, h: u32, place: PrintBox) -> (u32, u32) {
-    let (bw, bh) = place.pixels();
+    fit_within(w, h, place.pixels())
+}
+
+/// A `w` × `h` image scaled down, in proportion, to fit a box of `bw` × `bh` pixels,
+/// rounding down so that it never has more pixels than the box; unchanged when it fits
+/// already, and never less than 1 px a side.
+pub fn fit_within(w: u32, h: u32, (bw, bh): (f32, f32)) -> (u32, u32) {
     let scale = (bw / w.max(1) as f32).min(bh / h.max(1) as f32);
     if scale >= 1.0 {
         return (w, h);

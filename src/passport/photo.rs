@@ -130,12 +130,9 @@ fn for_print<'a>(
     let img = image::load_from_memory_with_format(source, image::ImageFormat::Jpeg)
         .map_err(|_| unreadable())?
         .into_rgb8();
-    // Keep the shape: scale by whichever side needs the most pixels, never past 200 dpi.
-    let scale = (need_w as f32 / img.width() as f32)
-        .min(need_h as f32 / img.height() as f32)
-        .min(1.0);
-    let w = ((img.width() as f32 * scale).floor() as u32).clamp(1, need_w);
-    let h = ((img.height() as f32 * scale).floor() as u32).clamp(1, need_h);
+    // Keep the shape, within the pixels 200 dpi allows on both sides.
+    let (w, h) =
+        crate::media::fit_within(img.width(), img.height(), (need_w as f32, need_h as f32));
     let resized = if (w, h) == (img.width(), img.height()) {
         img
     } else {
