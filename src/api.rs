@@ -113,18 +113,14 @@ impl Api {
 
     /// Runs several api calls as one transaction: if any fails, none of them is kept.
     pub fn all_or_nothing<T>(&mut self, work: impl FnOnce(&mut Api) -> Result<T>) -> Result<T> {
-        self.store
-            .conn()
-            .execute_batch("SAVEPOINT all_or_nothing")?;
+        let scope = crate::store::WriteScope::begin(self.store.conn())?;
         match work(self) {
             Ok(value) => {
-                self.store.conn().execute_batch("RELEASE all_or_nothing")?;
+                scope.end(self.store.conn(), true)?;
                 Ok(value)
             }
             Err(e) => {
-                self.store
-                    .conn()
-                    .execute_batch("ROLLBACK TO all_or_nothing; RELEASE all_or_nothing")?;
+                scope.end(self.store.conn(), false)?;
                 Err(e)
             }
         }

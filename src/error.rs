@@ -74,7 +74,22 @@ pub enum Error {
 
     /// SQLite reported a problem that the caller cannot fix by changing the input.
     #[error("database error: {0}")]
-    Storage(#[from] rusqlite::Error),
+    Storage(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        match e.sqlite_error_code() {
+            // Writers wait their turn for half a minute (see `store`), so still being locked
+            // out means another program is in the middle of something long.
+            Some(DatabaseBusy | DatabaseLocked) => Error::Conflict(
+                "the caseload stayed busy for 30 seconds: another program (the desktop app, or another passport command) is writing to it; try again when it has finished"
+                    .into(),
+            ),
+            _ => Error::Storage(e),
+        }
+    }
 }
 
 fn invalid_summary(errors: &[FieldError]) -> String {

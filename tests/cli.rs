@@ -64,7 +64,8 @@ fn add_a_child_then_find_and_show_them() {
 #[test]
 fn an_invalid_nhs_number_is_one_line_on_stderr_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
-    // On a brand-new caseload, a failed first command leaves no database behind.
+    // On a brand-new caseload, a failed first command writes no child (the new, empty
+    // caseload stays: see concurrency.rs for why nothing ever deletes one).
     passport(dir.path())
         .args([
             "child",
@@ -80,7 +81,6 @@ fn an_invalid_nhs_number_is_one_line_on_stderr_and_nothing_is_written() {
         ])
         .assert()
         .failure();
-    assert!(!dir.path().join("passport.db").exists());
     assert_eq!(child_count(dir.path()), 0);
     let assert = passport(dir.path())
         .args([

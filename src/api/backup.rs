@@ -8,6 +8,7 @@ use super::{Api, DATABASE_FILE};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::store::backup::{self as copies, BackupFacts};
+use crate::store::{ScratchFile, permissions};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -73,37 +74,30 @@ fn automatic_day(name: &str) -> Option<NaiveDate> {
 }
 
 fn create_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir)
+    permissions::create_private_dir_all(dir)
         .map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))
 }
 
-/// Removes a staging file however the restore ends.
-struct Staged(PathBuf);
-
-impl Drop for Staged {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-        for suffix in ["-journal", "-wal", "-shm"] {
-            let mut name = self.0.clone().into_os_string();
-            name.push(suffix);
-            let _ = std::fs::remove_file(PathBuf::from(name));
-        }
-    }
-}
-
 /// Copies the candidate into the backups folder, so verifying and restoring never write to
-/// the user's file (which may be on a read-only stick).
-fn stage(backup: &Path, backups: &Path, now: DateTime<Utc>) -> Result<Staged> {
+/// the user's file (which may be on a read-only stick). The copy is removed however the
+/// restore ends (unless it became the caseload, under another name).
+fn stage(backup: &Path, backups: &Path) -> Result<ScratchFile> {
     if !backup.is_file() {
         return Err(Error::invalid(
             "backup",
             format!("there is no backup file at {}", backup.display()),
         ));
     }
+    copies::refuse_empty(backup)?;
     create_dir(backups)?;
-    let staged = Staged(backups.join(format!(".restoring-{}.db", now.format("%Y%m%dT%H%M%S%f"))));
-    std::fs::copy(backup, &staged.0)
+    let staged =
+        ScratchFile(backups.join(format!(".restoring-{}.db", uuid::Uuid::now_v7().simple())));
+    let mut from = std::fs::File::open(backup)
         .map_err(|e| Error::io(format!("could not read {}", backup.display()), e))?;
+    let mut to = permissions::create_private_file(&staged.0, true)
+        .map_err(|e| Error::io(format!("could not write {}", staged.0.display()), e))?;
+    std::io::copy(&mut from, &mut to)
+        .map_err(|e| Error::io(format!("could not copy {}", backup.display()), e))?;
     Ok(staged)
 }
 
@@ -153,8 +147,13 @@ impl Api {
         automatic.sort();
         let surplus = automatic.len().saturating_sub(AUTOMATIC_BACKUPS_KEPT);
         for (_, old) in automatic.into_iter().take(surplus) {
-            std::fs::remove_file(&old)
-                .map_err(|e| Error::io(format!("could not remove {}", old.display()), e))?;
+            match std::fs::remove_file(&old) {
+                // Another program opening the caseload the same day pruned it first.
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::io(format!("could not remove {}", old.display()), e));
+                }
+                _ => {}
+            }
         }
         Ok(Some(path))
     }
@@ -206,7 +205,7 @@ impl Api {
         let passphrase = backup_passphrase.or(self.store.passphrase_str());
         let (conn, facts, _staged) = match self.backups_dir() {
             Some(dir) => {
-                let staged = stage(backup, &dir, now)?;
+                let staged = stage(backup, &dir)?;
                 let (conn, facts) = copies::verify(&staged.0, passphrase)?;
                 (conn, facts, Some(staged))
             }
@@ -215,6 +214,10 @@ impl Api {
                 (conn, facts, None)
             }
         };
+        // From here to the end nobody else may use the caseload: a write that landed after
+        // the copy of the current content was taken, and before the restore replaced it, would
+        // be in neither. Other programs wait for the restore to finish (or it waits for them).
+        let _alone = self.store.exclusive()?;
         let replaced = match self.backups_dir() {
             Some(dir) => {
                 let stamp = now.format("%Y-%m-%dT%H%M%SZ");
@@ -244,29 +247,34 @@ impl Api {
         passphrase: &str,
         clock: Arc<dyn Clock>,
     ) -> Result<(Api, RestoreReport)> {
-        if Api::exists(data_dir) {
-            let mut api = Api::open(data_dir, Some(passphrase), clock)?;
-            let report = api.restore_from(backup, Some(passphrase))?;
-            return Ok((api, report));
+        let database = data_dir.join(DATABASE_FILE);
+        if !Api::exists(data_dir) {
+            create_dir(data_dir)?;
+            // Held until the restored file is in place, so no first command of another
+            // program starts a new caseload in the folder meanwhile (it waits, then opens this).
+            let alone = crate::store::exclusive_for_new(&database)?;
+            if !database.exists() {
+                let backups = data_dir.join(BACKUP_FOLDER);
+                let put_in_place = || -> Result<BackupFacts> {
+                    let staged = stage(backup, &backups)?;
+                    let (conn, facts) = copies::verify(&staged.0, Some(passphrase))?;
+                    drop(conn);
+                    crate::store::place_new(&staged.0, &database)?;
+                    Ok(facts)
+                };
+                let facts = put_in_place().inspect_err(|_| {
+                    // Leave no empty folders behind a refused backup (remove_dir keeps a
+                    // folder that holds anything).
+                    let _ = std::fs::remove_dir(&backups);
+                })?;
+                drop(alone);
+                let api = Api::open(data_dir, Some(passphrase), clock)?;
+                return Ok((api, restored(facts, None)));
+            }
         }
-        let backups = data_dir.join(BACKUP_FOLDER);
-        let put_in_place = || -> Result<BackupFacts> {
-            let staged = stage(backup, &backups, clock.now())?;
-            let (conn, facts) = copies::verify(&staged.0, Some(passphrase))?;
-            drop(conn);
-            let database = data_dir.join(DATABASE_FILE);
-            std::fs::rename(&staged.0, &database)
-                .map_err(|e| Error::io(format!("could not write {}", database.display()), e))?;
-            Ok(facts)
-        };
-        let facts = put_in_place().inspect_err(|_| {
-            // Leave no empty folders behind a refused backup (remove_dir keeps a folder that
-            // holds anything).
-            let _ = std::fs::remove_dir(&backups);
-            let _ = std::fs::remove_dir(data_dir);
-        })?;
-        let api = Api::open(data_dir, Some(passphrase), clock)?;
-        Ok((api, restored(facts, None)))
+        let mut api = Api::open(data_dir, Some(passphrase), clock)?;
+        let report = api.restore_from(backup, Some(passphrase))?;
+        Ok((api, report))
     }
 }
 

@@ -101,8 +101,9 @@ impl Api {
             }
         }
 
-        let conn = self.store.conn();
-        conn.execute_batch("SAVEPOINT csv_import")?;
+        // The write lock is taken before the first row is read back, so a second import
+        // running at the same time waits its turn instead of failing (see `WriteScope`).
+        let scope = crate::store::WriteScope::begin(self.store.conn())?;
         let written = self.write_rows(&header, &ready, &mut errors);
         let keep = match mode {
             CsvImportMode::DryRun => false,
@@ -111,19 +112,15 @@ impl Api {
         };
         let (items, services) = match written {
             Ok(counts) if keep => {
-                self.store.conn().execute_batch("RELEASE csv_import")?;
+                scope.end(self.store.conn(), true)?;
                 counts
             }
             Ok(_) => {
-                self.store
-                    .conn()
-                    .execute_batch("ROLLBACK TO csv_import; RELEASE csv_import")?;
+                scope.end(self.store.conn(), false)?;
                 (0, 0)
             }
             Err(e) => {
-                self.store
-                    .conn()
-                    .execute_batch("ROLLBACK TO csv_import; RELEASE csv_import")?;
+                scope.end(self.store.conn(), false)?;
                 return Err(e);
             }
         };

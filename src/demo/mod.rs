@@ -63,9 +63,13 @@ pub fn load(api: &mut Api) -> Result<DemoSummary> {
 }
 
 fn load_with(api: &mut Api, sizes: PhotoSizes) -> Result<DemoSummary> {
-    refuse_unless_empty(api)?;
-    // One transaction: a failure part-way leaves the caseload empty, not half-loaded.
-    api.all_or_nothing(|api| load_into_empty(api, sizes))
+    // One transaction: a failure part-way leaves the caseload empty, not half-loaded. The
+    // emptiness check is inside it, under the write lock, so two demos started at once load
+    // one sample caseload between them, not two.
+    api.all_or_nothing(|api| {
+        refuse_unless_empty(api)?;
+        load_into_empty(api, sizes)
+    })
 }
 
 fn load_into_empty(api: &mut Api, sizes: PhotoSizes) -> Result<DemoSummary> {

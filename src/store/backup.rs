@@ -9,11 +9,11 @@
 //! that other connections see all at once, so there are no files to swap under a running app
 //! and no `-wal`/`-shm` files left describing the old content.
 
-use super::{SCHEMA_VERSION, Store, schema};
+use super::{SCHEMA_VERSION, ScratchFile, Store, permissions, schema, sibling};
 use crate::error::{Error, FieldError, Result};
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 /// The passphrase, held in memory only while the caseload is open and wiped when dropped.
@@ -51,13 +51,6 @@ impl std::fmt::Debug for Secret {
 pub struct BackupFacts {
     pub schema_version: u32,
     pub children: usize,
-}
-
-/// A file next to `path` with `suffix` added to its name.
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(suffix);
-    path.with_file_name(name)
 }
 
 fn copy_pages(from: &Connection, to: &mut Connection) -> Result<()> {
@@ -106,28 +99,32 @@ impl Store {
                 "that is the caseload's own database file: choose another file for the backup",
             ));
         }
-        let partial = sibling(dest, ".partial");
-        let _ = std::fs::remove_file(&partial);
-        let written = (|| -> Result<()> {
-            let mut out = Connection::open(&partial)?;
-            out.pragma_update(None, "cipher_log_level", "NONE")?;
-            if let Some(secret) = &self.passphrase {
-                out.pragma_update(None, "key", secret.expose())?;
-            }
-            copy_pages(&self.conn, &mut out)?;
-            // The copy carries the live file's WAL flag; a backup is one self-contained file.
-            out.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
-            drop(out);
-            std::fs::File::open(&partial)
-                .and_then(|f| f.sync_all())
-                .map_err(|e| Error::io(format!("could not write {}", partial.display()), e))?;
-            std::fs::rename(&partial, dest)
-                .map_err(|e| Error::io(format!("could not write {}", dest.display()), e))
-        })();
-        if written.is_err() {
-            let _ = std::fs::remove_file(&partial);
+        // A name of its own, so two programs making the day's backup at once never write
+        // into (or remove) each other's half-made copy.
+        let partial = ScratchFile(sibling(
+            dest,
+            &format!(".partial-{}", uuid::Uuid::now_v7().simple()),
+        ));
+        let write_failed = |e| Error::io(format!("could not write {}", partial.0.display()), e);
+        permissions::create_private_file(&partial.0, true).map_err(write_failed)?;
+        let mut out = Connection::open(&partial.0)?;
+        out.pragma_update(None, "cipher_log_level", "NONE")?;
+        if let Some(secret) = &self.passphrase {
+            out.pragma_update(None, "key", secret.expose())?;
         }
-        written
+        copy_pages(&self.conn, &mut out)?;
+        // The copy carries the live file's WAL flag; a backup is one self-contained file.
+        out.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
+        drop(out);
+        // Flushed to disk before it takes the backup's name. Windows flushes only through a
+        // handle opened for writing (FlushFileBuffers), so the file is opened to write.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&partial.0)
+            .and_then(|f| f.sync_all())
+            .map_err(write_failed)?;
+        std::fs::rename(&partial.0, dest)
+            .map_err(|e| Error::io(format!("could not write {}", dest.display()), e))
     }
 
     /// Replaces the whole content of this database with a verified backup's (see [`verify`]),
@@ -140,6 +137,17 @@ impl Store {
     }
 }
 
+/// Refuses a zero-byte file, which SQLite would otherwise take for an empty database.
+pub fn refuse_empty(path: &Path) -> Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+        return Err(backup_problem(format!(
+            "{} is empty (0 bytes), so it holds no caseload: the copy was cut short or is not a backup; try another file",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Opens a candidate backup and proves it is a whole, undamaged caseload that this binary can
 /// read, before anything is replaced. Returns the open connection, ready to restore from.
 pub fn verify(path: &Path, passphrase: Option<&str>) -> Result<(Connection, BackupFacts)> {
@@ -149,6 +157,7 @@ pub fn verify(path: &Path, passphrase: Option<&str>) -> Result<(Connection, Back
             path.display()
         )));
     }
+    refuse_empty(path)?;
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     conn.pragma_update(None, "cipher_log_level", "NONE")?;
     let plain = super::is_plaintext_sqlite(path)?;

@@ -8,12 +8,14 @@ pub mod app_files;
 pub mod app_settings;
 pub mod audit;
 pub mod backup;
+mod caseload_lock;
 pub mod children;
 pub mod contacts;
 pub mod dfg;
 pub mod due;
 pub mod issued;
 pub mod items;
+pub(crate) mod permissions;
 pub mod photos;
 mod schema;
 pub mod service_records;
@@ -22,10 +24,50 @@ mod sql;
 pub mod suppliers;
 
 use crate::error::{Error, Result};
-use rusqlite::{Connection, ErrorCode, OpenFlags, Savepoint};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
+pub use caseload_lock::{CaseloadLock, ExclusiveGuard, exclusive_for_new};
 pub use schema::SCHEMA_VERSION;
+
+/// How long a write waits for another program's write to finish before giving up. Writers
+/// take turns (see [`Store::transaction`]); an import of tens of thousands of rows takes a
+/// few seconds, so the wait is generous.
+const BUSY_WAIT: Duration = Duration::from_secs(30);
+
+/// A file next to `path` with `suffix` added to its name.
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Removes a scratch database (and any journal SQLite left beside it) however the work ends.
+pub(crate) struct ScratchFile(pub PathBuf);
+
+impl Drop for ScratchFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+        for suffix in ["-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(sibling(&self.0, suffix));
+        }
+    }
+}
+
+/// Puts the finished database `from` at `to`, unless a file is already there: then
+/// `Ok(false)`, and `to` is untouched. A hard link is the one way to do that atomically that
+/// both Unix and Windows (NTFS) have; where the file system has no hard links (a FAT stick),
+/// a rename into a free name is the next best.
+pub(crate) fn place_new(from: &Path, to: &Path) -> Result<bool> {
+    let failed = |e| Error::io(format!("could not write {}", to.display()), e);
+    match std::fs::hard_link(from, to) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(_) if to.exists() => Ok(false),
+        Err(_) => std::fs::rename(from, to).map(|()| true).map_err(failed),
+    }
+}
 
 /// The first 16 bytes of an unencrypted SQLite file; an encrypted one starts with random salt.
 const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -94,21 +136,36 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Held in memory while the caseload is open, to key backups (see [`backup`]).
     passphrase: Option<backup::Secret>,
+    /// Shared while the caseload is open; a restore makes it exclusive. None in memory.
+    lock: Option<std::sync::Arc<CaseloadLock>>,
 }
 
 impl Store {
     /// Opens (creating if need be) the database at `path`, unlocking it with `passphrase`
-    /// when it is encrypted, and brings its schema up to date.
+    /// when it is encrypted, and brings its schema up to date. A new database is built under a
+    /// scratch name and only then put in place, so two programs starting a caseload at once
+    /// end up sharing one, and a failure part-way leaves nothing behind.
     pub fn open(path: &Path, passphrase: Option<&str>) -> Result<Store> {
         if let Some(parent) = path.parent()
             && !parent.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(parent).map_err(|e| {
+            permissions::create_private_dir_all(parent).map_err(|e| {
                 Error::io(
                     format!("could not create the folder {}", parent.display()),
                     e,
                 )
             })?;
+        }
+        let lock = CaseloadLock::shared(path)?;
+        if !path.exists() {
+            Store::create_new(path, passphrase)?;
+        }
+        for file in [
+            path.to_path_buf(),
+            sibling(path, "-wal"),
+            sibling(path, "-shm"),
+        ] {
+            permissions::make_private(&file);
         }
         if let Some(passphrase) = passphrase
             && is_plaintext_sqlite(path)?
@@ -117,18 +174,45 @@ impl Store {
         }
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
             passphrase: passphrase.map(backup::Secret::new),
+            lock: Some(std::sync::Arc::new(lock)),
         };
         store.unlock(passphrase)?;
         store.prepare()?;
         Ok(store)
+    }
+
+    /// Builds a new, empty caseload database (keyed, schema in place) under a scratch name
+    /// beside `path`, then puts it at `path` unless another program got there first.
+    fn create_new(path: &Path, passphrase: Option<&str>) -> Result<()> {
+        let scratch = ScratchFile(sibling(
+            path,
+            &format!(".new-{}", uuid::Uuid::now_v7().simple()),
+        ));
+        permissions::create_private_file(&scratch.0, true)
+            .map_err(|e| Error::io(format!("could not create {}", scratch.0.display()), e))?;
+        {
+            let conn = Connection::open_with_flags(
+                &scratch.0,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            let mut store = Store {
+                conn,
+                path: Some(scratch.0.clone()),
+                passphrase: None,
+                lock: None,
+            };
+            store.unlock(passphrase)?;
+            store.prepare()?;
+            // Closing the only connection checkpoints the WAL into the file and removes it.
+        }
+        place_new(&scratch.0, path)?;
+        Ok(())
     }
 
     /// A private in-memory database (tests, benchmarks).
@@ -137,6 +221,7 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: None,
             passphrase: None,
+            lock: None,
         };
         store.prepare()?;
         Ok(store)
@@ -169,7 +254,7 @@ impl Store {
 
     fn prepare(&mut self) -> Result<()> {
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn.busy_timeout(BUSY_WAIT)?;
         // A 32 MiB page cache holds a large caseload's hot pages already decrypted: with
         // SQLCipher every page read from disk is decrypted and authenticated again.
         self.conn.pragma_update(None, "cache_size", -32_768)?;
@@ -221,10 +306,16 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// Starts a transaction; dropped without `commit`, it rolls back. It is a savepoint, so
-    /// it nests: inside [`crate::Api::all_or_nothing`] it becomes part of the larger whole.
-    pub fn transaction(&mut self) -> Result<Savepoint<'_>> {
-        Ok(self.conn.savepoint()?)
+    /// Starts a write transaction; dropped without `commit`, it rolls back. See
+    /// [`WriteTransaction`]: it nests, and the outermost one takes the write lock at once.
+    pub fn transaction(&mut self) -> Result<WriteTransaction<'_>> {
+        WriteTransaction::begin(&self.conn)
+    }
+
+    /// Keeps every other program (and every other connection of this one) away from the
+    /// caseload until the guard is dropped: for a restore. `None` for a database in memory.
+    pub fn exclusive(&self) -> Result<Option<ExclusiveGuard>> {
+        self.lock.as_ref().map(|lock| lock.exclusive()).transpose()
     }
 
     pub fn schema_version(&self) -> Result<u32> {
@@ -252,5 +343,99 @@ impl Store {
             problems.push(b?);
         }
         Ok(problems)
+    }
+}
+
+/// A write transaction on one connection, begun and ended by hand: for work that needs the
+/// whole api in between, so cannot hold a [`WriteTransaction`] borrowing the connection.
+///
+/// The outermost one starts with `BEGIN IMMEDIATE`, taking the database's write lock before
+/// it reads anything: a transaction that read first and wrote later could find, at its first
+/// write, that another program had written meanwhile, and SQLite would then refuse it at once
+/// ("database is locked") instead of letting it wait its turn. Inside another transaction it
+/// is a savepoint, so it becomes part of the larger whole.
+#[must_use = "a write scope must be ended, or its transaction stays open"]
+pub struct WriteScope {
+    outermost: bool,
+}
+
+impl WriteScope {
+    pub fn begin(conn: &Connection) -> Result<WriteScope> {
+        let outermost = conn.is_autocommit();
+        conn.execute_batch(if outermost {
+            "BEGIN IMMEDIATE"
+        } else {
+            "SAVEPOINT write_scope"
+        })?;
+        Ok(WriteScope { outermost })
+    }
+
+    /// Keeps what was written (`keep`) or undoes it. If keeping fails, nothing is kept.
+    pub fn end(self, conn: &Connection, keep: bool) -> Result<()> {
+        if keep {
+            let sql = if self.outermost {
+                "COMMIT"
+            } else {
+                "RELEASE write_scope"
+            };
+            if let Err(e) = conn.execute_batch(sql) {
+                self.undo(conn);
+                return Err(e.into());
+            }
+            return Ok(());
+        }
+        self.undo(conn);
+        Ok(())
+    }
+
+    fn undo(&self, conn: &Connection) {
+        let sql = if self.outermost {
+            "ROLLBACK"
+        } else {
+            "ROLLBACK TO write_scope; RELEASE write_scope"
+        };
+        // A rollback fails only when SQLite has already rolled the transaction back itself
+        // (after an I/O error, say); either way nothing of it is kept.
+        let _ = conn.execute_batch(sql);
+    }
+}
+
+/// A [`WriteScope`] tied to its connection: dropped without `commit`, it rolls back. It
+/// nests, and the outermost one takes the write lock at once.
+pub struct WriteTransaction<'c> {
+    conn: &'c Connection,
+    scope: Option<WriteScope>,
+}
+
+impl<'c> WriteTransaction<'c> {
+    pub fn begin(conn: &'c Connection) -> Result<WriteTransaction<'c>> {
+        Ok(WriteTransaction {
+            conn,
+            scope: Some(WriteScope::begin(conn)?),
+        })
+    }
+
+    /// Keeps what was written.
+    pub fn commit(mut self) -> Result<()> {
+        match self.scope.take() {
+            Some(scope) => scope.end(self.conn, true),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::ops::Deref for WriteTransaction<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        self.conn
+    }
+}
+
+impl Drop for WriteTransaction<'_> {
+    fn drop(&mut self) {
+        if let Some(scope) = self.scope.take() {
+            let _ = scope.end(self.conn, false);
+        }
     }
 }

@@ -44,22 +44,10 @@ fn run(cli: Cli) -> Result<()> {
     {
         return safety::restore_new(&data_dir, file, cli.json);
     }
-    let (mut api, created) = open(&data_dir)?;
-    let outcome = dispatch(&mut api, cli.command, cli.json);
-    if outcome.is_err() && created {
-        // The command that would have started the caseload failed: leave no empty caseload
-        // behind, so the next try starts afresh.
-        drop(api);
-        for file in ["passport.db", "passport.db-wal", "passport.db-shm"] {
-            let _ = std::fs::remove_file(data_dir.join(file));
-        }
-    } else if created {
-        eprintln!(
-            "Created a new encrypted caseload in {}.",
-            data_dir.display()
-        );
-    }
-    outcome
+    let mut api = open(&data_dir)?;
+    // A caseload is never deleted when a command fails, not even one this command created:
+    // by then another program may have written to it.
+    dispatch(&mut api, cli.command, cli.json)
 }
 
 fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
@@ -94,8 +82,8 @@ fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
     }
 }
 
-/// Opens the caseload, or creates a new encrypted one on first use (then `true`).
-fn open(data_dir: &Path) -> Result<(Api, bool)> {
+/// Opens the caseload, or creates a new encrypted one on first use.
+fn open(data_dir: &Path) -> Result<Api> {
     let clock = Arc::new(SystemClock);
     if Api::exists(data_dir) {
         let phrase = passphrase::existing()?;
@@ -106,10 +94,15 @@ fn open(data_dir: &Path) -> Result<(Api, bool)> {
         if let Err(e) = api.automatic_backup() {
             eprintln!("warning: today's automatic backup could not be made: {e}");
         }
-        return Ok((api, false));
+        return Ok(api);
     }
     let phrase = passphrase::new(passphrase::ENV, "the new caseload")?;
-    Ok((Api::create(data_dir, &phrase, clock)?, true))
+    let api = Api::create(data_dir, &phrase, clock)?;
+    eprintln!(
+        "Created a new encrypted caseload in {}.",
+        data_dir.display()
+    );
+    Ok(api)
 }
 
 fn data_dir(given: Option<PathBuf>) -> Result<PathBuf> {
