@@ -677,9 +677,13 @@ fn utf16_is_named_as_utf16_in_either_byte_order_with_or_without_a_byte_order_mar
             });
         }
         let message = file_problem(&mut c.api, &bytes, CsvImportMode::DryRun);
-        let order = if big { "big-endian" } else { "little-endian" };
+        let order = if big {
+            "(big-endian)"
+        } else {
+            "(little-endian"
+        };
         assert!(
-            message.starts_with(&format!("the file is UTF-16 text ({order}")),
+            message.starts_with(&format!("the file is UTF-16 text {order}")),
             "{message}"
         );
         assert!(message.contains("CSV UTF-8"), "{message}");
@@ -733,7 +737,7 @@ fn passport_import_csv_refuses_a_broken_quote_or_encoding_in_one_line_and_import
         (
             "utf16.csv",
             utf16_be,
-            "error: file: the file is UTF-16 text (big-endian",
+            "error: file: the file is UTF-16 text (big-endian), which the import does not read",
         ),
     ] {
         let file = dir.path().join(name);

@@ -23,7 +23,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
     // which is one step from the CSV UTF-8 the user is asked for anyway.
     if let Some(order) = utf16(bytes) {
         return Err(format!(
-            "the file is UTF-16 text ({order}, as Excel's 'Unicode text' saves it), which the import does not read: {SAVE_AS_CSV}"
+            "the file is UTF-16 text ({order}), which the import does not read: {SAVE_AS_CSV}"
         ));
     }
     let (bytes, marked) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -93,7 +93,7 @@ fn windows_1252(bytes: &[u8]) -> Result<String, usize> {
 /// by its zero bytes. Text in a Latin script is almost all characters below 256, so one byte
 /// of every pair is zero, and always the same one; binary data has its zeros anywhere.
 fn utf16(bytes: &[u8]) -> Option<&'static str> {
-    const LITTLE: &str = "little-endian";
+    const LITTLE: &str = "little-endian, as Excel's 'Unicode text' saves it";
     const BIG: &str = "big-endian";
     if bytes.starts_with(&[0xFF, 0xFE]) {
         return Some(LITTLE);
@@ -193,9 +193,13 @@ mod tests {
         for big in [false, true] {
             for mark in [false, true] {
                 let message = decode(&utf16_of(text, big, mark)).unwrap_err();
-                let order = if big { "big-endian" } else { "little-endian" };
+                let order = if big {
+                    "(big-endian)"
+                } else {
+                    "(little-endian, as Excel"
+                };
                 assert!(
-                    message.starts_with(&format!("the file is UTF-16 text ({order}")),
+                    message.starts_with(&format!("the file is UTF-16 text {order}")),
                     "{big} {mark}: {message}"
                 );
                 assert!(message.contains("CSV UTF-8"), "{message}");
