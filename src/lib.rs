@@ -10,6 +10,7 @@ pub mod bundle;
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod export_csv;
 pub mod import_csv;
 pub mod media;
 pub mod model;

@@ -558,3 +558,209 @@ fn a_row_that_does_not_say_which_child_is_refused() {
     let columns: Vec<&str> = report.errors.iter().map(|e| e.column.as_str()).collect();
     assert_eq!(columns, vec!["Family name", "Date of birth"]);
 }
+
+// ---- Files whose quoting or encoding cannot be trusted: refused whole, nothing imported ----
+
+/// The issue's file: thirty rows, the first row's last cell opening a quote it never closes.
+fn thirty_rows_with_an_unclosed_quote_in_the_first() -> String {
+    let mut csv =
+        String::from("NHS number,Category,Item name,Serial,Last service date,Service notes\n");
+    for i in 1..=30 {
+        let notes = if i == 1 { "\"Checked OK" } else { "Checked OK" };
+        csv += &format!("999 000 0026,Walker,Walker {i},WK-{i},01/02/2025,{notes}\n");
+    }
+    csv
+}
+
+/// The one problem of a file refused whole, which must be on the field `file`.
+fn file_problem(api: &mut Api, bytes: &[u8], mode: CsvImportMode) -> String {
+    let err = api.import_equipment_csv(bytes, mode).unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    let fields = err.fields();
+    assert_eq!(fields.len(), 1, "{fields:#?}");
+    assert_eq!(fields[0].field, "file");
+    fields[0].message.clone()
+}
+
+const MODES: [CsvImportMode; 3] = [
+    CsvImportMode::DryRun,
+    CsvImportMode::AllOrNothing,
+    CsvImportMode::GoodRowsOnly,
+];
+
+#[test]
+fn a_quote_never_closed_refuses_the_file_naming_the_line_it_opens_on_and_imports_nothing() {
+    let mut c = caseload();
+    let csv = thirty_rows_with_an_unclosed_quote_in_the_first();
+    for mode in MODES {
+        let message = file_problem(&mut c.api, csv.as_bytes(), mode);
+        assert!(
+            message.starts_with("line 2: a cell starts with a quote (\") that is never closed"),
+            "{message}"
+        );
+        assert!(message.contains("add the closing quote"), "{message}");
+    }
+    assert_eq!(item_count(&c.api, &[c.amara]), 0);
+
+    let closed = csv.replacen("\"Checked OK", "\"Checked OK\"", 1);
+    let report = import(&mut c.api, &closed, CsvImportMode::AllOrNothing);
+    assert_eq!(report.errors, vec![]);
+    assert_eq!((report.rows, report.items_created), (30, 30));
+}
+
+#[test]
+fn a_quote_closed_only_by_a_later_quoted_cell_is_refused_naming_both_lines() {
+    let mut c = caseload();
+    let mut csv = thirty_rows_with_an_unclosed_quote_in_the_first();
+    csv = csv.replace(
+        ",Walker 6,WK-6,01/02/2025,Checked OK",
+        ",Walker 6,WK-6,01/02/2025,\"Checked, OK\"",
+    );
+    let message = file_problem(&mut c.api, csv.as_bytes(), CsvImportMode::GoodRowsOnly);
+    assert!(
+        message
+            .starts_with("line 2: a cell starts with a quote (\") that is not closed until line 7"),
+        "{message}"
+    );
+    // Lines are the file's, as a text editor numbers them: Excel's `sep=` line counts too.
+    let with_sep = format!("sep=,\n{csv}");
+    let message = file_problem(&mut c.api, with_sep.as_bytes(), CsvImportMode::DryRun);
+    assert!(message.starts_with("line 3: "), "{message}");
+    assert_eq!(item_count(&c.api, &[c.amara]), 0);
+}
+
+#[test]
+fn utf8_rows_with_one_windows_1252_row_are_refused_naming_that_row_rather_than_garbled() {
+    let mut c = caseload();
+    let mut bytes = "Given name,Family name,DOB,Category,Item name\n\
+                     Leo,Brennan,02/09/2019,Walker,Zoë's walker —\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend(b"Leo,Brennan,02/09/2019,Other,Caf\xE9 chair\n");
+    for mode in MODES {
+        let message = file_problem(&mut c.api, &bytes, mode);
+        assert!(
+            message.starts_with("the file mixes two text encodings: line 3 is not UTF-8"),
+            "{message}"
+        );
+        assert!(message.contains("CSV UTF-8"), "{message}");
+    }
+    assert_eq!(item_count(&c.api, &[c.leo]), 0);
+}
+
+#[test]
+fn a_file_marked_as_utf8_with_a_row_that_is_not_is_refused_naming_the_row() {
+    let mut c = caseload();
+    let bytes = b"\xEF\xBB\xBFGiven name,Family name,DOB,Category,Item name\r\n\
+                  Leo,Brennan,02/09/2019,Walker,Walker\r\n\
+                  Leo,Brennan,02/09/2019,Other,Caf\xE9 chair\r\n";
+    let message = file_problem(&mut c.api, bytes, CsvImportMode::AllOrNothing);
+    assert!(message.starts_with("line 3 is not UTF-8 text"), "{message}");
+    assert_eq!(item_count(&c.api, &[c.leo]), 0);
+}
+
+#[test]
+fn utf16_is_named_as_utf16_in_either_byte_order_with_or_without_a_byte_order_mark() {
+    let mut c = caseload();
+    let text = std::str::from_utf8(SAMPLE).unwrap().replace(',', "\t");
+    for (big, mark) in [(false, true), (true, true), (false, false), (true, false)] {
+        let mut bytes: Vec<u8> = match (big, mark) {
+            (false, true) => vec![0xFF, 0xFE],
+            (true, true) => vec![0xFE, 0xFF],
+            _ => vec![],
+        };
+        for unit in text.trim_start_matches('\u{FEFF}').encode_utf16() {
+            bytes.extend(if big {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        let message = file_problem(&mut c.api, &bytes, CsvImportMode::DryRun);
+        let order = if big {
+            "(big-endian)"
+        } else {
+            "(little-endian"
+        };
+        assert!(
+            message.starts_with(&format!("the file is UTF-16 text {order}")),
+            "{message}"
+        );
+        assert!(message.contains("CSV UTF-8"), "{message}");
+    }
+}
+
+fn passport_in(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("passport").unwrap();
+    cmd.arg("--data-dir")
+        .arg(dir)
+        .env("PASSPORT_PASSPHRASE", "blue kettle on Tuesday");
+    cmd
+}
+
+#[test]
+fn passport_import_csv_refuses_a_broken_quote_or_encoding_in_one_line_and_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    passport_in(dir.path())
+        .args([
+            "child",
+            "add",
+            "--given",
+            "Amara",
+            "--family",
+            "Okafor",
+            "--dob",
+            "2017-03-14",
+            "--nhs",
+            "999 000 0026",
+        ])
+        .assert()
+        .success();
+    let mut mixed =
+        b"NHS number,Category,Item name\n999 000 0026,Walker,Zo\xC3\xAB's walker\n".to_vec();
+    mixed.extend(b"999 000 0026,Other,Zo\xEB's chair\n");
+    let utf16_be: Vec<u8> = "NHS number,Category,Item name\n999 000 0026,Walker,Walker\n"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    for (name, bytes, says) in [
+        (
+            "quote.csv",
+            thirty_rows_with_an_unclosed_quote_in_the_first().into_bytes(),
+            "error: file: line 2: a cell starts with a quote (\") that is never closed",
+        ),
+        (
+            "mixed.csv",
+            mixed,
+            "error: file: the file mixes two text encodings: line 3 is not UTF-8",
+        ),
+        (
+            "utf16.csv",
+            utf16_be,
+            "error: file: the file is UTF-16 text (big-endian), which the import does not read",
+        ),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let out = passport_in(dir.path())
+            .arg("import-csv")
+            .arg(&file)
+            .assert()
+            .failure()
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+        assert!(stderr.starts_with(says), "{name}: {stderr}");
+        assert!(out.stdout.is_empty(), "{name}");
+    }
+    let check = passport_in(dir.path())
+        .args(["--json", "db", "check"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let check: serde_json::Value = serde_json::from_slice(&check).unwrap();
+    assert_eq!(check["items"], 0, "{check}");
+}

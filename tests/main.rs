@@ -7,6 +7,7 @@ mod backup;
 mod bundle;
 mod cli;
 mod concurrency;
+mod csv_export;
 mod csv_import;
 mod dfg;
 mod due;

@@ -2,12 +2,13 @@
 //! or none, the good rows only), each on the same caseload. Whatever the bytes, the import
 //! must not panic; a file that cannot be read at all is refused as invalid and writes
 //! nothing; otherwise the report adds up, lists the same problems in every mode, and the
-//! caseload holds exactly what the report says was written.
+//! caseload holds exactly what the report says was written, and the file was read in one
+//! encoding: UTF-8 whenever it is UTF-8, Windows-1252 only when nothing in it is UTF-8.
 #![no_main]
 
 use equipment_passport::Error;
 use equipment_passport::api::CsvImportMode;
-use equipment_passport::import_csv::CsvRowError;
+use equipment_passport::import_csv::{CsvRowError, TextEncoding};
 use libfuzzer_sys::fuzz_target;
 use passport_fuzz::{caseload, count, fingerprint, undone};
 use std::cell::RefCell;
@@ -38,6 +39,16 @@ fuzz_target!(|csv: &[u8]| {
             undone(api, |api| match api.import_equipment_csv(csv, mode) {
                 Ok(report) => {
                     assert_eq!(report.mode, mode);
+                    let body = csv.strip_prefix(b"\xEF\xBB\xBF");
+                    match report.encoding {
+                        TextEncoding::Utf8 => {
+                            assert!(std::str::from_utf8(body.unwrap_or(csv)).is_ok())
+                        }
+                        TextEncoding::Windows1252 => assert!(
+                            body.is_none() && csv.utf8_chunks().all(|c| c.valid().is_ascii()),
+                            "a file with UTF-8 in it was read as Windows-1252"
+                        ),
+                    }
                     assert_eq!(report.good_rows + report.bad_rows, report.rows);
                     let lines: BTreeSet<usize> = report.errors.iter().map(|e| e.line).collect();
                     assert_eq!(lines.len(), report.bad_rows, "{:?}", report.errors);

@@ -1,12 +1,14 @@
 //! The DFG cases as CSV, one row per case with every stage date and amount: what a council's
 //! annual return and a team's own spreadsheets are built from. Dates are YYYY-MM-DD and
 //! amounts pounds with two decimals, so a spreadsheet reads both as numbers; the property's
-//! address is left out (its postcode is enough to place it).
+//! address is left out (its postcode is enough to place it). Text typed into a case (a
+//! council, a contractor, a reason) is written through [`crate::export_csv`], so a spreadsheet
+//! shows it rather than running it as a formula.
 
 use super::Api;
 use super::dfg::DfgCaseRecord;
-use crate::error::{Error, Result};
-use crate::model::dfg::money::plain;
+use crate::error::Result;
+use crate::export_csv::{self, Cell};
 use crate::model::dfg::{ClockKind, Stage};
 use crate::store::dfg::{self as cases, Which};
 use chrono::NaiveDate;
@@ -67,20 +69,19 @@ pub const CSV_COLUMNS: &[&str] = &[
     "overdue",
 ];
 
-fn date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+fn date(d: Option<NaiveDate>) -> Cell {
+    d.map(Cell::date).unwrap_or_default()
 }
 
-fn money(pence: Option<i64>) -> String {
-    pence.map(plain).unwrap_or_default()
+fn money(pence: Option<i64>) -> Cell {
+    pence.map(Cell::pence).unwrap_or_default()
 }
 
-fn yes_no(value: bool) -> String {
-    if value { "yes" } else { "no" }.to_string()
+fn yes_no(value: bool) -> Cell {
+    if value { "yes" } else { "no" }.into()
 }
 
-fn row(r: &DfgCaseRecord) -> Vec<String> {
+fn row(r: &DfgCaseRecord) -> Vec<Cell> {
     let c = &r.case;
     let f = &r.figures;
     let p = &r.progress;
@@ -88,7 +89,7 @@ fn row(r: &DfgCaseRecord) -> Vec<String> {
     let decision = c.decision();
     let chosen = c.quotes().filter(|q| q.entry.chosen).last();
     let funding = f.funding.clone().unwrap_or_default();
-    let funded = |part: i64| f.funding.as_ref().map(|_| plain(part)).unwrap_or_default();
+    let funded = |part: i64| money(f.funding.as_ref().map(|_| part));
     let clock = |kind| p.clocks.iter().find(|k| k.kind == kind);
     let held = match p.status {
         crate::model::dfg::CaseStatus::OnHold => c
@@ -101,21 +102,21 @@ fn row(r: &DfgCaseRecord) -> Vec<String> {
     };
     let applied = at(Stage::Application);
     let days_between = |to: Option<NaiveDate>| match (applied, to) {
-        (Some(a), Some(b)) => (b - a).num_days().to_string(),
-        _ => String::new(),
+        (Some(a), Some(b)) => Cell::integer((b - a).num_days()),
+        _ => Cell::default(),
     };
     vec![
-        c.id.to_string(),
-        c.child_id.to_string(),
-        r.child_name.clone(),
+        c.id.to_string().into(),
+        c.child_id.to_string().into(),
+        r.child_name.as_str().into(),
         date(Some(r.child_date_of_birth)),
-        c.details.postcode.clone(),
+        c.details.postcode.as_str().into(),
         c.details.tenure.code().into(),
         c.details.jurisdiction.code().into(),
         f.scheme.code().into(),
-        c.details.council.clone(),
-        c.details.agency.clone(),
-        c.details.applicant.clone(),
+        c.details.council.as_str().into(),
+        c.details.agency.as_str().into(),
+        c.details.applicant.as_str().into(),
         p.status.code().into(),
         p.stage.map(|s| s.code()).unwrap_or_default().into(),
         date(Some(c.opened_at.date_naive())),
@@ -123,12 +124,12 @@ fn row(r: &DfgCaseRecord) -> Vec<String> {
         date(at(Stage::Assessment)),
         date(at(Stage::Recommendation)),
         date(at(Stage::WorksAgreed)),
-        c.quotes().count().to_string(),
+        Cell::integer(c.quotes().count() as i64),
         date(applied),
         match decision.map(|d| d.entry.stage) {
             Some(Stage::DecisionApproved) => "approved".into(),
             Some(_) => "refused".into(),
-            None => String::new(),
+            None => Cell::default(),
         },
         date(decision.map(|d| d.entry.date)),
         date(at(Stage::WorksStarted)),
@@ -139,20 +140,22 @@ fn row(r: &DfgCaseRecord) -> Vec<String> {
         date(held),
         date(at(Stage::Withdrawn)),
         c.stage(Stage::Withdrawn)
-            .map(|s| s.entry.notes.clone())
-            .unwrap_or_default(),
+            .map(|s| s.entry.notes.as_str())
+            .unwrap_or_default()
+            .into(),
         money(f.estimated_cost_pence),
         money(chosen.and_then(|q| q.entry.amount_pence)),
         chosen
-            .map(|q| q.entry.contractor.clone())
-            .unwrap_or_default(),
+            .map(|q| q.entry.contractor.as_str())
+            .unwrap_or_default()
+            .into(),
         money(f.applied_pence),
         money(f.approved_pence),
         funded(funding.mandatory_pence),
         funded(funding.discretionary_pence),
         funded(funding.family_pence),
         funded(funding.other_pence),
-        funding.other_source,
+        funding.other_source.into(),
         money(f.paid_pence),
         money(f.max_grant_pence),
         money(f.land_charge_pence.filter(|_| !f.grant_is_projected)),
@@ -162,7 +165,7 @@ fn row(r: &DfgCaseRecord) -> Vec<String> {
         date(clock(ClockKind::Payment).map(|k| k.due_date)),
         match (decision, clock(ClockKind::Decision)) {
             (Some(_), Some(k)) => yes_no(k.days_left >= 0),
-            _ => String::new(),
+            _ => Cell::default(),
         },
         days_between(decision.map(|d| d.entry.date)),
         days_between(at(Stage::WorksCompleted)),
@@ -175,19 +178,11 @@ impl Api {
     /// order the cases were opened.
     pub fn export_dfg_csv(&self) -> Result<Vec<u8>> {
         let rules = self.dfg_rules()?;
-        let failed = |e: csv::Error| Error::io("could not write the CSV", std::io::Error::other(e));
-        let mut out = csv::Writer::from_writer(Vec::new());
-        out.write_record(CSV_COLUMNS).map_err(failed)?;
+        let mut rows = Vec::new();
         for case in cases::read(self.store.conn(), Which::All)? {
-            let record = self.case_record_with(case, &rules)?;
-            out.write_record(row(&record)).map_err(failed)?;
+            rows.push(row(&self.case_record_with(case, &rules)?));
         }
-        out.into_inner().map_err(|e| {
-            Error::io(
-                "could not write the CSV",
-                std::io::Error::other(e.to_string()),
-            )
-        })
+        Ok(export_csv::write(CSV_COLUMNS, rows))
     }
 }
 

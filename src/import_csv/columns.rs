@@ -64,6 +64,10 @@
 //! [`super::MAX_ROWS`] rows (10,000) and [`super::MAX_BYTES`] bytes (10 MB). Blank rows are
 //! skipped; line breaks inside quoted cells are kept. Error line numbers are the row numbers
 //! a spreadsheet shows (the header is row 1), even when a cell holds several lines.
+//!
+//! A file is refused whole, naming the line of the file to correct, when a cell's opening
+//! quote is never closed (or closes with more of the cell after it), when it mixes UTF-8 with
+//! another encoding, and when it is UTF-16 (Excel's "Unicode text").
 
 use crate::error::FieldError;
 use std::collections::HashMap;

@@ -4,6 +4,8 @@
 //! children and suppliers and writes them.
 
 pub mod columns;
+mod encoding;
+mod quotes;
 pub mod rows;
 
 use crate::error::FieldError;
@@ -61,12 +63,18 @@ fn file_error(message: impl Into<String>) -> Vec<FieldError> {
 /// Reads the bytes of a CSV file into a table, or says (as errors on the field `file` or
 /// `header`) why it cannot be read at all.
 pub fn read_table(bytes: &[u8]) -> Result<Table, Vec<FieldError>> {
-    let (text, encoding) = decode(bytes).map_err(file_error)?;
+    let (full, encoding) = encoding::decode(bytes).map_err(file_error)?;
     // Excel honours (and hides) a first line `sep=;` naming the separator.
-    let (text, delimiter) = match separator_line(&text) {
+    let (text, delimiter) = match separator_line(&full) {
         Some((rest, sep)) => (rest, sep),
-        None => (text.as_str(), detect_delimiter(&text)),
+        None => (full.as_str(), detect_delimiter(&full)),
     };
+    // The reader ends a quoted cell only at its closing quote, however far away, so one
+    // missing quote would carry the rest of the file into one cell: refuse such a file.
+    quotes::check(text, delimiter).map_err(|problem| {
+        let skipped = full.len() - text.len();
+        file_error(problem.message(|at| line_of(full.as_bytes(), skipped + at)))
+    })?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -135,60 +143,9 @@ fn count_line_breaks(text: &[u8], range: std::ops::Range<usize>) -> u64 {
         .count() as u64
 }
 
-/// The file's text, refusing what is plainly not a CSV file.
-fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
-    if bytes.len() > MAX_BYTES {
-        return Err(format!(
-            "the file is {:.1} MB; the import takes files up to {} MB: split it into smaller files",
-            bytes.len() as f64 / 1_048_576.0,
-            MAX_BYTES / 1_048_576
-        ));
-    }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(format!(
-            "this is an Excel workbook, not a CSV file: {SAVE_AS_CSV}"
-        ));
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(format!(
-            "this file is saved as 'Unicode text' (UTF-16), which the import does not read: {SAVE_AS_CSV}"
-        ));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.contains(&0) {
-        return Err(format!(
-            "this is not a CSV file (it holds binary data, as a PDF, picture or workbook does): {SAVE_AS_CSV}"
-        ));
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_string(), TextEncoding::Utf8)),
-        Err(_) => windows_1252(bytes)
-            .map(|text| (text, TextEncoding::Windows1252))
-            .ok_or_else(|| {
-                format!(
-                    "the file's text is in an encoding the import does not read (neither UTF-8 nor Windows-1252): {SAVE_AS_CSV}"
-                )
-            }),
-    }
-}
-
-/// Decodes Windows-1252, or `None` if a byte has no character in it.
-fn windows_1252(bytes: &[u8]) -> Option<String> {
-    const HIGH: [u16; 32] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
-        0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
-        0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-    ];
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => match HIGH[usize::from(b - 0x80)] {
-                0 => None,
-                c => char::from_u32(u32::from(c)),
-            },
-            _ => Some(char::from(b)),
-        })
-        .collect()
+/// The line of the file (as a text editor numbers them, from 1) that the byte at `offset` is on.
+fn line_of(text: &[u8], offset: usize) -> usize {
+    count_line_breaks(text, 0..offset.min(text.len())) as usize + 1
 }
 
 /// The text after a `sep=X` line, and X, if the file starts with one.
