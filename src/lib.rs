@@ -16,6 +16,7 @@ pub mod media;
 pub mod model;
 pub mod passport;
 pub mod store;
+pub mod user_file;
 
 pub use api::Api;
 pub use error::{Error, FieldError, Result};

@@ -41,6 +41,9 @@ impl PrintBox {
 /// Largest photo accepted, in pixels: above any phone camera's normal output, well below the
 /// size of a decompression bomb.
 pub const MAX_PIXELS: u64 = 64_000_000;
+/// Longest side accepted, in pixels: longer than any camera's photo short of a panorama. It
+/// bounds the scaling's working buffers, which grow with a side rather than with the area.
+pub const MAX_SIDE: u32 = 20_000;
 /// Largest file accepted.
 pub const MAX_FILE_BYTES: usize = 40 * 1024 * 1024;
 const JPEG_QUALITY: u8 = 85;
@@ -216,14 +219,31 @@ fn jpeg_is_complete(bytes: &[u8]) -> bool {
     matches!((last_scan, last_end), (Some(scan), Some(end)) if end > scan)
 }
 
+/// A photo refused by the decoder's limits is too large, not damaged: say so.
+fn unreadable(e: image::ImageError) -> Error {
+    match e {
+        image::ImageError::Limits(_) => Error::Image(
+            "this photo is too large to open safely: save a smaller copy and add that".into(),
+        ),
+        _ => damaged(),
+    }
+}
+
 fn decode_upright(bytes: &[u8], format: ImageFormat) -> Result<RgbImage> {
     let mut limits = Limits::default();
-    limits.max_image_width = Some(20_000);
-    limits.max_image_height = Some(20_000);
     limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
+    // The size is read with the memory limit alone: the decoders report a side over the
+    // limit as an error, which would hide the size the message below gives.
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits.clone());
-    let (w, h) = reader.into_dimensions().map_err(|_| damaged())?;
+    let (w, h) = reader.into_dimensions().map_err(unreadable)?;
+    if w.max(h) > MAX_SIDE {
+        return Err(Error::Image(format!(
+            "the photo is {w} × {h} pixels; photos may be at most {MAX_SIDE} pixels on a side: save a smaller copy (or crop it) and add that"
+        )));
+    }
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
     let megapixels = u64::from(w) * u64::from(h);
     if megapixels > MAX_PIXELS {
         return Err(Error::Image(format!(
@@ -234,17 +254,12 @@ fn decode_upright(bytes: &[u8], format: ImageFormat) -> Result<RgbImage> {
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|_| damaged())?;
+    let mut decoder = reader.into_decoder().map_err(unreadable)?;
     // A photo whose orientation tag cannot be read is shown as stored.
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| match e {
-        image::ImageError::Limits(_) => Error::Image(
-            "this photo is too large to open safely: save a smaller copy and add that".into(),
-        ),
-        _ => damaged(),
-    })?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
     img.apply_orientation(orientation);
     Ok(flatten_on_white(img))
 }

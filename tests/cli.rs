@@ -6,10 +6,10 @@ use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
 
-const PASSPHRASE: &str = "blue kettle on Tuesday";
+pub(crate) const PASSPHRASE: &str = "blue kettle on Tuesday";
 
 /// The CLI as a script runs it: no terminal, so the passphrase comes from the environment.
-fn passport(dir: &Path) -> Command {
+pub(crate) fn passport(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("passport").unwrap();
     cmd.arg("--data-dir")
         .arg(dir)
@@ -17,12 +17,12 @@ fn passport(dir: &Path) -> Command {
     cmd
 }
 
-fn stdout_of(cmd: &mut Command) -> String {
+pub(crate) fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();
     String::from_utf8(out).unwrap()
 }
 
-fn json_of(cmd: &mut Command) -> Value {
+pub(crate) fn json_of(cmd: &mut Command) -> Value {
     serde_json::from_str(&stdout_of(cmd.arg("--json"))).unwrap()
 }
 

@@ -6,6 +6,7 @@ mod audit;
 mod backup;
 mod bundle;
 mod cli;
+mod cli_edges;
 mod concurrency;
 mod csv_export;
 mod csv_import;

@@ -4,7 +4,7 @@
 use crate::support::photos::*;
 use crate::support::*;
 use equipment_passport::Error;
-use equipment_passport::media::{self, MAX_EDGE, PrintBox, THUMBNAIL_EDGE};
+use equipment_passport::media::{self, MAX_EDGE, MAX_SIDE, PrintBox, THUMBNAIL_EDGE};
 use equipment_passport::model::Category;
 use image::{GenericImageView, ImageFormat};
 
@@ -138,6 +138,23 @@ fn a_100_megapixel_bomb_is_refused_before_it_is_decoded() {
         "{message}"
     );
     assert!(message.contains("save a smaller copy"), "{message}");
+}
+
+#[test]
+fn a_valid_photo_longer_than_the_side_limit_is_refused_for_its_size_not_as_damaged() {
+    let message = refused(&encode(&card(1, 100_000), ImageFormat::Png));
+    assert_eq!(
+        message,
+        format!(
+            "the photo is 1 × 100000 pixels; photos may be at most {MAX_SIDE} pixels on a side: save a smaller copy (or crop it) and add that"
+        )
+    );
+}
+
+#[test]
+fn a_photo_as_long_as_the_side_limit_is_accepted_and_scaled() {
+    let photo = media::normalise(&encode(&card(1, MAX_SIDE), ImageFormat::Png)).unwrap();
+    assert_eq!((photo.width, photo.height), (1, MAX_EDGE));
 }
 
 #[test]

@@ -127,7 +127,10 @@ impl Api {
                 ),
             ));
         }
-        let sealed = std::fs::read(path).map_err(io)?;
+        let sealed = crate::user_file::read(
+            path,
+            crate::user_file::Limit::bundle(options.limits.max_file_bytes),
+        )?;
         let zip = crypt::open(&sealed, self.bundle_passphrase(passphrase)?)?;
         self.import_bundle_zip(&zip, options)
     }

@@ -333,8 +333,14 @@ impl Api {
             for (data, hash, version, result) in rendered {
                 let written = result.and_then(|r| {
                     let path = names.path_for(out_dir, &data.child, request.audience);
-                    std::fs::write(&path, &r.pdf)
-                        .map_err(|e| Error::io(format!("could not write {}", path.display()), e))?;
+                    // The file is named after the child, so the reason names the folder: a
+                    // report (and the CLI's output) carries the child's id, never their name.
+                    std::fs::write(&path, &r.pdf).map_err(|e| {
+                        Error::io(
+                            format!("could not write the passport into {}", out_dir.display()),
+                            e,
+                        )
+                    })?;
                     Ok(path)
                 });
                 match written {

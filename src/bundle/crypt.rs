@@ -27,9 +27,39 @@ const SALT_LEN: usize = 16;
 const NONCE_LEN: usize = 12;
 const HEADER_LEN: usize = 8 + 1 + 4 + SALT_LEN + NONCE_LEN;
 
+fn key(passphrase: &str, salt: &[u8], rounds: u32) -> [u8; 32] {
+    pbkdf2::pbkdf2_hmac_array::<sha2::Sha256, 32>(passphrase.as_bytes(), salt, rounds)
+}
+
 fn cipher(passphrase: &str, salt: &[u8], rounds: u32) -> Aes256Gcm {
-    let key = pbkdf2::pbkdf2_hmac_array::<sha2::Sha256, 32>(passphrase.as_bytes(), salt, rounds);
-    Aes256Gcm::new_from_slice(&key).expect("a 32-byte key")
+    Aes256Gcm::new_from_slice(&key(passphrase, salt, rounds)).expect("a 32-byte key")
+}
+
+/// Whether `ciphertext`, decrypted with `key` without checking it, starts as a zip archive
+/// does. AES-GCM encrypts in counter mode (the first block of data with the counter block
+/// `nonce ‖ 00000002`), so the right key turns the first bytes of even a cut-short or damaged
+/// file back into the zip's signature, and a wrong key turns them into noise. Used only to
+/// choose which message to give once authentication has failed; nothing decrypted this way is
+/// kept.
+fn starts_as_zip(key: &[u8; 32], nonce: &[u8], ciphertext: &[u8]) -> bool {
+    use aes_gcm::aes::Aes256;
+    use aes_gcm::aes::cipher::BlockEncrypt;
+    let Some(first) = ciphertext.get(..4) else {
+        return false;
+    };
+    let mut counter = aes_gcm::aes::Block::default();
+    counter[..NONCE_LEN].copy_from_slice(nonce);
+    counter[15] = 2;
+    Aes256::new_from_slice(key)
+        .expect("a 32-byte key")
+        .encrypt_block(&mut counter);
+    let plain: Vec<u8> = first
+        .iter()
+        .zip(counter.iter())
+        .map(|(c, k)| c ^ k)
+        .collect();
+    // A local file header, or the end record of an archive with no entries.
+    plain == b"PK\x03\x04" || plain == b"PK\x05\x06"
 }
 
 /// Whether `bytes` start like a sealed bundle.
@@ -103,7 +133,9 @@ pub fn open(file: &[u8], passphrase: &str) -> Result<Vec<u8>> {
     }
     let salt = &file[13..13 + SALT_LEN];
     let nonce = &file[13 + SALT_LEN..HEADER_LEN];
-    cipher(passphrase, salt, rounds)
+    let key = key(passphrase, salt, rounds);
+    Aes256Gcm::new_from_slice(&key)
+        .expect("a 32-byte key")
         .decrypt(
             Nonce::from_slice(nonce),
             Payload {
@@ -112,9 +144,67 @@ pub fn open(file: &[u8], passphrase: &str) -> Result<Vec<u8>> {
             },
         )
         .map_err(|_| {
-            Error::invalid(
-                "passphrase",
-                "this passphrase does not open the bundle (or the file was changed after it was exported): check the passphrase the sender chose for it and try again",
-            )
+            // The envelope holds no length, so a cut-short file authenticates no better than
+            // a wrong passphrase; but the right passphrase still decrypts its first bytes.
+            if starts_as_zip(&key, nonce, &file[HEADER_LEN..]) {
+                bad_file(
+                    "the bundle file is incomplete or damaged (it may not have finished copying, or was changed after it was exported); the passphrase is right: copy the file again, or ask for it to be exported again",
+                )
+            } else {
+                Error::invalid(
+                    "passphrase",
+                    "this passphrase does not open the bundle (or the file was changed after it was exported): check the passphrase the sender chose for it and try again",
+                )
+            }
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PASSPHRASE: &str = "blue kettle on Tuesday";
+
+    /// A sealed stand-in for a bundle: the zip signature, then enough bytes to cut in half.
+    fn sealed() -> Vec<u8> {
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend((0..4096u32).map(|i| (i % 251) as u8));
+        seal(&zip, PASSPHRASE).unwrap()
+    }
+
+    #[test]
+    fn a_sealed_bundle_opens_with_its_passphrase() {
+        let opened = open(&sealed(), PASSPHRASE).unwrap();
+        assert!(opened.starts_with(b"PK\x03\x04"));
+        assert_eq!(opened.len(), 4 + 4096);
+    }
+
+    #[test]
+    fn a_bundle_cut_short_is_incomplete_not_a_wrong_passphrase() {
+        let file = sealed();
+        let error = open(&file[..file.len() / 2], PASSPHRASE).unwrap_err();
+        assert_eq!(error.fields()[0].field, "file");
+        assert!(
+            error.to_string().contains("incomplete or damaged"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_byte_changed_after_the_first_block_is_damage_not_a_wrong_passphrase() {
+        let mut file = sealed();
+        let middle = file.len() / 2;
+        file[middle] ^= 1;
+        let error = open(&file, PASSPHRASE).unwrap_err();
+        assert_eq!(error.fields()[0].field, "file", "{error}");
+    }
+
+    #[test]
+    fn a_wrong_passphrase_is_named_whole_or_cut_short() {
+        let file = sealed();
+        for bytes in [&file[..], &file[..file.len() / 2]] {
+            let error = open(bytes, "not the passphrase").unwrap_err();
+            assert_eq!(error.fields()[0].field, "passphrase", "{error}");
+        }
+    }
 }

@@ -1,12 +1,13 @@
 //! `passport export` and `passport import`: children in an encrypted `.passport` bundle, for
 //! handing a child over to another team or giving a family a copy of the record.
 
-use crate::output::{self, table};
-use anyhow::{Context, Result, bail};
+use crate::output::{self, outln, table};
+use anyhow::{Result, bail};
 use clap::{ArgGroup, Args, ValueEnum};
 use equipment_passport::Api;
 use equipment_passport::api::ExportScope;
 use equipment_passport::bundle::{ChildOutcome, ExistingChild, ImportOptions, ImportReport};
+use equipment_passport::user_file::{self, Limit};
 use std::path::{Path, PathBuf};
 
 /// The passphrase of a bundle when it is not the caseload's own (scripts; or --passphrase-file).
@@ -60,8 +61,13 @@ pub struct ImportArgs {
 /// The bundle's passphrase, from --passphrase-file or the environment, if given.
 fn chosen_passphrase(file: Option<&Path>) -> Result<Option<String>> {
     if let Some(file) = file {
-        let text = std::fs::read_to_string(file)
-            .with_context(|| format!("could not read the passphrase file {}", file.display()))?;
+        let bytes = user_file::read(file, Limit::PASSPHRASE_FILE)?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            anyhow::anyhow!(
+                "the passphrase file {} is not text (UTF-8): save the passphrase as plain text",
+                file.display()
+            )
+        })?;
         let line = text.lines().next().unwrap_or_default().to_string();
         if line.is_empty() {
             bail!("the passphrase file {} is empty", file.display());
@@ -81,7 +87,7 @@ pub fn export(api: &Api, args: ExportArgs, json: bool) -> Result<()> {
     if json {
         return output::json(&report);
     }
-    println!(
+    outln!(
         "Exported {} child{} ({} equipment item{}, {} photo{}) to {} ({} KB, encrypted).",
         report.children,
         if report.children == 1 { "" } else { "ren" },
@@ -134,7 +140,7 @@ fn print_report(report: &ImportReport) {
         .collect();
     table(&["Child", "Outcome", "Id"], &rows);
     let written = report.children.len() - report.count(ChildOutcome::Skipped);
-    println!(
+    outln!(
         "{} {} child{}, {} contact{}, {} item{}, {} service record{}, {} photo{}, {} DFG case{}; {} skipped; {} new setting{} and {} new supplier{}.",
         if report.dry_run {
             "Dry run, nothing written: would import"

@@ -1,7 +1,7 @@
 //! Commands about children, settings, the demo caseload and the database.
 
 use crate::cli::{ChildAddArgs, ChildCommand, ChildrenArgs, DbCommand, SettingCommand};
-use crate::output::{self, date, field, table};
+use crate::output::{self, date, field, outln, table};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use equipment_passport::model::*;
@@ -12,7 +12,7 @@ pub fn demo(api: &mut Api, json: bool) -> Result<()> {
     if json {
         return output::json(&summary);
     }
-    println!(
+    outln!(
         "Loaded the sample caseload: {} children at {} settings, {} pieces of equipment with {} photos, {} suppliers and {} service records ({} things overdue).",
         summary.children,
         summary.settings,
@@ -22,7 +22,7 @@ pub fn demo(api: &mut Api, json: bool) -> Result<()> {
         summary.service_records,
         summary.overdue
     );
-    println!("Try: passport children --search zoe    or    passport due");
+    outln!("Try: passport children --search zoe    or    passport due");
     Ok(())
 }
 
@@ -38,8 +38,8 @@ pub fn children(api: &Api, args: ChildrenArgs, json: bool) -> Result<()> {
     }
     if found.children.is_empty() {
         match &args.search {
-            Some(text) => println!("No child matches '{text}'."),
-            None => println!(
+            Some(text) => outln!("No child matches '{text}'."),
+            None => outln!(
                 "The caseload is empty. Add a child with `passport child add`, or load the sample caseload with `passport demo`."
             ),
         }
@@ -82,7 +82,7 @@ pub fn children(api: &Api, args: ChildrenArgs, json: bool) -> Result<()> {
         &rows,
     );
     if found.more {
-        println!(
+        outln!(
             "(showing the first {}: search to narrow the list)",
             args.limit
         );
@@ -113,7 +113,7 @@ fn add_child(api: &mut Api, args: ChildAddArgs, json: bool) -> Result<()> {
     if json {
         return output::json(&child);
     }
-    println!("{}", child.id);
+    outln!("{}", child.id);
     Ok(())
 }
 
@@ -123,7 +123,7 @@ fn show_child(api: &Api, id: ChildId, json: bool) -> Result<()> {
         return output::json(&record);
     }
     let c = &record.child.details;
-    println!("{}", c.display_name());
+    outln!("{}", c.display_name());
     field("Id", &record.child.id.to_string());
     field("Date of birth", &date(c.date_of_birth));
     field("NHS number", &nhs_number::display(&c.nhs_number));
@@ -147,7 +147,7 @@ fn show_child(api: &Api, id: ChildId, json: bool) -> Result<()> {
     field("What helps me", &c.about_me.what_helps);
     field("Medical alerts", &c.about_me.medical_alerts);
     if !record.contacts.is_empty() {
-        println!("\nContacts");
+        outln!("\nContacts");
         for contact in &record.contacts {
             let d = &contact.details;
             let phones: Vec<String> = d
@@ -155,7 +155,7 @@ fn show_child(api: &Api, id: ChildId, json: bool) -> Result<()> {
                 .iter()
                 .map(|p| format!("{} {}", p.label, p.number))
                 .collect();
-            println!(
+            outln!(
                 "  {} ({}{}) {}",
                 d.name,
                 d.role.label(),
@@ -168,9 +168,9 @@ fn show_child(api: &Api, id: ChildId, json: bool) -> Result<()> {
             );
         }
     }
-    println!("\nEquipment ({})", record.items.len());
+    outln!("\nEquipment ({})", record.items.len());
     if record.items.is_empty() {
-        println!(
+        outln!(
             "  none recorded yet: add some with `passport item add --child {}`",
             record.child.id
         );
@@ -202,7 +202,7 @@ pub fn setting(api: &mut Api, cmd: SettingCommand, json: bool) -> Result<()> {
                 return output::json(&settings);
             }
             if settings.is_empty() {
-                println!("No settings yet: add one with `passport setting add --name NAME`.");
+                outln!("No settings yet: add one with `passport setting add --name NAME`.");
                 return Ok(());
             }
             let rows: Vec<Vec<String>> = settings
@@ -237,7 +237,7 @@ pub fn setting(api: &mut Api, cmd: SettingCommand, json: bool) -> Result<()> {
             if json {
                 return output::json(&setting);
             }
-            println!("{}", setting.id);
+            outln!("{}", setting.id);
             Ok(())
         }
     }
@@ -250,16 +250,19 @@ pub fn db(api: &mut Api, cmd: DbCommand, json: bool) -> Result<()> {
             if json {
                 output::json(&check)?;
             } else {
-                println!(
+                outln!(
                     "Schema version {} (this app understands up to {}).",
-                    check.schema_version, check.supported_version
+                    check.schema_version,
+                    check.supported_version
                 );
-                println!(
+                outln!(
                     "{} children, {} items, {} photos.",
-                    check.children, check.items, check.photos
+                    check.children,
+                    check.items,
+                    check.photos
                 );
                 if check.ok() {
-                    println!("Integrity check: ok.");
+                    outln!("Integrity check: ok.");
                 }
             }
             if !check.ok() {
@@ -276,7 +279,7 @@ pub fn db(api: &mut Api, cmd: DbCommand, json: bool) -> Result<()> {
             if json {
                 output::json(&fill)?;
             } else {
-                println!("{} print copies made.", fill.made);
+                outln!("{} print copies made.", fill.made);
                 for problem in &fill.unreadable {
                     eprintln!("warning: {problem}; it still prints, resized each time");
                 }

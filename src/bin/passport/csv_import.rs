@@ -1,10 +1,12 @@
 //! `passport import-csv FILE`: equipment from a team's spreadsheet saved as CSV.
 
+use crate::output::outln;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use equipment_passport::Api;
 use equipment_passport::api::{CsvImportMode, CsvImportReport};
 use equipment_passport::import_csv::MAX_BYTES;
+use equipment_passport::user_file::{self, Limit};
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -35,8 +37,7 @@ pub fn run(api: &mut Api, args: ImportCsvArgs, json: bool) -> Result<()> {
             MAX_BYTES / 1_048_576
         );
     }
-    let bytes = std::fs::read(&args.file)
-        .with_context(|| format!("could not read {}", args.file.display()))?;
+    let bytes = user_file::read(&args.file, Limit::EQUIPMENT_CSV)?;
     let mode = if args.dry_run {
         CsvImportMode::DryRun
     } else if args.good_rows_only {
@@ -68,20 +69,21 @@ pub fn run(api: &mut Api, args: ImportCsvArgs, json: bool) -> Result<()> {
 
 fn print(report: &CsvImportReport) {
     for e in &report.errors {
-        println!("line {}, {}: {}", e.line, e.column, e.message);
+        outln!("line {}, {}: {}", e.line, e.column, e.message);
     }
     if !report.errors.is_empty() {
-        println!();
+        outln!();
     }
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let rows = plural(report.rows, "row", "rows");
     match report.mode {
-        CsvImportMode::DryRun => println!(
+        CsvImportMode::DryRun => outln!(
             "Dry run: {rows} read, {} ready to import, {} with problems. Nothing was written.",
-            report.good_rows, report.bad_rows
+            report.good_rows,
+            report.bad_rows
         ),
-        _ if report.written => println!(
+        _ if report.written => outln!(
             "Imported {} and {} from {rows}{}.",
             plural(report.items_created, "item", "items"),
             plural(
@@ -98,6 +100,6 @@ fn print(report: &CsvImportReport) {
                 String::new()
             }
         ),
-        _ => println!("{rows} read; nothing was imported."),
+        _ => outln!("{rows} read; nothing was imported."),
     }
 }

@@ -2,7 +2,7 @@
 //! recording its stages, holds and notes, the case list with its statutory clocks, one case
 //! in full, the CSV for the council's return and the one-page case summary PDF.
 
-use crate::output::{self, date, field, table};
+use crate::output::{self, date, field, outln, table};
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -178,7 +178,7 @@ pub fn run(api: &mut Api, cmd: DfgCommand, json: bool) -> Result<()> {
             if json {
                 return output::json(&note);
             }
-            println!("Added the note to the case.");
+            outln!("Added the note to the case.");
             Ok(())
         }
         DfgCommand::Hold(args) => status(api, Stage::OnHold, args, json),
@@ -278,7 +278,7 @@ fn open(api: &mut Api, args: OpenArgs, json: bool) -> Result<()> {
     if json {
         return output::json(&record);
     }
-    println!("{}", record.case.id);
+    outln!("{}", record.case.id);
     Ok(())
 }
 
@@ -357,14 +357,14 @@ fn stage(api: &mut Api, args: StageArgs, json: bool) -> Result<()> {
     if json {
         return output::json(&record);
     }
-    println!(
+    outln!(
         "Recorded: {} on {}. {}",
         stage.label(),
         date(parse_date("--date", &args.date)?),
         next_step(&record)
     );
     for clock in record.progress.clocks.iter().filter(|c| c.is_running()) {
-        println!(
+        outln!(
             "  {}: {} ({})",
             clock.kind.label(),
             date(clock.due_date),
@@ -408,14 +408,14 @@ fn status(api: &mut Api, stage: Stage, args: StatusArgs, json: bool) -> Result<(
     if json {
         return output::json(&record);
     }
-    println!(
+    outln!(
         "{} on {}: the case is now {}.",
         stage.label(),
         date(when),
         record.progress.describe().to_lowercase()
     );
     if stage == Stage::OnHold && record.progress.clocks.iter().any(|c| c.is_running()) {
-        println!("The statutory clocks keep running while a case is on hold.");
+        outln!("The statutory clocks keep running while a case is on hold.");
     }
     Ok(())
 }
@@ -456,7 +456,7 @@ fn list(api: &Api, overdue: bool, all: bool, child: Option<String>, json: bool) 
         return output::json(&cases);
     }
     if cases.is_empty() {
-        println!(
+        outln!(
             "{}",
             if overdue {
                 "No DFG case has a statutory deadline overdue."
@@ -485,7 +485,7 @@ fn list(api: &Api, overdue: bool, all: bool, child: Option<String>, json: bool) 
     );
     let late = cases.iter().filter(|c| c.progress.overdue).count();
     if late > 0 {
-        println!(
+        outln!(
             "{late} of {} cases have a statutory deadline overdue.",
             cases.len()
         );
@@ -505,7 +505,7 @@ fn show(api: &Api, id: DfgCaseId, json: bool) -> Result<()> {
     let c = &r.case;
     let d = &c.details;
     let f = &r.figures;
-    println!("DFG case for {}", r.child_name);
+    outln!("DFG case for {}", r.child_name);
     field("Id", &c.id.to_string());
     field("Status", &r.progress.describe());
     field(
@@ -534,9 +534,9 @@ fn show(api: &Api, id: DfgCaseId, json: bool) -> Result<()> {
     field("Home improvement agency", &d.agency);
     field("Applicant", &d.applicant);
 
-    println!("\nStages");
+    outln!("\nStages");
     if c.stages.is_empty() {
-        println!(
+        outln!(
             "  none yet: record the referral with `passport dfg stage {} referral --date YYYY-MM-DD`",
             c.id
         );
@@ -569,9 +569,9 @@ fn show(api: &Api, id: DfgCaseId, json: bool) -> Result<()> {
         table(&["Date", "Stage", "Amount", "Detail", "Recorded by"], &rows);
     }
     if !c.adaptations().is_empty() {
-        println!("\nAdaptations recommended");
+        outln!("\nAdaptations recommended");
         for a in c.adaptations() {
-            println!(
+            outln!(
                 "  {}{}{}",
                 a.kind.label(),
                 if a.description.is_empty() {
@@ -586,7 +586,7 @@ fn show(api: &Api, id: DfgCaseId, json: bool) -> Result<()> {
         }
     }
 
-    println!("\nGrant figures");
+    outln!("\nGrant figures");
     field(
         "Maximum grant",
         &f.max_grant_pence
@@ -621,12 +621,12 @@ fn show(api: &Api, id: DfgCaseId, json: bool) -> Result<()> {
             None => "none".into(),
         },
     );
-    println!("  {}", f.land_charge_note);
-    println!("  {}", f.means_test_note);
+    outln!("  {}", f.land_charge_note);
+    outln!("  {}", f.means_test_note);
 
-    println!("\nStatutory clocks");
+    outln!("\nStatutory clocks");
     if r.progress.clocks.is_empty() {
-        println!(
+        outln!(
             "  {}",
             if f.scheme == Scheme::SchemeOfAssistance {
                 "none: the scheme of assistance has no DFG statutory deadlines"
@@ -655,9 +655,9 @@ fn show(api: &Api, id: DfgCaseId, json: bool) -> Result<()> {
         table(&["Deadline", "Started by", "Due", "State"], &rows);
     }
     if !c.notes.is_empty() {
-        println!("\nNotes");
+        outln!("\nNotes");
         for n in &c.notes {
-            println!(
+            outln!(
                 "  {} {}: {}",
                 n.written_at.format("%-d %b %Y %H:%M"),
                 n.author,
@@ -665,7 +665,7 @@ fn show(api: &Api, id: DfgCaseId, json: bool) -> Result<()> {
             );
         }
     }
-    println!("\n{}", next_step(&r));
+    outln!("\n{}", next_step(&r));
     Ok(())
 }
 
@@ -679,7 +679,7 @@ fn export(api: &Api, path: PathBuf, json: bool) -> Result<()> {
             "cases": cases,
         }));
     }
-    println!(
+    outln!(
         "Wrote {cases} {} to {}.",
         if cases == 1 { "case" } else { "cases" },
         path.display()
@@ -702,6 +702,6 @@ fn summary(api: &Api, id: DfgCaseId, out: PathBuf, json: bool) -> Result<()> {
             "bytes": pdf.len(),
         }));
     }
-    println!("Wrote the case summary to {}.", out.display());
+    outln!("Wrote the case summary to {}.", out.display());
     Ok(())
 }

@@ -3,11 +3,12 @@
 use crate::cli::{
     DueArgs, ItemAddArgs, ItemCommand, PhotoCommand, ServiceCommand, SupplierCommand,
 };
-use crate::output::{self, date, field, opt_date, table};
+use crate::output::{self, date, field, opt_date, outln, table};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use equipment_passport::Api;
 use equipment_passport::model::*;
+use equipment_passport::user_file::{self, Limit};
 
 fn parse_choice<T: std::str::FromStr<Err = String>>(option: &str, value: &str) -> Result<T> {
     value
@@ -44,7 +45,7 @@ fn add_item(api: &mut Api, args: ItemAddArgs, json: bool) -> Result<()> {
     if json {
         return output::json(&item);
     }
-    println!("{}", item.id);
+    outln!("{}", item.id);
     Ok(())
 }
 
@@ -54,7 +55,7 @@ fn show_item(api: &Api, id: ItemId, json: bool) -> Result<()> {
         return output::json(&record);
     }
     let d = &record.item.details;
-    println!("{} ({})", d.name, d.category.label());
+    outln!("{} ({})", d.name, d.category.label());
     field("Id", &record.item.id.to_string());
     field("Make and model", format!("{} {}", d.make, d.model).trim());
     field("Serial or asset tag", &d.serial);
@@ -79,7 +80,7 @@ fn show_item(api: &Api, id: ItemId, json: bool) -> Result<()> {
     }
     field("Photos", &record.item.photos.len().to_string());
     if !record.service_log.is_empty() {
-        println!("\nService log");
+        outln!("\nService log");
         let rows: Vec<Vec<String>> = record
             .service_log
             .iter()
@@ -106,15 +107,14 @@ pub fn photo(api: &mut Api, cmd: PhotoCommand, json: bool) -> Result<()> {
             caption,
         } => {
             let item: ItemId = item.parse()?;
-            let bytes = std::fs::read(&file)
-                .with_context(|| format!("could not read {}", file.display()))?;
+            let bytes = user_file::read(&file, Limit::PHOTO)?;
             let photo = api
                 .add_item_photo(item, &bytes, &caption)
                 .with_context(|| format!("{}", file.display()))?;
             if json {
                 return output::json(&photo);
             }
-            println!("{}", photo.id);
+            outln!("{}", photo.id);
             Ok(())
         }
     }
@@ -147,7 +147,7 @@ pub fn service(api: &mut Api, cmd: ServiceCommand, json: bool) -> Result<()> {
             if json {
                 return output::json(&record);
             }
-            println!("{}", record.id);
+            outln!("{}", record.id);
             if let Some(next) = record.details.next_due {
                 eprintln!(
                     "Next {} due {}.",
@@ -196,14 +196,14 @@ pub fn due(api: &Api, args: DueArgs, json: bool) -> Result<()> {
         return output::json(&entries);
     }
     if entries.is_empty() {
-        println!(
+        outln!(
             "Nothing is overdue or due in the next {} days.",
             args.within
         );
         return Ok(());
     }
     let overdue = entries.iter().filter(|e| e.is_overdue()).count();
-    println!(
+    outln!(
         "{} overdue, {} due in the next {} days.\n",
         overdue,
         entries.len() - overdue,

@@ -5,6 +5,17 @@ use chrono::NaiveDate;
 use equipment_passport::Error;
 use serde::Serialize;
 
+/// `println!` for the CLI's standard output: see [`write_out`].
+macro_rules! outln {
+    () => {
+        $crate::output::write_out(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::output::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+pub(crate) use outln;
+
 /// The option a core field was given through, so an error names what the user typed.
 fn option_for(field: &str) -> Option<&'static str> {
     Some(match field {
@@ -33,6 +44,8 @@ fn option_for(field: &str) -> Option<&'static str> {
         "therapist.profession" => "--profession",
         "organisation" => "--organisation",
         "current" => "current passphrase",
+        "template" => "--template",
+        "passphrase_file" => "--passphrase-file",
         _ => return None,
     })
 }
@@ -49,12 +62,53 @@ pub fn one_line(error: &anyhow::Error) -> String {
             .collect();
         return parts.join("; ");
     }
-    format!("{error:#}").replace('\n', " ")
+    causes_once(error).replace('\n', " ")
+}
+
+/// The error and its causes joined with ": ", each named once. The core's errors show their
+/// cause in their own message as well as returning it as their `source` (the desktop shows
+/// the message alone, so it must be whole), and so do many libraries' errors; printing the
+/// chain as anyhow's `{:#}` does would then say every such cause twice.
+fn causes_once(error: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if line.ends_with(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 pub fn json<T: Serialize>(value: &T) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    outln!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
+}
+
+/// Writes to standard output. `println!` panics when the reader has gone
+/// (`passport children | head -1`); this exits quietly instead, with the status a shell
+/// gives a tool its pipe stopped (128 + SIGPIPE), as `cat` or `grep` would end. Chosen over
+/// resetting SIGPIPE to its default: that needs `unsafe` and a libc call, and does nothing on
+/// Windows, where a closed pipe is the same error. Any other failure to write (a full disk)
+/// is reported on one line rather than as a panic. Every command's work is committed before
+/// its report is printed, so stopping here loses nothing but the report.
+pub fn write_out(text: std::fmt::Arguments) {
+    use std::io::Write;
+    let written = {
+        let mut out = std::io::stdout().lock();
+        out.write_fmt(text).and_then(|()| out.flush())
+    };
+    if let Err(e) = written {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(141);
+        }
+        eprintln!("error: could not write the output: {e}");
+        std::process::exit(1);
+    }
 }
 
 /// "22 November 2026", as UK readers expect.
@@ -81,7 +135,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
             .enumerate()
             .map(|(i, c)| format!("{c}{}", " ".repeat(widths[i] - c.chars().count())))
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        outln!("{}", padded.join("  ").trim_end());
     };
     line(header.to_vec());
     line(
@@ -101,6 +155,6 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
 /// A labelled value, skipped when empty.
 pub fn field(label: &str, value: &str) {
     if !value.is_empty() {
-        println!("  {label:<22} {value}");
+        outln!("  {label:<22} {value}");
     }
 }

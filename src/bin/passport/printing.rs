@@ -2,13 +2,15 @@
 //! folder with a progress bar; the register of printed copies; the sign-off profile.
 
 use crate::cli::{PrintArgs, ProfileCommand};
-use crate::output::{self, date, field, table};
+use crate::output::{self, date, field, outln, table};
 use anyhow::{Context, Result, bail};
 use equipment_passport::Api;
-use equipment_passport::api::{BatchProgress, PrintRequest};
+use equipment_passport::api::{BatchProgress, BatchReport, PrintRequest};
 use equipment_passport::model::{ChildId, SettingId};
 use equipment_passport::passport::{Audience, Format};
 use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 pub fn print(api: &mut Api, args: PrintArgs, json: bool) -> Result<()> {
@@ -55,7 +57,7 @@ fn print_child(
     if json {
         return output::json(&printed.copy);
     }
-    println!(
+    outln!(
         "Wrote {} ({} pages, {} copy, version {}).",
         args.out.display(),
         printed.pages,
@@ -105,9 +107,9 @@ fn print_setting(
     )?;
     bar.finish_and_clear();
     if json {
-        output::json(&report)?;
+        output::json(&SettingPrinted::of(&report, &args.out))?;
     } else {
-        println!(
+        outln!(
             "Printed {} of {} passports for {name} into {} in {:.1} s.",
             report.printed.len(),
             report.total,
@@ -115,9 +117,10 @@ fn print_setting(
             started.elapsed().as_secs_f64()
         );
         for failure in &report.failed {
-            println!(
-                "  Not printed: {} ({}): {}",
-                failure.child_name, failure.child_id, failure.reason
+            outln!(
+                "  Not printed: child {}: {}",
+                failure.child_id,
+                failure.reason
             );
         }
     }
@@ -131,13 +134,50 @@ fn print_setting(
     Ok(())
 }
 
+/// What `print --setting --json` reports. Output can end up in logs and emails, so it names
+/// children by record id only: not their names, nor the paths of the files printed, which are
+/// named after them (the api's report carries both for the desktop's own window).
+#[derive(Serialize)]
+struct SettingPrinted<'a> {
+    folder: &'a Path,
+    printed: usize,
+    total: usize,
+    cancelled: bool,
+    failed: Vec<NotPrinted<'a>>,
+}
+
+#[derive(Serialize)]
+struct NotPrinted<'a> {
+    child_id: ChildId,
+    reason: &'a str,
+}
+
+impl<'a> SettingPrinted<'a> {
+    fn of(report: &'a BatchReport, folder: &'a Path) -> Self {
+        SettingPrinted {
+            folder,
+            printed: report.printed.len(),
+            total: report.total,
+            cancelled: report.cancelled,
+            failed: report
+                .failed
+                .iter()
+                .map(|f| NotPrinted {
+                    child_id: f.child_id,
+                    reason: &f.reason,
+                })
+                .collect(),
+        }
+    }
+}
+
 pub fn issued(api: &Api, child: ChildId, json: bool) -> Result<()> {
     let copies = api.issued_copies(child)?;
     if json {
         return output::json(&copies);
     }
     if copies.is_empty() {
-        println!("No copies of this passport have been printed yet.");
+        outln!("No copies of this passport have been printed yet.");
         return Ok(());
     }
     let rows: Vec<Vec<String>> = copies

@@ -1,7 +1,7 @@
 //! `passport audit`, `passport backup` and `passport restore`: a child's history, and copies of
 //! the whole caseload.
 
-use crate::output;
+use crate::output::{self, outln};
 use anyhow::{Context, Result};
 use equipment_passport::api::{AuditAction, AuditEntry, RestoreReport};
 use equipment_passport::clock::SystemClock;
@@ -22,7 +22,7 @@ pub fn audit(api: &Api, child: ChildId, json: bool) -> Result<()> {
         return output::json(&history);
     }
     if history.is_empty() {
-        println!("Nothing has been recorded for child {child}.");
+        outln!("Nothing has been recorded for child {child}.");
         return Ok(());
     }
     for entry in &history {
@@ -37,7 +37,7 @@ fn print_entry(entry: &AuditEntry) {
     } else {
         &entry.who
     };
-    println!(
+    outln!(
         "{}  {who}  {} {} \"{}\"",
         entry.at.format("%-d %b %Y %H:%M:%S UTC"),
         entry.action.past_tense(),
@@ -55,7 +55,7 @@ fn print_entry(entry: &AuditEntry) {
                 change.new.clone().unwrap_or_else(empty)
             ),
         };
-        println!("    {}: {}", change.label, text.replace('\n', " "));
+        outln!("    {}: {}", change.label, text.replace('\n', " "));
     }
 }
 
@@ -65,7 +65,7 @@ pub fn backup(api: &Api, file: &Path, json: bool) -> Result<()> {
     if json {
         return output::json(&report);
     }
-    println!(
+    outln!(
         "Backed up {} children to {} ({:.1} MB{}).",
         report.children,
         report.path.display(),
@@ -119,13 +119,13 @@ fn print_restored(file: &Path, report: &RestoreReport, json: bool) -> Result<()>
     if json {
         return output::json(report);
     }
-    println!(
+    outln!(
         "Restored {} children from {}.",
         report.children,
         file.display()
     );
     if let Some(kept) = &report.replaced_database {
-        println!(
+        outln!(
             "The caseload it replaced is kept in {} (open it with `passport restore` if you need it back).",
             kept.display()
         );

@@ -8,6 +8,7 @@
 
 use super::audience::{Audience, Field};
 use crate::error::{Error, Result};
+use crate::user_file::{self, Limit};
 use std::collections::BTreeSet;
 use std::path::Path;
 use toml::Table;
@@ -125,16 +126,21 @@ impl Template {
     /// Reads a template file, and its logo (a PNG beside it) if it names one.
     pub fn from_file(path: &Path) -> Result<Template> {
         let source = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::io(format!("could not read the template {source}"), e))?;
+        let bytes = user_file::read(path, Limit::TEMPLATE)?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Error::Pdf(format!(
+                "{source}: the template is not text (UTF-8): save it as plain text"
+            ))
+        })?;
         let mut template = Template::from_toml(&text, &source)?;
         if let Some(file) = template.branding.logo_file.clone() {
             let logo_path = path.parent().unwrap_or(Path::new(".")).join(&file);
-            let bytes = std::fs::read(&logo_path).map_err(|e| {
-                Error::Pdf(format!(
-                    "{source}: branding.logo: could not read {}: {e}",
-                    logo_path.display()
-                ))
+            let bytes = user_file::read(&logo_path, Limit::LOGO).map_err(|e| {
+                let reason = match e.fields() {
+                    [one] => one.message.clone(),
+                    _ => e.to_string(),
+                };
+                Error::Pdf(format!("{source}: branding.logo: {reason}"))
             })?;
             template = template
                 .with_logo_png(&bytes)
