@@ -13,6 +13,7 @@ mod encryption;
 mod interrupted_import;
 mod media;
 mod migrations;
+mod model_edges;
 mod passport;
 mod search;
 mod store;
