@@ -265,7 +265,10 @@ fn dfg_cases_stages_and_notes_are_audited() {
     let case = api
         .open_dfg_case(
             child.id,
-            DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England),
+            DfgCaseDetails {
+                property_address: "12 Acacia Avenue, Birmingham".into(),
+                ..DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England)
+            },
         )
         .unwrap();
     let case_id = case.case.id;
@@ -365,7 +368,10 @@ fn a_deleted_childs_history_stays_with_everything_that_cascaded() {
     let case = api
         .open_dfg_case(
             child.id,
-            DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England),
+            DfgCaseDetails {
+                property_address: "12 Acacia Avenue, Birmingham".into(),
+                ..DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England)
+            },
         )
         .unwrap();
     api.add_dfg_note(case.case.id, THERAPIST, "Opened").unwrap();

@@ -41,6 +41,7 @@ fn caseload() -> (Api, ChildId, ChildId) {
     details.setting_id = Some(school.id);
     details.preferred_name = "Zo".into();
     details.about_me.what_helps = "Warn her before the hoist moves.".into();
+    details.home_address = "14 Elm Road, Birmingham".into();
     let zoe = api.create_child(details).unwrap();
     api.set_child_photo(zoe.id, &photos::jpeg(300, 400))
         .unwrap();
@@ -911,4 +912,224 @@ fn passport_export_and_import_hand_a_caseload_over_with_a_passphrase_file() {
             .all(|c| c["outcome"] == "skipped")
     );
     assert_eq!(cli_children(&to), children);
+}
+
+/// A child with a hoist and nine slings linked to it, each sling with its own label id.
+fn child_with_nine_slings(api: &mut Api, nhs_number: &str) -> ChildId {
+    let mut details = ChildDetails::new("Amara", "Okafor", date(2016, 9, 1));
+    details.nhs_number = nhs_number.into();
+    let child = api.create_child(details).unwrap().id;
+    let hoist = add_item(api, child, Category::Hoist, "Ceiling hoist");
+    for n in 1..=9 {
+        let mut sling = ItemDetails::new(Category::Sling, &format!("Sling {n}"));
+        sling.sling = Some(SlingDetails {
+            sling_id: format!("SL-10{n}"),
+            hoist_ids: vec![hoist.id],
+            ..Default::default()
+        });
+        api.create_item(child, sling).unwrap();
+    }
+    child
+}
+
+fn sling_ids(api: &Api, child: ChildId) -> Vec<String> {
+    let mut ids: Vec<String> = api
+        .items_of_child(child)
+        .unwrap()
+        .iter()
+        .filter_map(|i| i.details.sling.as_ref().map(|s| s.sling_id.clone()))
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_copy_of_a_child_with_slings_gets_new_sling_ids_marked_as_copies() {
+    let mut api = support::api();
+    let amara = child_with_nine_slings(&mut api, "999 000 0026");
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::Child(amara), dir.path());
+
+    let first = import(&mut api, &path, ExistingChild::Copy).unwrap();
+    let second = import(&mut api, &path, ExistingChild::Copy).unwrap();
+
+    let expected =
+        |mark: &str| -> Vec<String> { (1..=9).map(|n| format!("SL-10{n}{mark}")).collect() };
+    assert_eq!(
+        sling_ids(&api, amara),
+        expected(""),
+        "the originals keep theirs"
+    );
+    assert_eq!(sling_ids(&api, first.children[0].id), expected(" (copy)"));
+    assert_eq!(
+        sling_ids(&api, second.children[0].id),
+        expected(" (copy 2)")
+    );
+    // Each copied sling is still linked to the copy's own hoist.
+    let copy = api.child(first.children[0].id).unwrap();
+    let hoist = copy
+        .items
+        .iter()
+        .find(|i| i.details.category == Category::Hoist)
+        .unwrap();
+    assert!(
+        copy.items
+            .iter()
+            .filter_map(|i| i.details.sling.as_ref())
+            .all(|s| s.hoist_ids == vec![hoist.id])
+    );
+    // The NHS number stays with the child who had it: the copies are left without.
+    assert_eq!(
+        api.child(amara).unwrap().child.details.nhs_number,
+        "9990000026"
+    );
+    assert_eq!(copy.child.details.nhs_number, "");
+    assert!(api.check_database().unwrap().ok());
+}
+
+#[test]
+fn a_refused_bundle_lists_every_clash_with_the_caseload_not_only_the_first() {
+    let mut from = support::api();
+    let amara = child_with_nine_slings(&mut from, "999 000 0026");
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&from, ExportScope::Child(amara), dir.path());
+    // Another caseload where a different child holds the same NHS number and sling ids.
+    let mut to = support::api();
+    let other = child_with_nine_slings(&mut to, "999 000 0026");
+    let before = snapshot(&to);
+
+    let err = import(&mut to, &path, ExistingChild::Skip).unwrap_err();
+
+    let child = format!("child 1 ({amara})");
+    let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    let slings: Vec<&&str> = fields
+        .iter()
+        .filter(|f| f.starts_with(&format!("{child}: item ")) && f.ends_with("): sling.sling_id"))
+        .collect();
+    assert_eq!(slings.len(), 9, "{fields:?}");
+    let nhs = err
+        .fields()
+        .iter()
+        .find(|f| f.field == format!("{child}: nhs_number"))
+        .unwrap_or_else(|| panic!("{fields:?}"));
+    assert!(nhs.message.contains(&other.to_string()), "{}", nhs.message);
+    assert!(!nhs.message.contains("Amara"), "ids, never names");
+    assert_eq!(snapshot(&to), before, "a refused import writes nothing");
+}
+
+#[test]
+fn two_children_of_one_bundle_with_one_nhs_number_or_sling_id_are_refused() {
+    let (api, zoe, sam) = caseload();
+    let (zip, _) = api.bundle_zip(ExportScope::All).unwrap();
+    let zip = edit_document(&zip, |doc| {
+        for child in doc["children"].as_array_mut().unwrap() {
+            child["child"]["nhs_number"] = json!("9990000018");
+        }
+    });
+    let err = refused(&zip, Limits::default());
+    let nhs: Vec<String> = err
+        .fields()
+        .iter()
+        .filter(|f| f.field.ends_with(": nhs_number"))
+        .map(|f| f.to_string())
+        .collect();
+    assert_eq!(nhs.len(), 1, "{err}");
+    assert!(
+        nhs[0].contains(&zoe.to_string()) && nhs[0].contains(&sam.to_string()),
+        "{nhs:?}"
+    );
+
+    let (zip, _) = api.bundle_zip(ExportScope::Child(zoe)).unwrap();
+    let zip = edit_document(&zip, |doc| {
+        let items = doc["children"][0]["items"].as_array_mut().unwrap();
+        let sling = items
+            .iter()
+            .find(|i| i["item"]["category"] == "sling")
+            .unwrap()
+            .clone();
+        let mut twin = sling;
+        twin["item"]["id"] = json!(Uuid::now_v7());
+        items.push(twin);
+    });
+    let err = refused(&zip, Limits::default());
+    assert!(
+        err.fields()
+            .iter()
+            .any(|f| f.field.ends_with(": sling.sling_id") && f.message.contains("same sling id")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_crafted_bundle_with_escape_sequences_or_year_one_dates_is_refused_field_by_field() {
+    let (api, zoe, _) = caseload();
+    let (zip, _) = api.bundle_zip(ExportScope::Child(zoe)).unwrap();
+    let esc = "Esc\u{1b}[2J\u{1b}[31mRED";
+    let zip = edit_document(&zip, |doc| {
+        let child = &mut doc["children"][0];
+        child["child"]["given_name"] = json!(esc);
+        child["contacts"][0]["name"] = json!(esc);
+        child["items"][0]["item"]["serial"] = json!(esc);
+        child["items"][0]["item"]["issue_date"] = json!("0001-01-01");
+        doc["settings"][0]["name"] = json!(esc);
+        doc["suppliers"][0]["name"] = json!(esc);
+    });
+    let err = refused(&zip, Limits::default());
+    let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    for wanted in [
+        ": given_name",
+        " contact 1: name",
+        "): serial",
+        "): issue_date",
+    ] {
+        assert!(
+            fields.iter().any(|f| f.ends_with(wanted)),
+            "{wanted}: {fields:?}"
+        );
+    }
+    assert!(
+        fields.iter().filter(|f| f.ends_with(": name")).count() >= 3,
+        "{fields:?}"
+    );
+    for f in err.fields() {
+        assert!(
+            !f.message.contains('\u{1b}') && !f.field.contains('\u{1b}'),
+            "{f}"
+        );
+    }
+}
+
+#[test]
+fn passport_import_as_a_copy_of_the_demo_caseload_keeps_every_sling() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("caseload");
+    passport(&dir).arg("demo").assert().success();
+    let children = cli_children(&dir);
+    let bundle = tmp.path().join("caseload.passport");
+    passport(&dir)
+        .args(["export", "--all", "--out"])
+        .arg(&bundle)
+        .assert()
+        .success();
+
+    let report = json_of(
+        passport(&dir)
+            .arg("import")
+            .arg(&bundle)
+            .args(["--existing", "copy"]),
+    );
+
+    assert!(
+        report["children"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["outcome"] == "copied"),
+        "{report}"
+    );
+    assert_eq!(cli_children(&dir), children * 2);
+    assert_eq!(
+        json_of(passport(&dir).args(["db", "check"]))["problems"],
+        json!([])
+    );
 }

@@ -41,10 +41,11 @@ fn entry(stage: Stage, on: NaiveDate) -> StageEntry {
 }
 
 fn open(api: &mut Api, child: ChildId, tenure: Tenure, nation: Jurisdiction) -> DfgCaseId {
-    api.open_dfg_case(child, DfgCaseDetails::new(tenure, nation))
-        .unwrap()
-        .case
-        .id
+    let details = DfgCaseDetails {
+        property_address: "12 Acacia Avenue, Birmingham".into(),
+        ..DfgCaseDetails::new(tenure, nation)
+    };
+    api.open_dfg_case(child, details).unwrap().case.id
 }
 
 /// Records the stages in order, a week apart, ending with `last` on `last_on`.
@@ -986,6 +987,8 @@ fn the_cli_opens_a_case_records_its_stages_and_shows_the_clocks() {
         "owner-occupier",
         "--jurisdiction",
         "england",
+        "--address",
+        "12 Acacia Avenue, Birmingham",
         "--postcode",
         "b21 9ry",
         "--council",
@@ -1247,6 +1250,84 @@ fn the_cli_help_lists_the_stages_and_bad_choices_name_the_good_ones() {
     );
     let err = stderr_of_failure(passport(dir.path()).args(["dfg", "show", "nope"]));
     assert!(err.contains("'nope' is not a DFG case id"), "{err}");
+    assert!(
+        json_of(passport(dir.path()).args(["dfg", "list"]))
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_case_for_a_child_with_no_home_address_needs_the_property_given() {
+    let mut api = api();
+    let child = add_child(&mut api, "Amara", "Okafor");
+    let err = api
+        .open_dfg_case(
+            child.id,
+            DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England),
+        )
+        .unwrap_err();
+    assert_eq!(err.fields().len(), 1);
+    assert_eq!(err.fields()[0].field, "property_address");
+    assert!(
+        err.fields()[0].message.contains(&child.id.to_string())
+            && err.fields()[0].message.contains("no home address"),
+        "{err}"
+    );
+    assert!(!err.to_string().contains("Amara"), "ids, never names");
+    // A postcode alone is not a property either.
+    let mut postcode_only = DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England);
+    postcode_only.postcode = "B21 9RY".into();
+    let err = api.open_dfg_case(child.id, postcode_only).unwrap_err();
+    assert_eq!(err.fields()[0].field, "property_address");
+    assert!(
+        api.dfg_cases(DfgCaseFilter::default()).unwrap().is_empty(),
+        "no case without a property"
+    );
+    // Once the child has a home address, it is the property.
+    let mut details = api.child(child.id).unwrap().child.details;
+    details.home_address = "12 Acacia Avenue, Birmingham".into();
+    api.update_child(child.id, details).unwrap();
+    let case = api
+        .open_dfg_case(
+            child.id,
+            DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England),
+        )
+        .unwrap();
+    assert_eq!(
+        case.case.details.property_address,
+        "12 Acacia Avenue, Birmingham"
+    );
+}
+
+#[test]
+fn the_cli_refuses_to_open_a_case_with_no_property_naming_the_address_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let child = stdout_of(passport(dir.path()).args([
+        "child",
+        "add",
+        "--given",
+        "Amara",
+        "--family",
+        "Okafor",
+        "--dob",
+        "2016-09-01",
+    ]));
+    let err = stderr_of_failure(passport(dir.path()).args([
+        "dfg",
+        "open",
+        "--child",
+        child.trim(),
+        "--tenure",
+        "owner-occupier",
+        "--jurisdiction",
+        "england",
+    ]));
+    assert!(
+        err.contains("--address: child ") && err.contains("has no home address"),
+        "{err}"
+    );
     assert!(
         json_of(passport(dir.path()).args(["dfg", "list"]))
             .as_array()

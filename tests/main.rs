@@ -16,6 +16,7 @@ mod encryption;
 mod interrupted_import;
 mod media;
 mod migrations;
+mod model_edges;
 mod passport;
 mod search;
 mod store;

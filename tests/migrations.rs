@@ -174,3 +174,122 @@ fn an_upgraded_caseload_audits_changes_to_records_it_already_held() {
     }
     assert!(api.check_database().unwrap().ok());
 }
+
+/// A version 1 caseload in which a second child, Zoë's twin record, shares her NHS number:
+/// what the CSV import's bug left behind before version 6.
+fn caseload_sharing_an_nhs_number(dir: &Path) -> (ChildId, ChildId) {
+    restore_fixture(dir, include_str!("fixtures/caseload_v1.sql"));
+    let conn = Connection::open(dir.join("passport.db")).unwrap();
+    conn.execute_batch(
+        "INSERT INTO children (id, given_name, family_name, date_of_birth, nhs_number,
+            search_key, sort_key, created_at, updated_at)
+         VALUES ('01a2058e-ee3b-76c1-90b7-3ed6f5a87a42', 'Zoe', 'Hughes', '2017-03-14',
+            '9990000018', 'zoe hughes ', 'hughes zoe', '2026-11-23 09:00:00+00:00',
+            '2026-11-23 09:00:00+00:00');",
+    )
+    .unwrap();
+    (
+        "01a2058e-ee3b-76c1-90b7-3ed6f5a87a41".parse().unwrap(),
+        "01a2058e-ee3b-76c1-90b7-3ed6f5a87a42".parse().unwrap(),
+    )
+}
+
+#[test]
+fn a_caseload_already_holding_two_children_with_one_nhs_number_still_opens_and_upgrades() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = caseload_sharing_an_nhs_number(dir.path());
+
+    let mut api = open(dir.path()).unwrap();
+
+    let check = api.check_database().unwrap();
+    assert_eq!(check.schema_version, SCHEMA_VERSION);
+    assert_eq!(check.children, 2);
+    assert_eq!(
+        equipment_passport::store::children::shared_nhs_numbers(api.store().conn()).unwrap(),
+        vec![vec![first, second]],
+        "the pair is there to be found and corrected, oldest first"
+    );
+    assert_eq!(
+        check.problems,
+        vec![format!(
+            "children {first}, {second} share an NHS number, which belongs to one child: correct it on the records that are not theirs"
+        )],
+        "db check reports them"
+    );
+    // Both stay editable while their number is left as it is ...
+    let mut details = api.child(second).unwrap().child.details;
+    details.class_name = "Year 4".into();
+    api.update_child(second, details.clone()).unwrap();
+    // ... and correcting one clears the pair.
+    details.nhs_number = String::new();
+    api.update_child(second, details).unwrap();
+    assert!(api.check_database().unwrap().ok());
+}
+
+#[test]
+fn after_the_upgrade_the_database_itself_refuses_a_second_child_with_one_nhs_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, second) = caseload_sharing_an_nhs_number(dir.path());
+    let mut api = open(dir.path()).unwrap();
+    // Not through the api: as a second writer that skipped its check would.
+    let conn = api.store().conn();
+    let raw = conn.execute(
+        "INSERT INTO children (id, given_name, family_name, date_of_birth, nhs_number,
+            search_key, sort_key, created_at, updated_at)
+         VALUES ('01a2058e-ee3b-76c1-90b7-3ed6f5a87a43', 'Z', 'H', '2017-03-14', '9990000018',
+            'z h', 'h z', '2026-11-23 09:00:00+00:00', '2026-11-23 09:00:00+00:00')",
+        [],
+    );
+    let message = raw.unwrap_err().to_string();
+    assert!(
+        message.contains("another child already has this NHS number"),
+        "{message}"
+    );
+    // A child moved off the shared number cannot be moved back onto it.
+    let mut details = api.child(second).unwrap().child.details;
+    details.nhs_number = String::new();
+    api.update_child(second, details).unwrap();
+    let back = api.store().conn().execute(
+        "UPDATE children SET nhs_number = '9990000018' WHERE id = ?1",
+        [second.to_string()],
+    );
+    assert!(back.is_err());
+    // Empty numbers are "not recorded" and never clash.
+    assert!(
+        api.store()
+            .conn()
+            .execute(
+                "UPDATE children SET nhs_number = '' WHERE nhs_number = '9990000018'",
+                [],
+            )
+            .is_ok()
+    );
+}
+
+#[test]
+fn a_spreadsheet_row_for_an_nhs_number_two_children_share_is_refused_not_guessed() {
+    use equipment_passport::api::CsvImportMode;
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = caseload_sharing_an_nhs_number(dir.path());
+    let mut api = open(dir.path()).unwrap();
+    let items = |api: &Api| {
+        api.items_of_child(first).unwrap().len() + api.items_of_child(second).unwrap().len()
+    };
+    let before = items(&api);
+
+    let report = api
+        .import_equipment_csv(
+            b"NHS number,Category,Item name\n999 000 0018,Walker,Kaye walker\n",
+            CsvImportMode::AllOrNothing,
+        )
+        .unwrap();
+
+    assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+    let message = &report.errors[0].message;
+    assert!(
+        message.contains(&first.to_string()) && message.contains(&second.to_string()),
+        "{message}"
+    );
+    assert!(!message.contains("Zo"), "ids, never names: {message}");
+    assert_eq!(items(&api), before, "nothing was put on either child");
+}

@@ -387,3 +387,69 @@ fn loler_interval_cannot_be_set_beyond_six_months() {
         ServiceIntervals::default()
     );
 }
+
+#[test]
+fn a_second_child_with_an_nhs_number_already_on_the_caseload_is_refused_naming_the_first() {
+    let mut api = api();
+    let mut zoe = ChildDetails::new("Zoë", "Hughes", date(2017, 3, 14));
+    zoe.nhs_number = "999 000 0018".into();
+    let first = api.create_child(zoe).unwrap();
+    let mut twin = ChildDetails::new("Zoe", "Hughes", date(2017, 3, 14));
+    twin.nhs_number = "9990000018".into();
+
+    let err = api.create_child(twin).unwrap_err();
+
+    assert_eq!(err.fields().len(), 1);
+    assert_eq!(err.fields()[0].field, "nhs_number");
+    let message = &err.fields()[0].message;
+    assert!(message.contains(&first.id.to_string()), "{message}");
+    assert!(!message.contains("Zo"), "ids, never names: {message}");
+    assert_eq!(api.child_count().unwrap(), 1);
+}
+
+#[test]
+fn changing_a_childs_nhs_number_to_one_another_child_holds_is_refused() {
+    let mut api = api();
+    let mut zoe = ChildDetails::new("Zoë", "Hughes", date(2017, 3, 14));
+    zoe.nhs_number = "999 000 0018".into();
+    let zoe = api.create_child(zoe).unwrap();
+    let sam = add_child(&mut api, "Sam", "Patel");
+    let mut details = sam.details.clone();
+    details.nhs_number = "999 000 0018".into();
+
+    let err = api.update_child(sam.id, details).unwrap_err();
+
+    assert_eq!(err.fields()[0].field, "nhs_number");
+    assert!(err.fields()[0].message.contains(&zoe.id.to_string()));
+    assert_eq!(api.child(sam.id).unwrap().child.details.nhs_number, "");
+    // A child keeps their own number through an edit, and children with no number never
+    // clash with each other.
+    let mut zoe_details = zoe.details.clone();
+    zoe_details.class_name = "Year 4".into();
+    api.update_child(zoe.id, zoe_details).unwrap();
+    add_child(&mut api, "Leo", "Brennan");
+}
+
+#[test]
+fn the_cli_refuses_a_second_child_with_the_same_nhs_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let add = |given: &str| {
+        let mut cmd = assert_cmd::Command::cargo_bin("passport").unwrap();
+        cmd.arg("--data-dir")
+            .arg(dir.path())
+            .env("PASSPORT_PASSPHRASE", "blue kettle on Tuesday")
+            .args(["child", "add", "--given", given, "--family", "Hughes"])
+            .args(["--dob", "2017-03-14", "--nhs", "999 000 0018"]);
+        cmd.assert()
+    };
+    let first = add("Zoë").success().get_output().stdout.clone();
+    let first = String::from_utf8(first).unwrap();
+
+    let refused = add("Zoe").failure().get_output().stderr.clone();
+
+    let refused = String::from_utf8(refused).unwrap();
+    assert!(
+        refused.contains("NHS number") && refused.contains(first.trim()),
+        "{refused}"
+    );
+}

@@ -214,6 +214,8 @@ fn mark_service(e: Error) -> Error {
 /// The caseload's children and suppliers, indexed for matching rows.
 struct Matcher {
     by_nhs: HashMap<String, ChildId>,
+    /// NHS numbers more than one child holds (a caseload from before schema version 6).
+    shared_nhs: HashMap<String, Vec<ChildId>>,
     by_birth: HashMap<NaiveDate, Vec<ChildId>>,
     names: HashMap<ChildId, (String, String, NaiveDate)>,
     suppliers: HashMap<String, Vec<(SupplierId, String)>>,
@@ -236,6 +238,7 @@ impl Matcher {
         )?;
         let mut m = Matcher {
             by_nhs: HashMap::new(),
+            shared_nhs: HashMap::new(),
             by_birth: HashMap::new(),
             names: HashMap::new(),
             suppliers: HashMap::new(),
@@ -244,8 +247,13 @@ impl Matcher {
         };
         for c in all {
             let digits: String = c.nhs_number.chars().filter(char::is_ascii_digit).collect();
-            if !digits.is_empty() {
-                m.by_nhs.insert(digits, c.id);
+            if !digits.is_empty()
+                && let Some(first) = m.by_nhs.insert(digits.clone(), c.id)
+            {
+                m.shared_nhs
+                    .entry(digits)
+                    .or_insert_with(|| vec![first])
+                    .push(c.id);
             }
             m.by_birth.entry(c.date_of_birth).or_default().push(c.id);
         }
@@ -374,6 +382,17 @@ impl Matcher {
                     "no child on the caseload has this NHS number: add the child first (the import does not create children), or check the number".into(),
                 )));
             };
+            // Never guess between them: the row would go on whichever was read last.
+            if let Some(holders) = self.shared_nhs.get(nhs) {
+                let ids: Vec<String> = holders.iter().map(ToString::to_string).collect();
+                return Ok(Err((
+                    Column::NhsNumber,
+                    format!(
+                        "children {} all have this NHS number, which belongs to one child: correct their records first (passport db check lists them)",
+                        ids.join(", ")
+                    ),
+                )));
+            }
             if let Some((given, family, dob)) = &key.names {
                 let (g, f, d) = self.names_of(api, id)?;
                 if !(same_name(given, &g) && same_name(family, &f) && *dob == d) {

@@ -77,6 +77,16 @@ impl Api {
     ) -> Result<DfgCaseRecord> {
         let owner = children::get(self.store.conn(), child)?;
         if details.property_address.trim().is_empty() && details.postcode.trim().is_empty() {
+            if owner.details.home_address.trim().is_empty() {
+                // Said here, not left to the model's "enter the address": the person left it
+                // empty expecting the child's, and should know why that did not happen.
+                return Err(Error::invalid(
+                    "property_address",
+                    format!(
+                        "child {child} has no home address on record: enter the address of the home to be adapted, or add the child's home address first"
+                    ),
+                ));
+            }
             details.property_address = owner.details.home_address.clone();
             details.postcode = owner.details.home_postcode.clone();
         }

@@ -85,8 +85,7 @@ impl Api {
         bytes: &[u8],
         caption: &str,
     ) -> Result<ItemPhoto> {
-        let caption = caption.trim();
-        check_caption(caption)?;
+        let caption = &ItemPhoto::checked_caption(caption)?;
         let photo = media::normalise(bytes)?;
         let now = self.clock.now();
         let tx = self.store.transaction()?;
@@ -124,8 +123,7 @@ impl Api {
     }
 
     pub fn set_photo_caption(&mut self, photo: PhotoId, caption: &str) -> Result<()> {
-        let caption = caption.trim();
-        check_caption(caption)?;
+        let caption = &ItemPhoto::checked_caption(caption)?;
         photos::set_caption(self.store.conn(), photo, caption)
     }
 
@@ -261,16 +259,6 @@ impl Api {
         tx.commit()?;
         Ok(())
     }
-}
-
-fn check_caption(caption: &str) -> Result<()> {
-    if caption.chars().count() > MAX_LINE {
-        return Err(Error::invalid(
-            "caption",
-            format!("keep the caption under {MAX_LINE} characters"),
-        ));
-    }
-    Ok(())
 }
 
 /// Checks that what an item points at exists and belongs: suppliers in the directory, step

@@ -363,12 +363,27 @@ pub fn validate(
     let (mut seen_cases, mut seen_stages, mut seen_notes) =
         (HashSet::new(), HashSet::new(), HashSet::new());
     let mut named_photos: HashMap<PhotoId, String> = HashMap::new();
+    // Which record holds each NHS number and sling id: one child per number, one sling per id.
+    let mut nhs_numbers: HashMap<String, ChildId> = HashMap::new();
+    let mut sling_ids: HashMap<String, String> = HashMap::new();
     for (n, bc) in bundle.children.iter_mut().enumerate() {
         let label = child_label(n, bc);
         let child_id = bc.child.id;
         p.unique(&mut seen_children, &label, child_id);
         if let Some(d) = p.check(&label, bc.child.details.clone().validated(today)) {
             bc.child.details = d;
+            if !bc.child.details.nhs_number.is_empty() {
+                match nhs_numbers.get(&bc.child.details.nhs_number) {
+                    Some(first) => p.fail(
+                        &label,
+                        "nhs_number",
+                        format!("child {first} in the bundle has the same NHS number: an NHS number belongs to one child"),
+                    ),
+                    None => {
+                        nhs_numbers.insert(bc.child.details.nhs_number.clone(), child_id);
+                    }
+                }
+            }
         }
         if let Some(s) = bc.child.details.setting_id
             && !seen_settings.contains(&s)
@@ -439,13 +454,26 @@ pub fn validate(
                 }
             }
             for (i, photo) in item.photos.iter_mut().enumerate() {
-                photo.caption = photo.caption.trim().to_string();
-                if photo.caption.chars().count() > MAX_LINE {
+                match ItemPhoto::checked_caption(&photo.caption) {
+                    Ok(caption) => photo.caption = caption,
+                    Err(e) => {
+                        for f in e.fields() {
+                            p.fail(&label, &format!("photos[{i}].{}", f.field), &f.message);
+                        }
+                    }
+                }
+            }
+            if let Some(sling) = &item.details.sling
+                && !sling.sling_id.is_empty()
+            {
+                if let Some(first) = sling_ids.get(&sling.sling_id) {
                     p.fail(
                         &label,
-                        &format!("photos[{i}].caption"),
-                        format!("keep the caption under {MAX_LINE} characters"),
+                        "sling.sling_id",
+                        format!("{first} has the same sling id: each sling's id is unique, so check their labels"),
                     );
+                } else {
+                    sling_ids.insert(sling.sling_id.clone(), format!("item {}", item.id));
                 }
             }
             for (k, record) in entry.service_log.iter_mut().enumerate() {
@@ -696,6 +724,7 @@ pub fn write(
             report.suppliers_added += 1;
         }
     }
+    let mut problems = Vec::new();
     for (n, bc) in bundle.children.iter().enumerate() {
         let label = child_label(n, bc);
         let outcome = match (children::exists(conn, bc.child.id)?, existing) {
@@ -720,10 +749,91 @@ pub fn write(
             ChildOutcome::Replaced => children::delete(conn, id)?,
             _ => {}
         }
-        write_child(conn, bc, &checked.photos, &mut ids, now, &mut report)
-            .map_err(|e| about(&label, e))?;
+        // A child refused here does not stop the others being tried, so a refused bundle
+        // lists every problem at once; the caller rolls the whole import back.
+        if let Err(e) = write_child(conn, bc, &checked.photos, &mut ids, now, &mut report) {
+            match about(&label, e) {
+                Error::Invalid(fields) => problems.extend(fields),
+                Error::Conflict(message) => problems.push(FieldError::new(&label, message)),
+                other => return Err(other),
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
     }
     Ok(report)
+}
+
+/// Everything about a child's records that clashes with the caseload, all at once: record
+/// ids held under another child, an NHS number another child holds, sling ids another sling
+/// holds. Only for a child keeping the bundle's ids; a copy gets new ones.
+fn clashes(conn: &Connection, bc: &BundleChild) -> Result<Vec<FieldError>> {
+    let mut problems = Vec::new();
+    let mut records = Vec::new();
+    for c in &bc.contacts {
+        records.push(("contacts", c.id.0));
+    }
+    for e in &bc.items {
+        records.push(("items", e.item.id.0));
+        records.extend(e.service_log.iter().map(|r| ("service_records", r.id.0)));
+    }
+    records.extend(bc.photo_ids().into_iter().map(|p| ("photos", p.0)));
+    for case in &bc.dfg_cases {
+        records.push(("dfg_cases", case.id.0));
+        records.extend(case.stages.iter().map(|s| ("dfg_stages", s.id.0)));
+        records.extend(case.notes.iter().map(|n| ("dfg_notes", n.id.0)));
+    }
+    for (table, id) in records {
+        if taken(conn, table, id)? {
+            problems.push(FieldError::new(
+                "id",
+                format!(
+                    "the record {id} is already on this caseload under another child: import the bundle as a copy"
+                ),
+            ));
+        }
+    }
+    if let Err(e) = children::check_nhs_number_free(conn, &bc.child) {
+        problems.extend(e.fields().iter().cloned());
+    }
+    for (m, entry) in bc.items.iter().enumerate() {
+        let Some(sling) = &entry.item.details.sling else {
+            continue;
+        };
+        if let Some(holder) = items::with_sling_id(conn, &sling.sling_id)?
+            && holder != entry.item.id
+        {
+            problems.push(FieldError::new(
+                format!("item {} ({}): sling.sling_id", m + 1, entry.item.id),
+                format!(
+                    "the sling {holder} on this caseload already has the id '{}': each sling's id is unique, so import the bundle as a copy or check the label",
+                    sling.sling_id
+                ),
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+/// A copied sling's id. The id is the label on one physical sling and LOLER records follow
+/// it, so the caseload cannot hold two slings with it: the copy is marked as a copy, and
+/// numbered when an earlier copy took the mark. It stays within a line's length.
+fn copied_sling_id(conn: &Connection, original: &str) -> Result<String> {
+    for n in 1.. {
+        let mark = if n == 1 {
+            " (copy)".to_string()
+        } else {
+            format!(" (copy {n})")
+        };
+        let keep = MAX_LINE.saturating_sub(mark.chars().count());
+        let base: String = original.chars().take(keep).collect();
+        let candidate = format!("{base}{mark}");
+        if items::with_sling_id(conn, &candidate)?.is_none() {
+            return Ok(candidate);
+        }
+    }
+    unreachable!("some copy number is free")
 }
 
 fn write_child(
@@ -735,26 +845,9 @@ fn write_child(
     report: &mut ImportReport,
 ) -> Result<()> {
     if !ids.fresh {
-        let mut clashes = Vec::new();
-        for c in &bc.contacts {
-            clashes.push(("contacts", c.id.0));
-        }
-        for e in &bc.items {
-            clashes.push(("items", e.item.id.0));
-            clashes.extend(e.service_log.iter().map(|r| ("service_records", r.id.0)));
-        }
-        clashes.extend(bc.photo_ids().into_iter().map(|p| ("photos", p.0)));
-        for case in &bc.dfg_cases {
-            clashes.push(("dfg_cases", case.id.0));
-            clashes.extend(case.stages.iter().map(|s| ("dfg_stages", s.id.0)));
-            clashes.extend(case.notes.iter().map(|n| ("dfg_notes", n.id.0)));
-        }
-        for (table, id) in clashes {
-            if taken(conn, table, id)? {
-                return Err(Error::Conflict(format!(
-                    "the record {id} is already on this caseload under another child: import the bundle as a copy"
-                )));
-            }
+        let problems = clashes(conn, bc)?;
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
         }
     }
     let photo = |id: PhotoId| -> Result<&NormalisedPhoto> {
@@ -765,6 +858,13 @@ fn write_child(
     let mut child = bc.child.clone();
     child.id = ChildId(ids.get(child.id.0));
     child.photo_id = None;
+    if ids.fresh && !children::holding_nhs_number(conn, &child.details.nhs_number, None)?.is_empty()
+    {
+        // An NHS number belongs to one child, and a copy stands beside the record that
+        // already holds it (that is what a copy is for): the copy is left without one, to
+        // be entered on whichever record is kept.
+        child.details.nhs_number.clear();
+    }
     children::insert(conn, &child)?;
     if let Some(old) = bc.child.photo_id {
         let new = PhotoId(ids.get(old.0));
@@ -788,6 +888,9 @@ fn write_child(
         if let Some(sling) = &mut item.details.sling {
             for hoist in sling.hoist_ids.iter_mut() {
                 *hoist = ItemId(ids.get(hoist.0));
+            }
+            if ids.fresh {
+                sling.sling_id = copied_sling_id(conn, &sling.sling_id)?;
             }
         }
         let steps: Vec<SetupStep> = old

@@ -1,7 +1,7 @@
 //! A child on the caseload: who they are, where they learn, and what staff handling their
 //! equipment must know about them.
 
-use super::check::{Check, tidy};
+use super::check::{Check, EARLIEST_BIRTH, EARLIEST_RECORD, tidy};
 use super::labelled::labelled_enum;
 use super::{ChildId, PhotoId, SettingId, nhs_number, postcode};
 use crate::error::Result;
@@ -122,10 +122,17 @@ impl ChildDetails {
         check.required("family_name", "last name", &self.family_name);
         check.line("preferred_name", "preferred name", &self.preferred_name);
         check.line("class_name", "year group or class", &self.class_name);
-        check.not_future("date_of_birth", "date of birth", self.date_of_birth, today);
-        if today
-            .years_since(self.date_of_birth)
-            .is_some_and(|age| age > 25)
+        let born = check.past_date(
+            "date_of_birth",
+            "date of birth",
+            self.date_of_birth,
+            EARLIEST_BIRTH,
+            today,
+        );
+        if born
+            && today
+                .years_since(self.date_of_birth)
+                .is_some_and(|age| age > 25)
         {
             check.fail(
                 "date_of_birth",
@@ -152,10 +159,11 @@ impl ChildDetails {
                 "name of the person who gave consent",
                 &consent.given_by,
             );
-            check.not_future(
+            check.past_date(
                 "consent.given_on",
                 "date consent was given",
                 consent.given_on,
+                EARLIEST_RECORD,
                 today,
             );
         }
@@ -304,6 +312,77 @@ mod tests {
         let mut c = zoe();
         c.home_postcode = "nowhere".into();
         assert_eq!(fields_of(c), vec!["home_postcode"]);
+    }
+
+    #[test]
+    fn a_date_of_birth_before_1900_is_a_mistyped_year() {
+        let mut c = zoe();
+        c.date_of_birth = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        let err = c.validated(today()).unwrap_err();
+        assert_eq!(err.fields().len(), 1, "one problem, not also 'over 25'");
+        assert_eq!(
+            err.fields()[0].message,
+            "the date of birth cannot be before 1900: check the year"
+        );
+    }
+
+    #[test]
+    fn consent_given_before_1950_is_refused() {
+        let mut c = zoe();
+        c.consent = Some(Consent {
+            given_by: "Amira Haddad (mother)".into(),
+            given_on: NaiveDate::from_ymd_opt(1, 1, 1).unwrap(),
+        });
+        assert_eq!(fields_of(c), vec!["consent.given_on"]);
+    }
+
+    #[test]
+    fn every_text_field_refuses_control_characters() {
+        let esc = "Esc\u{1b}[2J\u{1b}[31mRED";
+        let mut c = zoe();
+        c.given_name = esc.into();
+        c.family_name = esc.into();
+        c.preferred_name = esc.into();
+        c.class_name = esc.into();
+        c.ehcp.has_plan = true;
+        c.ehcp.section_g = esc.into();
+        c.about_me.communication = esc.into();
+        c.about_me.what_helps = esc.into();
+        c.about_me.medical_alerts = esc.into();
+        c.home_address = esc.into();
+        c.home_postcode = esc.into();
+        c.consent = Some(Consent {
+            given_by: esc.into(),
+            given_on: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+        });
+        let err = c.validated(today()).unwrap_err();
+        let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "given_name",
+                "family_name",
+                "preferred_name",
+                "class_name",
+                "ehcp.section_g",
+                "consent.given_by",
+                "about_me.communication",
+                "about_me.what_helps",
+                "about_me.medical_alerts",
+                "home_address",
+                "home_postcode",
+            ]
+        );
+        for f in err.fields() {
+            assert!(!f.message.contains('\u{1b}'), "{f}");
+        }
+    }
+
+    #[test]
+    fn free_text_about_the_child_keeps_its_line_breaks() {
+        let mut c = zoe();
+        c.about_me.what_helps = "Warn her first.\r\nCount to three.\n\tThen lift.".into();
+        assert!(fields_of(c).is_empty());
     }
 
     #[test]

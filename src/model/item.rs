@@ -1,7 +1,7 @@
 //! One piece of a child's specialist equipment: what it is, what it is for, how to set it up,
 //! what to check before every use, and who looks after it.
 
-use super::check::{Check, MAX_LINE, tidy, tidy_list};
+use super::check::{Check, EARLIEST_RECORD, MAX_LINE, tidy, tidy_list};
 use super::item_parts::{SeatingDetails, SlingDetails, WheelchairDetails};
 use super::labelled::labelled_enum;
 use super::{ChildId, ItemId, PhotoId, SupplierId};
@@ -234,7 +234,10 @@ impl ItemDetails {
         check.text("purpose", "purpose", &self.purpose);
         check.text("cleaning", "cleaning and care", &self.cleaning);
         if let Some(issued) = self.issue_date {
-            check.not_future("issue_date", "issue date", issued, today);
+            check.past_date("issue_date", "issue date", issued, EARLIEST_RECORD, today);
+        }
+        if let Some(review) = self.review_date {
+            check.date("review_date", "review date", review, EARLIEST_RECORD, today);
         }
         if let (Some(issued), Some(review)) = (self.issue_date, self.review_date)
             && review < issued
@@ -293,6 +296,8 @@ impl ItemDetails {
                             "this {label} is too long: keep it short enough to read at a glance"
                         ),
                     );
+                } else {
+                    check.plain(&format!("{list}[{i}]"), label, entry, false);
                 }
             }
         }
@@ -367,6 +372,17 @@ pub struct ItemPhoto {
     pub caption: String,
     pub width: u32,
     pub height: u32,
+}
+
+impl ItemPhoto {
+    /// Checks a caption as typed and returns it tidied: one short line of plain text.
+    pub fn checked_caption(caption: &str) -> Result<String> {
+        let caption = caption.trim().to_string();
+        let mut check = Check::new();
+        check.line("caption", "caption", &caption);
+        check.finish()?;
+        Ok(caption)
+    }
 }
 
 /// A stored item.
@@ -497,6 +513,132 @@ mod tests {
         item.wheelchair = Some(w);
         let err = item.validated(today()).unwrap_err();
         assert!(err.fields()[0].message.contains("36 cm is 360"));
+    }
+
+    #[test]
+    fn equipment_dates_before_1950_or_reviews_over_ten_years_away_are_refused() {
+        let mut item = ItemDetails::new(Category::Walker, "Kaye walker");
+        item.issue_date = Some(NaiveDate::from_ymd_opt(1, 1, 1).unwrap());
+        item.review_date = Some(NaiveDate::from_ymd_opt(2040, 1, 1).unwrap());
+        let err = item.validated(today()).unwrap_err();
+        let problems: Vec<String> = err.fields().iter().map(|f| f.to_string()).collect();
+        assert_eq!(
+            problems,
+            vec![
+                "issue_date: the issue date cannot be before 1950: check the year",
+                "review_date: the review date is more than 10 years away: check the year",
+            ]
+        );
+        let mut item = ItemDetails::new(Category::Walker, "Kaye walker");
+        item.issue_date = Some(NaiveDate::from_ymd_opt(1950, 1, 1).unwrap());
+        item.review_date = Some(NaiveDate::from_ymd_opt(2036, 11, 22).unwrap());
+        assert!(fields_of(item).is_empty());
+    }
+
+    #[test]
+    fn every_text_field_of_an_item_refuses_control_characters() {
+        let esc = "x\u{1b}[2J";
+        let mut item = ItemDetails::new(Category::Sling, esc);
+        item.make = esc.into();
+        item.model = esc.into();
+        item.serial = esc.into();
+        item.size = esc.into();
+        item.loan_number = esc.into();
+        item.purpose = esc.into();
+        item.cleaning = esc.into();
+        item.therapist = esc.into();
+        item.schedule = vec![ScheduleSlot {
+            days: vec![Day::Mon],
+            start: None,
+            duration_minutes: None,
+            activity: esc.into(),
+        }];
+        item.setup_steps = vec![SetupStep {
+            text: esc.into(),
+            photo_id: None,
+        }];
+        item.safety_checks = vec![esc.into()];
+        item.dos = vec![esc.into()];
+        item.donts = vec![esc.into()];
+        item.sling = Some(SlingDetails {
+            sling_id: esc.into(),
+            maker: esc.into(),
+            model: esc.into(),
+            size: esc.into(),
+            colour_code: esc.into(),
+            loops: crate::model::LoopConfiguration {
+                shoulder_left: esc.into(),
+                shoulder_right: esc.into(),
+                leg_left: esc.into(),
+                leg_right: esc.into(),
+            },
+            hoist_ids: vec![],
+        });
+        let err = item.validated(today()).unwrap_err();
+        let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "name",
+                "make",
+                "model",
+                "serial",
+                "size",
+                "loan_number",
+                "therapist",
+                "purpose",
+                "cleaning",
+                "schedule[0].activity",
+                "setup_steps[0].text",
+                "safety_checks[0]",
+                "dos[0]",
+                "donts[0]",
+                "sling.sling_id",
+                "sling.maker",
+                "sling.model",
+                "sling.size",
+                "sling.colour_code",
+                "sling.loops.shoulder_left",
+                "sling.loops.shoulder_right",
+                "sling.loops.leg_left",
+                "sling.loops.leg_right",
+            ]
+        );
+    }
+
+    #[test]
+    fn wheelchair_and_seating_text_refuses_control_characters() {
+        let mut item = ItemDetails::new(Category::Wheelchair, "Everyday chair");
+        let mut w = WheelchairDetails::new(WheelchairType::ManualSelfPropelled);
+        w.components = "Cushion\u{7}".into();
+        item.wheelchair = Some(w);
+        item.seating = Some(SeatingDetails {
+            postural_supports: vec!["Pommel\u{1b}".into()],
+            measurements: vec![crate::model::Measurement {
+                label: "Footplate\u{1b}".into(),
+                value: "28 cm\u{0}".into(),
+            }],
+        });
+        assert_eq!(
+            fields_of(item),
+            vec![
+                "wheelchair.components",
+                "seating.measurements[0].label",
+                "seating.measurements[0].value",
+                "seating.postural_supports[0]",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_photo_caption_is_one_short_line_of_plain_text() {
+        assert_eq!(
+            ItemPhoto::checked_caption(" Brakes on ").unwrap(),
+            "Brakes on"
+        );
+        let err = ItemPhoto::checked_caption("Brakes\u{1b}[2J").unwrap_err();
+        assert_eq!(err.fields()[0].field, "caption");
+        assert!(ItemPhoto::checked_caption(&"x".repeat(MAX_LINE + 1)).is_err());
     }
 
     #[test]

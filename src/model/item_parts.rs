@@ -129,6 +129,11 @@ impl SeatingDetails {
                 );
             }
             check.line(
+                &format!("seating.measurements[{i}].label"),
+                "measurement's name",
+                &m.label,
+            );
+            check.line(
                 &format!("seating.measurements[{i}].value"),
                 "measurement",
                 &m.value,
@@ -202,6 +207,30 @@ impl SlingDetails {
         check.line("sling.model", "sling model", &self.model);
         check.line("sling.size", "sling size", &self.size);
         check.line("sling.colour_code", "colour code", &self.colour_code);
+        for (field, label, value) in [
+            (
+                "sling.loops.shoulder_left",
+                "left shoulder loop",
+                &self.loops.shoulder_left,
+            ),
+            (
+                "sling.loops.shoulder_right",
+                "right shoulder loop",
+                &self.loops.shoulder_right,
+            ),
+            (
+                "sling.loops.leg_left",
+                "left leg loop",
+                &self.loops.leg_left,
+            ),
+            (
+                "sling.loops.leg_right",
+                "right leg loop",
+                &self.loops.leg_right,
+            ),
+        ] {
+            check.line(field, label, value);
+        }
         let mut seen = std::collections::HashSet::new();
         self.hoist_ids.retain(|id| seen.insert(*id));
     }

@@ -14,6 +14,10 @@ pub fn parse(input: &str) -> Result<String, String> {
     if compact == "GIR0AA" {
         return Ok("GIR 0AA".into());
     }
+    if let Some(c) = super::check::unsafe_char(input, false) {
+        // Not repeated back: it would carry the character to the screen.
+        return Err(super::check::unsafe_char_message("postcode", c));
+    }
     if !(5..=7).contains(&compact.len()) || !compact.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(format!(
             "'{}' is not a UK postcode: it should look like SW1A 1AA or B21 9RY",

@@ -1,7 +1,7 @@
 //! The log of what has been done to an item: LOLER thorough examinations, services, repairs
 //! and safety checks, each with when the next one is due.
 
-use super::check::{Check, tidy};
+use super::check::{Check, EARLIEST_RECORD, tidy};
 use super::item::Category;
 use super::labelled::labelled_enum;
 use super::{ItemId, ServiceRecordId};
@@ -96,10 +96,13 @@ impl ServiceRecordDetails {
         tidy(&mut self.by_whom);
         tidy(&mut self.notes);
         let mut check = Check::new();
-        check.not_future("date", "date", self.date, today);
+        check.past_date("date", "date", self.date, EARLIEST_RECORD, today);
         check.required("by_whom", "name of who did it", &self.by_whom);
         check.text("notes", "notes", &self.notes);
         let limit = intervals.months_until_next(self.kind, category);
+        if let Some(next) = self.next_due {
+            check.date("next_due", "next due date", next, EARLIEST_RECORD, today);
+        }
         match (self.next_due, limit) {
             (None, Some(months)) => self.next_due = Some(add_months(self.date, months)),
             (Some(next), _) if next <= self.date => {
@@ -233,6 +236,53 @@ mod tests {
             .unwrap_err();
         let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, vec!["date", "next_due"]);
+    }
+
+    #[test]
+    fn a_record_dated_before_1950_or_next_due_over_ten_years_away_is_refused() {
+        let r = loler(d(1, 1, 1));
+        let err = r
+            .validated(
+                Category::Hoist,
+                &ServiceIntervals::default(),
+                d(2026, 11, 22),
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.fields()[0].to_string(),
+            "date: the date cannot be before 1950: check the year"
+        );
+        assert_eq!(err.fields().len(), 1);
+        let mut r = loler(d(2026, 5, 12));
+        r.kind = ServiceKind::Service;
+        r.next_due = Some(d(2046, 5, 12));
+        let err = r
+            .validated(
+                Category::Hoist,
+                &ServiceIntervals::default(),
+                d(2026, 11, 22),
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.fields()[0].to_string(),
+            "next_due: the next due date is more than 10 years away: check the year"
+        );
+    }
+
+    #[test]
+    fn who_did_it_and_the_notes_refuse_control_characters() {
+        let mut r = loler(d(2026, 5, 12));
+        r.by_whom = "Ability\u{1b}[2J".into();
+        r.notes = "ok\u{1b}[31m".into();
+        let err = r
+            .validated(
+                Category::Hoist,
+                &ServiceIntervals::default(),
+                d(2026, 11, 22),
+            )
+            .unwrap_err();
+        let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, vec!["by_whom", "notes"]);
     }
 
     #[test]

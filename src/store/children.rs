@@ -61,7 +61,8 @@ fn sort_key(d: &ChildDetails) -> String {
 }
 
 pub fn insert(conn: &Connection, child: &Child) -> Result<()> {
-    write(conn, child, "INSERT INTO children (id, given_name, family_name, preferred_name, date_of_birth, nhs_number,
+    check_nhs_number_free(conn, child)?;
+    write_checked(conn, child, "INSERT INTO children (id, given_name, family_name, preferred_name, date_of_birth, nhs_number,
             setting_id, class_name, tier, ehcp_has_plan, ehcp_section_g, consent_given_by,
             consent_given_on, communication, what_helps, medical_alerts, home_address,
             home_postcode, photo_id, search_key, sort_key, created_at, updated_at)
@@ -75,7 +76,8 @@ pub fn insert(conn: &Connection, child: &Child) -> Result<()> {
 /// Saves the editable details (not the photo, not the creation time).
 /// Also refreshes the copies of the child's names kept on the due list.
 pub fn update(conn: &Connection, child: &Child) -> Result<()> {
-    let n = write(
+    check_nhs_number_free(conn, child)?;
+    let n = write_checked(
         conn,
         child,
         "UPDATE children SET given_name = :given_name, family_name = :family_name,
@@ -93,6 +95,98 @@ pub fn update(conn: &Connection, child: &Child) -> Result<()> {
         return Err(Error::not_found(ChildId::KIND, child.id));
     }
     super::due::refresh_child(conn, child.id)
+}
+
+/// The children other than `except` holding this NHS number, oldest first. More than one
+/// only on a caseload written before schema version 6, which did not refuse a second.
+pub fn holding_nhs_number(
+    conn: &Connection,
+    nhs_number: &str,
+    except: Option<ChildId>,
+) -> Result<Vec<ChildId>> {
+    if nhs_number.is_empty() {
+        return Ok(Vec::new());
+    }
+    // `nhs_number <> ''` lets SQLite use the partial index children_by_nhs_number.
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM children WHERE nhs_number = ?1 AND nhs_number <> '' AND id IS NOT ?2
+         ORDER BY created_at, id",
+    )?;
+    let ids = stmt.query_map(rusqlite::params![nhs_number, except], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Groups of children sharing an NHS number, each group oldest first: what a caseload
+/// written before schema version 6 may hold, for `db check` to report.
+pub fn shared_nhs_numbers(conn: &Connection) -> Result<Vec<Vec<ChildId>>> {
+    let mut stmt = conn.prepare(
+        "SELECT nhs_number, id FROM children WHERE nhs_number IN (
+            SELECT nhs_number FROM children WHERE nhs_number <> ''
+            GROUP BY nhs_number HAVING count(*) > 1)
+         ORDER BY nhs_number, created_at, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, ChildId>(1)?))
+    })?;
+    let mut groups: Vec<(String, Vec<ChildId>)> = Vec::new();
+    for row in rows {
+        let (nhs, id) = row?;
+        match groups.last_mut() {
+            Some((last, ids)) if *last == nhs => ids.push(id),
+            _ => groups.push((nhs, vec![id])),
+        }
+    }
+    Ok(groups.into_iter().map(|(_, ids)| ids).collect())
+}
+
+/// An NHS number identifies one person: a second child may not take one already held.
+/// The database refuses it too (migration 0006), for two writers racing; this check comes
+/// first so the message can name the child who holds it (by id, never by name).
+pub fn check_nhs_number_free(conn: &Connection, child: &Child) -> Result<()> {
+    let nhs = &child.details.nhs_number;
+    if nhs.is_empty() {
+        return Ok(());
+    }
+    // A caseload from before the rule may already hold two children with one number: they
+    // stay editable as long as the number is not changed to one another child holds.
+    let unchanged = conn
+        .prepare_cached("SELECT 1 FROM children WHERE id = ?1 AND nhs_number = ?2")?
+        .exists(rusqlite::params![child.id, nhs])?;
+    if unchanged {
+        return Ok(());
+    }
+    match holding_nhs_number(conn, nhs, Some(child.id))?.first() {
+        Some(holder) => Err(nhs_number_taken(*holder)),
+        None => Ok(()),
+    }
+}
+
+fn nhs_number_taken(holder: ChildId) -> Error {
+    Error::invalid(
+        "nhs_number",
+        format!(
+            "child {holder} already has this NHS number: an NHS number belongs to one child, so check the number or open that child's record"
+        ),
+    )
+}
+
+/// [`write`], turning the database's own refusal of a shared NHS number (the triggers of
+/// migration 0006, reached only when another writer took the number after our check) into
+/// the same message as the check's.
+fn write_checked(conn: &Connection, child: &Child, sql: &str) -> Result<usize> {
+    match write(conn, child, sql) {
+        Err(Error::Storage(rusqlite::Error::SqliteFailure(f, Some(message))))
+            if f.code == rusqlite::ErrorCode::ConstraintViolation
+                && message.contains("NHS number") =>
+        {
+            let holder = holding_nhs_number(conn, &child.details.nhs_number, Some(child.id))?;
+            Err(match holder.first() {
+                Some(holder) => nhs_number_taken(*holder),
+                None => Error::Conflict(message),
+            })
+        }
+        other => other,
+    }
 }
 
 /// Writes a child's row with `sql`; `:photo_id` and `:created_at` are bound only when the

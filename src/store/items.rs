@@ -168,6 +168,14 @@ fn check_sling_id_free(
     Ok(())
 }
 
+/// The item holding a sling id, if any.
+pub fn with_sling_id(conn: &Connection, sling_id: &str) -> Result<Option<ItemId>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM items WHERE sling_id = ?1")?
+        .query_row([sling_id], |r| r.get(0))
+        .optional()?)
+}
+
 fn steps(conn: &Connection, item: ItemId) -> Result<Vec<SetupStep>> {
     let mut stmt = conn.prepare_cached(
         "SELECT text, photo_id FROM item_steps WHERE item_id = ?1 ORDER BY position",

@@ -322,7 +322,8 @@ impl Store {
         schema::version(&self.conn)
     }
 
-    /// SQLite's own integrity check plus a foreign key check: empty when all is well.
+    /// SQLite's own integrity check, a foreign key check, and children sharing an NHS
+    /// number: empty when all is well.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
         let mut problems: Vec<String> = self
             .conn
@@ -341,6 +342,14 @@ impl Store {
         })?;
         for b in broken {
             problems.push(b?);
+        }
+        // Left by versions before 6, which did not refuse a second child with one number.
+        for group in children::shared_nhs_numbers(&self.conn)? {
+            let ids: Vec<String> = group.iter().map(ToString::to_string).collect();
+            problems.push(format!(
+                "children {} share an NHS number, which belongs to one child: correct it on the records that are not theirs",
+                ids.join(", ")
+            ));
         }
         Ok(problems)
     }

@@ -11,6 +11,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0003_dfg.sql")),
     M::up(include_str!("migrations/0004_audit.sql")),
     M::up(include_str!("migrations/0005_print_copies.sql")),
+    M::up(include_str!("migrations/0006_one_child_per_nhs_number.sql")),
 ];
 
 /// The schema version this binary writes.

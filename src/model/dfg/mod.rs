@@ -141,6 +141,14 @@ impl DfgCaseDetails {
             tidy(s);
         }
         let mut check = Check::new();
+        // A grant is for one home: a case without it cannot name the council, the works or
+        // the land charge.
+        if self.property_address.is_empty() {
+            check.fail(
+                "property_address",
+                "enter the address of the home to be adapted",
+            );
+        }
         check.text(
             "property_address",
             "property address",
@@ -358,6 +366,14 @@ impl DfgCase {
 mod tests {
     use super::*;
 
+    /// A case with its property, as every case needs.
+    fn details(tenure: Tenure, jurisdiction: Jurisdiction) -> DfgCaseDetails {
+        DfgCaseDetails {
+            property_address: "14 Elm Road, Birmingham".into(),
+            ..DfgCaseDetails::new(tenure, jurisdiction)
+        }
+    }
+
     fn fields_of(details: DfgCaseDetails) -> Vec<String> {
         match details.validated() {
             Ok(_) => vec![],
@@ -367,26 +383,52 @@ mod tests {
 
     #[test]
     fn a_case_postcode_is_checked_and_written_the_standard_way() {
-        let mut d = DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England);
+        let mut d = details(Tenure::OwnerOccupier, Jurisdiction::England);
         d.postcode = "b28 0ls".into();
         d.council = " Birmingham City Council ".into();
         let d = d.validated().unwrap();
         assert_eq!(d.postcode, "B28 0LS");
         assert_eq!(d.council, "Birmingham City Council");
-        let mut bad = DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England);
+        let mut bad = details(Tenure::OwnerOccupier, Jurisdiction::England);
         bad.postcode = "nowhere".into();
         assert_eq!(fields_of(bad), vec!["postcode"]);
     }
 
     #[test]
     fn a_bt_postcode_belongs_to_northern_ireland_and_only_there() {
-        let mut d = DfgCaseDetails::new(Tenure::PrivateTenant, Jurisdiction::England);
+        let mut d = details(Tenure::PrivateTenant, Jurisdiction::England);
         d.postcode = "BT1 5GS".into();
         assert_eq!(fields_of(d.clone()), vec!["jurisdiction"]);
         d.jurisdiction = Jurisdiction::NorthernIreland;
         assert!(fields_of(d.clone()).is_empty());
         d.postcode = "CF10 1EP".into();
         assert_eq!(fields_of(d), vec!["jurisdiction"]);
+    }
+
+    #[test]
+    fn a_case_needs_the_address_of_the_home_to_be_adapted() {
+        let d = DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England);
+        let err = d.validated().unwrap_err();
+        assert_eq!(
+            err.fields()[0].to_string(),
+            "property_address: enter the address of the home to be adapted"
+        );
+    }
+
+    #[test]
+    fn who_and_where_refuse_control_characters() {
+        let mut d = details(Tenure::OwnerOccupier, Jurisdiction::England);
+        d.property_address = "14 Elm Road\u{1b}[2J".into();
+        d.council = "Birmingham\u{1b}".into();
+        d.agency = "Agency\u{1b}".into();
+        d.applicant = "Parent\u{1b}".into();
+        assert_eq!(
+            fields_of(d),
+            vec!["property_address", "council", "agency", "applicant"]
+        );
+        let err = CaseNote::checked("Mia\u{1b}", "Rang\u{1b}[31m").unwrap_err();
+        let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, vec!["author", "text"]);
     }
 
     #[test]

@@ -190,6 +190,11 @@ impl DfgRules {
                     format!("{name}.note"),
                     "the note is too long: keep it to a few sentences",
                 ));
+            } else if let Some(c) = crate::model::check::unsafe_char(&j.note, true) {
+                problems.push(FieldError::new(
+                    format!("{name}.note"),
+                    crate::model::check::unsafe_char_message("note", c),
+                ));
             }
         }
         for (field, months) in [
@@ -380,6 +385,17 @@ mod tests {
                 "means_test_age_limit"
             ]
         );
+    }
+
+    #[test]
+    fn a_nations_note_keeps_line_breaks_but_no_control_characters() {
+        let mut rules = DfgRules::default();
+        rules.wales.note = "First line.\nSecond line.".into();
+        assert!(rules.clone().validated().is_ok());
+        rules.wales.note = "Note\u{1b}[2J".into();
+        let err = rules.validated().unwrap_err();
+        assert_eq!(err.fields()[0].field, "wales.note");
+        assert!(err.fields()[0].message.contains("U+001B"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::clocks::{StatutoryClock, clocks};
 use super::money::{MAX_PENCE, pounds};
 use super::{CaseStatus, DfgCase, DfgRules, Stage, StageEntry, StageRecord};
 use crate::error::Result;
-use crate::model::check::{Check, tidy};
+use crate::model::check::{Check, EARLIEST_RECORD, tidy};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -278,8 +278,9 @@ impl StageEntry {
             check.fail("stage", message);
         }
         check.required("recorded_by", "name of who recorded it", &self.recorded_by);
-        check.not_future("date", "date", self.date, today);
+        let dated = check.past_date("date", "date", self.date, EARLIEST_RECORD, today);
         if let Some(last) = case.stages.iter().max_by_key(|s| s.entry.date)
+            && dated
             && self.date < last.entry.date
         {
             check.fail(

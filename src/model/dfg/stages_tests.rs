@@ -453,3 +453,44 @@ fn progress_says_where_the_case_is_and_for_how_long() {
     assert_eq!((p.stage, p.days_in_stage), (None, 10));
     assert_eq!(p.describe(), "Opened");
 }
+
+#[test]
+fn a_stage_dated_before_1950_is_a_mistyped_year() {
+    let case = case_after(&HAPPY[..1]);
+    assert_eq!(
+        problems(&case, entry(Stage::Assessment, d(1, 1, 5))),
+        vec![(
+            "date".to_string(),
+            "the date cannot be before 1950: check the year".to_string()
+        )]
+    );
+}
+
+#[test]
+fn every_text_of_a_stage_refuses_control_characters() {
+    let case = case_after(&HAPPY[..2]);
+    let mut e = entry(Stage::Recommendation, next_date(&case));
+    e.recorded_by = "Mia\u{1b}[2J".into();
+    e.notes = "ok\u{7}".into();
+    e.adaptations[0].description = "Stairlift\u{1b}[31m".into();
+    let fields: Vec<String> = problems(&case, e).into_iter().map(|(f, _)| f).collect();
+    assert_eq!(
+        fields,
+        vec!["recorded_by", "notes", "adaptations[0].description"]
+    );
+    let case = case_after(&HAPPY[..6]);
+    let approval = approval(
+        6_200,
+        Some(FundingSplit {
+            mandatory_pence: 6_000 * POUND,
+            other_pence: 200 * POUND,
+            other_source: "Charity\u{1b}".into(),
+            ..Default::default()
+        }),
+    );
+    let fields: Vec<String> = problems(&case, approval)
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect();
+    assert_eq!(fields, vec!["funding.other_source"]);
+}
