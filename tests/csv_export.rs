@@ -57,6 +57,7 @@ fn text_typed_into_a_case_that_starts_like_a_formula_is_exported_quoted_with_a_s
     details.council = COUNCIL.into();
     details.agency = AGENCY.into();
     details.applicant = APPLICANT.into();
+    details.property_address = "3 Orchard Row, Letchworth".into();
     let case = api.open_dfg_case(child.id, details).unwrap().case.id;
     api.record_dfg_stage(
         case,
@@ -126,6 +127,8 @@ fn passport_dfg_export_writes_formula_like_text_as_text() {
         "owner-occupier",
         "--jurisdiction",
         "england",
+        "--address",
+        "3 Orchard Row, Letchworth",
         "--council",
         COUNCIL,
         "--agency",

@@ -343,6 +343,9 @@ impl Store {
         for b in broken {
             problems.push(b?);
         }
+        if !problems.is_empty() {
+            problems.push("the file is damaged: restore it from a backup".into());
+        }
         // Left by versions before 6, which did not refuse a second child with one number.
         for group in children::shared_nhs_numbers(&self.conn)? {
             let ids: Vec<String> = group.iter().map(ToString::to_string).collect();

@@ -6,6 +6,7 @@ use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 use equipment_passport::api::{BatchProgress, BatchReport, IssuedCopyStatus, PrintRequest};
 use equipment_passport::model::{ChildId, SettingId};
+use equipment_passport::user_file::{self, Limit};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -17,9 +18,6 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
-/// Largest photo file read from disk; `media` refuses anything bigger anyway.
-const MAX_PHOTO_FILE: u64 = 40 * 1024 * 1024;
-
 pub fn file_name(path: &str) -> String {
     Path::new(path)
         .file_name()
@@ -27,23 +25,10 @@ pub fn file_name(path: &str) -> String {
         .unwrap_or_else(|| path.to_string())
 }
 
-/// Reads a photo file the user chose or dropped, prefixing errors with its name.
+/// Reads a photo file the user chose or dropped: a regular file no larger than the photo
+/// intake accepts, read no further than that (the core's bounded read).
 pub fn read_photo(path: &str) -> CommandResult<Vec<u8>> {
-    let name = file_name(path);
-    let size = std::fs::metadata(path)
-        .map_err(|e| CommandError::new("io", format!("{name}: could not read the file: {e}")))?
-        .len();
-    if size > MAX_PHOTO_FILE {
-        return Err(CommandError::new(
-            "image",
-            format!(
-                "{name}: the file is {} MB, more than the 40 MB the app accepts: save a smaller copy",
-                size / (1024 * 1024)
-            ),
-        ));
-    }
-    std::fs::read(path)
-        .map_err(|e| CommandError::new("io", format!("{name}: could not read the file: {e}")))
+    Ok(user_file::read(Path::new(path), Limit::PHOTO)?)
 }
 
 /// Answers for the file dialogs when the app is driven by its end-to-end tests: a native
@@ -316,8 +301,7 @@ pub async fn choose_logo(app: AppHandle) -> CommandResult<bool> {
             return Ok(false);
         };
         let path = as_path(file)?;
-        let bytes = std::fs::read(&path)
-            .map_err(|e| CommandError::new("io", format!("could not read the logo: {e}")))?;
+        let bytes = user_file::read(&path, Limit::LOGO)?;
         state.with_api(|api| api.set_logo(&bytes))?;
         Ok(true)
     })

@@ -267,7 +267,7 @@ pub fn db(api: &mut Api, cmd: DbCommand, json: bool) -> Result<()> {
             }
             if !check.ok() {
                 bail!(
-                    "the database has {} problem(s): {}; restore from a backup",
+                    "the database has {} problem(s): {}",
                     check.problems.len(),
                     check.problems.join("; ")
                 );

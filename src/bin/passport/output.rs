@@ -98,9 +98,11 @@ pub fn json<T: Serialize>(value: &T) -> anyhow::Result<()> {
 /// its report is printed, so stopping here loses nothing but the report.
 pub fn write_out(text: std::fmt::Arguments) {
     use std::io::Write;
+    let formatted = text.to_string();
+    let text = printable(&formatted);
     let written = {
         let mut out = std::io::stdout().lock();
-        out.write_fmt(text).and_then(|()| out.flush())
+        out.write_all(text.as_bytes()).and_then(|()| out.flush())
     };
     if let Err(e) = written {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -109,6 +111,24 @@ pub fn write_out(text: std::fmt::Arguments) {
         eprintln!("error: could not write the output: {e}");
         std::process::exit(1);
     }
+}
+
+/// Text safe to send to a terminal: control characters (an escape sequence could clear the
+/// screen or recolour it) and text-direction overrides, which the model refuses today but a
+/// caseload written by an older version may hold, are shown as U+FFFD. Line breaks and tabs
+/// stay.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+        .collect::<String>()
+        .into()
 }
 
 /// "22 November 2026", as UK readers expect.
@@ -156,5 +176,20 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
 pub fn field(label: &str, value: &str) {
     if !value.is_empty() {
         outln!("  {label:<22} {value}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn escape_sequences_and_direction_overrides_never_reach_the_terminal() {
+        assert_eq!(
+            printable("Esc\u{1b}[2J\u{1b}[31mRED\tok\n"),
+            "Esc\u{FFFD}[2J\u{FFFD}[31mRED\tok\n"
+        );
+        assert_eq!(printable("abc\u{202E}cba"), "abc\u{FFFD}cba");
+        assert_eq!(printable("Zoë Łukasiewicz"), "Zoë Łukasiewicz");
     }
 }
