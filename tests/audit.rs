@@ -521,7 +521,7 @@ mod cli {
             "--family",
             "Hughes",
             "--dob",
-            "2017-03-14",
+            &crate::support::iso(crate::support::born_years_ago(9)),
         ]));
         let child = child.trim();
         stdout_of(passport(dir.path()).args([

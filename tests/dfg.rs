@@ -976,7 +976,7 @@ fn the_cli_opens_a_case_records_its_stages_and_shows_the_clocks() {
         "--family",
         "Okafor",
         "--dob",
-        "2016-09-01",
+        &days_ago(10 * 365),
     ]));
     let case = stdout_of(passport(dir).args([
         "dfg",
@@ -1216,7 +1216,7 @@ fn the_cli_help_lists_the_stages_and_bad_choices_name_the_good_ones() {
         "--family",
         "Okafor",
         "--dob",
-        "2016-09-01",
+        &days_ago(10 * 365),
     ]));
     let err = stderr_of_failure(passport(dir.path()).args([
         "dfg",

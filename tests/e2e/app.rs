@@ -4,7 +4,9 @@
 //! Run with `scripts/test` (which builds the UI and the app first), or by hand:
 //! `xvfb-run -a cargo test -p equipment-passport-e2e -- --test-threads=1`.
 
+use chrono::{Days, Months};
 use equipment_passport_e2e::App;
+use equipment_passport_e2e::dates::{born_years_ago, months_ago, shown, today, typed};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -59,7 +61,8 @@ async fn add_child(app: &App, given: &str, family: &str, address: &str) {
     app.click("#add-child").await;
     app.fill("#field-given_name", given).await;
     app.fill("#field-family_name", family).await;
-    app.fill("#field-date_of_birth", "14/3/2017").await;
+    app.fill("#field-date_of_birth", &typed(born_years_ago(9)))
+        .await;
     app.fill("#field-home_address", address).await;
     app.click("#save-child").await;
     app.find("#add-equipment").await;
@@ -172,7 +175,8 @@ async fn an_invalid_nhs_number_is_shown_beside_the_field_and_nothing_is_saved() 
     app.click("#add-child").await;
     app.fill("#field-given_name", "Amir").await;
     app.fill("#field-family_name", "Haddad").await;
-    app.fill("#field-date_of_birth", "2/9/2016").await;
+    app.fill("#field-date_of_birth", &typed(born_years_ago(10)))
+        .await;
     // Ten digits whose Modulus 11 check digit is wrong.
     app.fill("#field-nhs_number", "943 476 5910").await;
     app.click("#save-child").await;
@@ -326,22 +330,29 @@ async fn a_dfg_decision_stops_the_decision_clock_started_by_the_application() {
     app.click("#save-dfg-case").await;
     app.find("#dfg-stage-form").await;
 
-    record_dfg_stage(&app, "referral", "2/3/2026", None).await;
-    record_dfg_stage(&app, "assessment", "16/3/2026", None).await;
+    // The app runs on the real clock: applied 5 months ago, the 6-month decision clock runs
+    // whatever the day, and the earlier stages keep their spacing before the application.
+    let applied = months_ago(5);
+    let before_applying = |days| typed(applied - Days::new(days));
+    record_dfg_stage(&app, "referral", &before_applying(91), None).await;
+    record_dfg_stage(&app, "assessment", &before_applying(77), None).await;
     app.click("label[for='field-stage-recommendation']").await;
     app.fill("#field-adaptations-0-estimated_cost_pence", "8500")
         .await;
-    record_dfg_stage(&app, "recommendation", "1/4/2026", None).await;
-    record_dfg_stage(&app, "works-agreed", "20/4/2026", None).await;
-    record_dfg_stage(&app, "application", "1/6/2026", Some("8950")).await;
+    record_dfg_stage(&app, "recommendation", &before_applying(61), None).await;
+    record_dfg_stage(&app, "works-agreed", &before_applying(42), None).await;
+    record_dfg_stage(&app, "application", &typed(applied), Some("8950")).await;
     assert_eq!(decision_clock(&app).await, "running");
-    app.wait_for_text("1 December 2026").await;
+    let decision_due = applied.checked_add_months(Months::new(6)).unwrap();
+    app.wait_for_text(&shown(decision_due)).await;
     app.screenshot("20-dfg-case-application").await;
 
     app.click("label[for='field-stage-decision-approved']")
         .await;
     app.fill("#field-funding-mandatory_pence", "8950").await;
-    record_dfg_stage(&app, "decision-approved", "10/11/2026", Some("8950")).await;
+    // Decided after the application, before its deadline, and not in the future.
+    let decided = today() - Days::new(10);
+    record_dfg_stage(&app, "decision-approved", &typed(decided), Some("8950")).await;
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     while decision_clock(&app).await != "stopped" {
         assert!(
@@ -468,12 +479,19 @@ async fn a_spreadsheet_with_a_bad_row_is_checked_then_its_good_rows_imported_and
         equipment_passport_e2e::root().join("templates/equipment-import-sample.csv"),
     )
     .unwrap();
+    // Leo is found by name and date of birth. The sample's fixed birthday would one day make
+    // him too old for the caseload, so he is born 7 years before today, in the file as on screen.
+    let sample_birthday = "02/09/2019";
+    assert!(sample.contains(sample_birthday), "the sample's Leo moved");
+    let leo_born = born_years_ago(7);
+    let sample = sample.replace(sample_birthday, &leo_born.format("%d/%m/%Y").to_string());
     let csv = files.path().join("team-equipment.csv");
     std::fs::write(
         &csv,
         format!(
-            "{}\r\n,Leo,Brennan,02/09/2019,Walker,Spare walker,,,,,,,,31/02/2025,,,,,,,,,,,,\r\n",
-            sample.trim_end()
+            "{}\r\n,Leo,Brennan,{},Walker,Spare walker,,,,,,,,31/02/2025,,,,,,,,,,,,\r\n",
+            sample.trim_end(),
+            leo_born.format("%d/%m/%Y")
         ),
     )
     .unwrap();
@@ -483,8 +501,15 @@ async fn a_spreadsheet_with_a_bad_row_is_checked_then_its_good_rows_imported_and
     create_caseload(&app).await;
     // The sample caseload's supplier directory holds the four suppliers the file names.
     load_sample_caseload(&app).await;
-    add_child_born(&app, "Amara", "Okafor", "14/3/2017", Some("999 000 0026")).await;
-    add_child_born(&app, "Leo", "Brennan", "2/9/2019", None).await;
+    add_child_born(
+        &app,
+        "Amara",
+        "Okafor",
+        &typed(born_years_ago(9)),
+        Some("999 000 0026"),
+    )
+    .await;
+    add_child_born(&app, "Leo", "Brennan", &typed(leo_born), None).await;
 
     app.press("Import and export").await;
     app.find("#csv-columns").await;

@@ -3,6 +3,8 @@
 //! helpers that act as a person would — find by label or id, type, click, wait for text — plus
 //! screenshots and axe-core accessibility checks.
 
+pub mod dates;
+
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 use std::net::TcpListener;

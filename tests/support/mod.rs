@@ -27,6 +27,25 @@ pub fn api() -> Api {
     api_on(today())
 }
 
+/// Today on the real clock, which the `passport` binary runs on (UTC, like the core's
+/// `SystemClock`). Only for tests of the CLI: the core's tests live on [`today`].
+pub fn real_today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// A date of birth for a child of `years` (and a few months) on the real clock, for the CLI's
+/// `--dob`: a fixed one would, one day, make the child over 25, which validation refuses.
+pub fn born_years_ago(years: u32) -> NaiveDate {
+    real_today()
+        .checked_sub_months(chrono::Months::new(years * 12 + 3))
+        .expect("within the calendar")
+}
+
+/// A date as the CLI takes it: `2017-03-14`.
+pub fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
 pub fn add_setting(api: &mut Api, name: &str) -> Setting {
     let mut s = SettingDetails::new(name, SettingKind::School);
     s.postcode = "B21 9RY".into();
