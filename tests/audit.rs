@@ -495,15 +495,8 @@ fn the_logo_and_service_intervals_are_audited_without_any_bytes() {
 
 mod cli {
     use assert_cmd::Command;
-    use std::path::Path;
 
-    fn passport(dir: &Path) -> Command {
-        let mut cmd = Command::cargo_bin("passport").unwrap();
-        cmd.arg("--data-dir")
-            .arg(dir)
-            .env("PASSPORT_PASSPHRASE", "blue kettle on Tuesday");
-        cmd
-    }
+    use crate::support::cli::passport;
 
     fn stdout_of(cmd: &mut Command) -> String {
         String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()

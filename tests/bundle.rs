@@ -811,16 +811,7 @@ fn replacing_a_child_puts_back_their_dfg_case_as_the_bundle_has_it() {
 
 // The command line, run as a user would.
 
-const CLI_PASSPHRASE: &str = "blue kettle on Tuesday";
-
-fn passport(dir: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("passport").unwrap();
-    cmd.arg("--data-dir")
-        .arg(dir)
-        .env("PASSPORT_PASSPHRASE", CLI_PASSPHRASE)
-        .env_remove("PASSPORT_BUNDLE_PASSPHRASE");
-    cmd
-}
+use crate::support::cli::passport;
 
 fn json_of(cmd: &mut assert_cmd::Command) -> Value {
     let out = cmd

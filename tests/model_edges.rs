@@ -4,10 +4,8 @@
 
 use crate::support::photos::jpeg;
 use crate::support::*;
-use assert_cmd::Command;
 use equipment_passport::model::dfg::{DfgCaseDetails, Jurisdiction, Tenure};
 use equipment_passport::model::*;
-use std::path::Path;
 
 /// Clears the screen and turns the rest of the terminal red when printed raw.
 const ESCAPE: &str = "Esc\u{1b}[2J\u{1b}[31mRED";
@@ -95,13 +93,7 @@ fn an_issue_date_in_year_one_and_a_service_in_the_next_century_are_refused() {
     assert_eq!(api.items_of_child(child.id).unwrap().len(), 1);
 }
 
-fn passport(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("passport").unwrap();
-    cmd.arg("--data-dir")
-        .arg(dir)
-        .env("PASSPORT_PASSPHRASE", "blue kettle on Tuesday");
-    cmd
-}
+use crate::support::cli::passport;
 
 #[test]
 fn the_cli_refuses_an_escape_sequence_in_a_name_and_never_prints_it() {

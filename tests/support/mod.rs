@@ -1,6 +1,7 @@
 //! Shared fixtures: a caseload on a fixed date, sample records, and photo files made here (no
 //! real children, photos or NHS numbers: NHS numbers come from the 999 test range).
 
+pub mod cli;
 pub mod photos;
 
 use chrono::NaiveDate;
