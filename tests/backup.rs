@@ -464,7 +464,7 @@ mod cli {
             "--family",
             "Hughes",
             "--dob",
-            "2017-03-14",
+            &crate::support::iso(crate::support::born_years_ago(9)),
         ]));
     }
 

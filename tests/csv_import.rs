@@ -485,7 +485,7 @@ fn passport_import_csv_is_all_or_nothing_by_default_and_prints_every_error() {
             "--family",
             "Okafor",
             "--dob",
-            "2017-03-14",
+            &crate::support::iso(crate::support::born_years_ago(9)),
             "--nhs",
             "999 000 0026",
         ])
