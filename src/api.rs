@@ -40,10 +40,12 @@ pub use preferences::Preferences;
 /// The name of the database file inside the app's data folder.
 pub const DATABASE_FILE: &str = "passport.db";
 
-/// The per-user data folder shared by the CLI and the desktop app (the desktop app's
-/// identifier under the platform's data directory, e.g. `~/.local/share/uk.equipmentpassport.app`).
+/// The per-user data folder shared by the CLI and the desktop app: the desktop app's
+/// identifier under the platform's local data directory (`~/.local/share/...` on Linux,
+/// `%LOCALAPPDATA%\...` on Windows). Local, not roaming: a roaming profile is copied to a
+/// server at every sign-out, and a caseload of children's health records must not be.
 pub fn default_data_dir() -> Option<PathBuf> {
-    dirs::data_dir().map(|d| d.join(crate::APP_IDENTIFIER))
+    dirs::data_local_dir().map(|d| d.join(crate::APP_IDENTIFIER))
 }
 
 /// An open caseload and the clock it works by.
@@ -86,6 +88,7 @@ impl Api {
     /// Opens the caseload in `data_dir` (creating it on first use). With a passphrase, a
     /// caseload written without one is encrypted on the way in.
     pub fn open(data_dir: &Path, passphrase: Option<&str>, clock: Arc<dyn Clock>) -> Result<Api> {
+        crate::store::data_folder::refuse_network_share(data_dir)?;
         let store = Store::open(&data_dir.join(DATABASE_FILE), passphrase)?;
         Ok(Api {
             store,

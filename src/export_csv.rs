@@ -76,10 +76,16 @@ pub fn neutralise(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// A header row and rows as CSV (RFC 4180, UTF-8, LF line ends). Every text cell that is not
-/// empty is neutralised and quoted; numbers and dates are written bare.
+/// The UTF-8 byte-order mark. Excel for Windows reads a CSV without it as the PC's legacy
+/// code page (Windows-1252 in the UK), turning "Café" into "CafÃ©"; with it, as UTF-8.
+/// LibreOffice, Numbers and the import here all skip it.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A header row and rows as CSV (RFC 4180, UTF-8 starting with [`UTF8_BOM`], LF line ends).
+/// Every text cell that is not empty is neutralised and quoted; numbers and dates are written
+/// bare.
 pub fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<Cell>>) -> Vec<u8> {
-    let mut out = Vec::new();
+    let mut out = UTF8_BOM.to_vec();
     let header = header.iter().map(|&name| Cell::text(name)).collect();
     for row in std::iter::once(header).chain(rows) {
         for (i, cell) in row.iter().enumerate() {
@@ -145,8 +151,18 @@ mod tests {
         );
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
-            "\"name\",\"amount\",\"days\",\"on\",\"note\"\n\
+            "\u{FEFF}\"name\",\"amount\",\"days\",\"on\",\"note\"\n\
              \"'=HYPERLINK(\"\"http://x\"\",\"\"a\"\")\",-12.50,-3,2026-03-01,\n"
+        );
+    }
+
+    #[test]
+    fn the_file_starts_with_a_utf8_bom_so_excel_shows_accents() {
+        let bytes = write(&["name"], [vec![Cell::text("Siân Ó Dálaigh")]]);
+        assert!(bytes.starts_with(UTF8_BOM));
+        assert_eq!(
+            std::str::from_utf8(&bytes[UTF8_BOM.len()..]).unwrap(),
+            "\"name\"\n\"Siân Ó Dálaigh\"\n"
         );
     }
 

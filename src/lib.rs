@@ -11,6 +11,7 @@ pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod export_csv;
+pub mod file_moves;
 pub mod import_csv;
 pub mod media;
 pub mod model;

@@ -435,6 +435,45 @@ fn windows_1252_from_older_excel_is_read() {
     assert_eq!(item.details.purpose, "Lunch – £ paid by school");
 }
 
+/// Excel for Windows' "CSV UTF-8 (Comma delimited)": a byte-order mark, commas, CRLF.
+#[test]
+fn excel_csv_utf8_with_its_bom_and_crlf_is_read_with_accents_intact() {
+    let mut c = caseload();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(
+        "Given name,Family name,DOB,Category,Item name,Purpose\r\n\
+         Leo,Brennan,02/09/2019,Other,Café chair – blue,Ysgol Gymraeg: £5 ŵ\r\n"
+            .as_bytes(),
+    );
+    let report = c
+        .api
+        .import_equipment_csv(&bytes, CsvImportMode::AllOrNothing)
+        .unwrap();
+    assert_eq!(report.errors, vec![]);
+    assert_eq!((report.rows, report.items_created), (1, 1));
+    let item = &c.api.items_of_child(c.leo).unwrap()[0];
+    assert_eq!(item.details.name, "Café chair – blue");
+    assert_eq!(item.details.purpose, "Ysgol Gymraeg: £5 ŵ");
+}
+
+/// Excel for Windows' "CSV (Comma delimited)": Windows-1252, no mark, commas, CRLF.
+#[test]
+fn excel_csv_comma_delimited_in_windows_1252_with_crlf_is_read() {
+    let mut c = caseload();
+    let bytes = b"Given name,Family name,DOB,Category,Item name,Purpose\r\n\
+                  Leo,Brennan,02/09/2019,Other,Caf\xE9 chair,\x93Lunch\x94 \x96 \xA3 paid\r\n";
+    let report = c
+        .api
+        .import_equipment_csv(bytes, CsvImportMode::AllOrNothing)
+        .unwrap();
+    assert_eq!(report.errors, vec![]);
+    assert_eq!(report.encoding, TextEncoding::Windows1252);
+    assert_eq!((report.rows, report.items_created), (1, 1));
+    let item = &c.api.items_of_child(c.leo).unwrap()[0];
+    assert_eq!(item.details.name, "Café chair");
+    assert_eq!(item.details.purpose, "\u{201C}Lunch\u{201D} – £ paid");
+}
+
 #[test]
 fn a_file_that_is_not_csv_or_has_the_wrong_columns_is_refused_with_one_clear_error() {
     let mut c = caseload();

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod error;
 mod photo_protocol;
 pub mod state;
+pub mod webview2;
 
 use state::AppState;
 use std::time::Duration;
@@ -20,9 +21,12 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .register_uri_scheme_protocol("photo", photo_protocol::respond)
         .setup(|app| {
-            // The same folder the `passport` CLI uses: the platform's data folder plus the
-            // app's identifier.
-            let data_dir = app.path().app_data_dir()?;
+            // The same folder the `passport` CLI uses, by the core's one rule: the platform's
+            // local (never roaming) data folder plus the app's identifier.
+            let data_dir = match equipment_passport::api::default_data_dir() {
+                Some(dir) => dir,
+                None => app.path().app_local_data_dir()?,
+            };
             app.manage(AppState::new(data_dir));
             let handle = app.handle().clone();
             std::thread::spawn(move || {

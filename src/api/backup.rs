@@ -147,7 +147,7 @@ impl Api {
         automatic.sort();
         let surplus = automatic.len().saturating_sub(AUTOMATIC_BACKUPS_KEPT);
         for (_, old) in automatic.into_iter().take(surplus) {
-            match std::fs::remove_file(&old) {
+            match crate::file_moves::remove_file(&old) {
                 // Another program opening the caseload the same day pruned it first.
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                     return Err(Error::io(format!("could not remove {}", old.display()), e));
@@ -247,6 +247,7 @@ impl Api {
         passphrase: &str,
         clock: Arc<dyn Clock>,
     ) -> Result<(Api, RestoreReport)> {
+        crate::store::data_folder::refuse_network_share(data_dir)?;
         let database = data_dir.join(DATABASE_FILE);
         if !Api::exists(data_dir) {
             create_dir(data_dir)?;

@@ -92,8 +92,8 @@ impl Api {
         let partial = path.with_extension("passport.part");
         let io = |e| Error::io(format!("could not write {}", path.display()), e);
         std::fs::write(&partial, &sealed).map_err(io)?;
-        std::fs::rename(&partial, path).map_err(|e| {
-            let _ = std::fs::remove_file(&partial);
+        crate::file_moves::rename(&partial, path).map_err(|e| {
+            let _ = crate::file_moves::remove_file(&partial);
             io(e)
         })?;
         Ok(ExportReport {

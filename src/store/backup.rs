@@ -123,7 +123,7 @@ impl Store {
             .open(&partial.0)
             .and_then(|f| f.sync_all())
             .map_err(write_failed)?;
-        std::fs::rename(&partial.0, dest)
+        crate::file_moves::rename(&partial.0, dest)
             .map_err(|e| Error::io(format!("could not write {}", dest.display()), e))
     }
 

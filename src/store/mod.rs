@@ -11,6 +11,7 @@ pub mod backup;
 mod caseload_lock;
 pub mod children;
 pub mod contacts;
+pub(crate) mod data_folder;
 pub mod dfg;
 pub mod due;
 pub mod issued;
@@ -48,9 +49,9 @@ pub(crate) struct ScratchFile(pub PathBuf);
 
 impl Drop for ScratchFile {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
+        let _ = crate::file_moves::remove_file(&self.0);
         for suffix in ["-journal", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(sibling(&self.0, suffix));
+            let _ = crate::file_moves::remove_file(&sibling(&self.0, suffix));
         }
     }
 }
@@ -65,7 +66,9 @@ pub(crate) fn place_new(from: &Path, to: &Path) -> Result<bool> {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         Err(_) if to.exists() => Ok(false),
-        Err(_) => std::fs::rename(from, to).map(|()| true).map_err(failed),
+        Err(_) => crate::file_moves::rename(from, to)
+            .map(|()| true)
+            .map_err(failed),
     }
 }
 
@@ -87,7 +90,7 @@ fn is_plaintext_sqlite(path: &Path) -> Result<bool> {
 /// not wiped; full-disk encryption covers those.
 fn encrypt_in_place(path: &Path, passphrase: &str) -> Result<()> {
     let encrypting = path.with_extension("db.encrypting");
-    let _ = std::fs::remove_file(&encrypting);
+    let _ = crate::file_moves::remove_file(&encrypting);
     {
         let conn = Connection::open(path)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -103,10 +106,10 @@ fn encrypt_in_place(path: &Path, passphrase: &str) -> Result<()> {
         conn.pragma_update(Some("encrypted"), "user_version", version)?;
         conn.execute("DETACH DATABASE encrypted", [])?;
     }
-    std::fs::rename(&encrypting, path)
+    crate::file_moves::rename(&encrypting, path)
         .map_err(|e| Error::io(format!("could not replace {}", path.display()), e))?;
     for leftover in ["db-wal", "db-shm"] {
-        let _ = std::fs::remove_file(path.with_extension(leftover));
+        let _ = crate::file_moves::remove_file(&path.with_extension(leftover));
     }
     Ok(())
 }
