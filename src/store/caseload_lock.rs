@@ -38,12 +38,18 @@ pub struct CaseloadLock {
 }
 
 impl CaseloadLock {
-    /// Takes the shared lock of the caseload at `database`, waiting while a restore holds it.
-    pub fn shared(database: &Path) -> Result<CaseloadLock> {
+    /// Opens (creating it, private to the user) the lock file of the caseload at `database`,
+    /// holding no lock yet.
+    fn unlocked(database: &Path) -> Result<CaseloadLock> {
         let path = path_for(database);
         let file = super::permissions::create_private_file(&path, false)
             .map_err(|e| Error::io(format!("could not open {}", path.display()), e))?;
-        let lock = CaseloadLock { file, path };
+        Ok(CaseloadLock { file, path })
+    }
+
+    /// Takes the shared lock of the caseload at `database`, waiting while a restore holds it.
+    pub fn shared(database: &Path) -> Result<CaseloadLock> {
+        let lock = CaseloadLock::unlocked(database)?;
         lock.wait_for(OPEN_WAIT, |f| f.try_lock_shared(), || {
             Error::Conflict(
                 "a restore of this caseload has been under way in another program for two minutes: wait for it to finish, then try again"
@@ -136,10 +142,7 @@ impl Drop for ExclusiveGuard {
 /// no caseload yet, so that two such restores (or a restore and a first command) cannot both
 /// put a database in place.
 pub fn exclusive_for_new(database: &Path) -> Result<CaseloadLock> {
-    let path = path_for(database);
-    let file = super::permissions::create_private_file(&path, false)
-        .map_err(|e| Error::io(format!("could not open {}", path.display()), e))?;
-    let lock = CaseloadLock { file, path };
+    let lock = CaseloadLock::unlocked(database)?;
     lock.wait_for(
         RESTORE_WAIT,
         |f| f.try_lock(),
