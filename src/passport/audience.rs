@@ -5,6 +5,7 @@
 //! never shows the child's home address, NHS number or the family's wheelchair budget
 //! arrangements, whatever template it is printed with.
 
+use crate::model::WhereUsed;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -35,6 +36,16 @@ impl Audience {
         match self {
             Audience::School => "School copy",
             Audience::Family => "Family copy",
+        }
+    }
+
+    /// Whether this copy shows equipment used at `place`: the family's copy shows it all, the
+    /// school's only what is used at school (data minimisation: home equipment is not the
+    /// school's to know about).
+    pub fn sees_equipment_used_at(self, place: WhereUsed) -> bool {
+        match self {
+            Audience::School => place != WhereUsed::Home,
+            Audience::Family => true,
         }
     }
 
@@ -158,6 +169,16 @@ mod tests {
     fn the_template_can_hide_more() {
         let hidden = BTreeSet::from([Field::ItemSerial]);
         assert!(!Visibility::new(Audience::Family, &hidden).shows(Field::ItemSerial));
+    }
+
+    #[test]
+    fn a_school_copy_shows_equipment_used_at_school_and_the_family_copy_shows_it_all() {
+        assert!(Audience::School.sees_equipment_used_at(WhereUsed::School));
+        assert!(Audience::School.sees_equipment_used_at(WhereUsed::Both));
+        assert!(!Audience::School.sees_equipment_used_at(WhereUsed::Home));
+        for place in WhereUsed::ALL {
+            assert!(Audience::Family.sees_equipment_used_at(*place));
+        }
     }
 
     #[test]

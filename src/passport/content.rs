@@ -159,6 +159,7 @@ pub fn hex(bytes: &[u8]) -> String {
 pub struct Context<'a> {
     pub data: &'a PassportData,
     pub template: &'a Template,
+    pub audience: Audience,
     pub visibility: Visibility,
     /// The print date; `None` when fingerprinting, so nothing depends on the day.
     pub today: Option<NaiveDate>,
@@ -169,12 +170,16 @@ impl Context<'_> {
         self.visibility.shows(field)
     }
 
-    /// The items still with the child, in the order given.
+    /// The items this copy prints, in the order given: those still with the child and, on a
+    /// school copy, used at school (at school or both). Equipment used only at home is the
+    /// family's business: it stays off the school's cover, pages, timetable and contacts, and
+    /// so out of the school copy's fingerprint too.
     pub fn current_items(&self) -> impl Iterator<Item = &PassportItem> {
-        self.data
-            .items
-            .iter()
-            .filter(|i| i.item.details.status.is_current())
+        let audience = self.audience;
+        self.data.items.iter().filter(move |i| {
+            let d = &i.item.details;
+            d.status.is_current() && audience.sees_equipment_used_at(d.where_used)
+        })
     }
 
     pub fn supplier(&self, id: Option<SupplierId>) -> Option<&Supplier> {
@@ -215,6 +220,7 @@ pub fn build(
     let ctx = Context {
         data,
         template,
+        audience,
         visibility: Visibility::new(audience, &template.hidden),
         today,
     };
@@ -226,8 +232,25 @@ pub fn build(
             SectionKind::AboutMe => about_me(&ctx, &mut blocks),
             SectionKind::KeyContacts => contacts::blocks(&ctx, &mut blocks),
             SectionKind::Equipment => {
+                let mut any = false;
                 for item in ctx.current_items() {
                     equipment::blocks(&ctx, item, &mut blocks);
+                    any = true;
+                }
+                if !any
+                    && audience == Audience::School
+                    && ctx
+                        .data
+                        .items
+                        .iter()
+                        .any(|i| i.item.details.status.is_current())
+                {
+                    // Said, not left blank: staff should not wonder whether pages are missing.
+                    blocks.push(Block::NewPage);
+                    blocks.push(Block::SectionTitle("Equipment".into()));
+                    blocks.push(Block::Paragraph(vec![Span::regular(
+                        "None of this child's equipment is used at school: it is all kept at home.",
+                    )]));
                 }
             }
             SectionKind::Timetable => timetable::blocks(&ctx, &mut blocks),

@@ -74,7 +74,13 @@ fn phone(label: &str, number: &str) -> Phone {
     }
 }
 
-fn supplier(name: &str, kind: SupplierKind, repair: &str, hours: &str, account: &str) -> Supplier {
+pub fn supplier(
+    name: &str,
+    kind: SupplierKind,
+    repair: &str,
+    hours: &str,
+    account: &str,
+) -> Supplier {
     let mut s = SupplierDetails::new(name, kind);
     s.repair_phone = repair.into();
     s.repair_hours = hours.into();
@@ -108,7 +114,7 @@ fn record(
     }
 }
 
-fn slot(days: &[Day], h: u32, m: u32, minutes: u32, activity: &str) -> ScheduleSlot {
+pub fn slot(days: &[Day], h: u32, m: u32, minutes: u32, activity: &str) -> ScheduleSlot {
     ScheduleSlot {
         days: days.to_vec(),
         start: NaiveTime::from_hms_opt(h, m, 0),
@@ -295,7 +301,7 @@ impl Builder {
     }
 }
 
-fn item(category: Category, name: &str, purpose: &str) -> ItemDetails {
+pub fn item(category: Category, name: &str, purpose: &str) -> ItemDetails {
     let mut i = ItemDetails::new(category, name);
     i.purpose = purpose.into();
     i.therapist = "Gwŷn Dŵr (OT)".into();

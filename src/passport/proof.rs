@@ -510,3 +510,98 @@ fn bench_reference() {
         );
     }
 }
+
+/// `data` with a bath seat used only at home, from a supplier no school item uses, at bath
+/// time on two weekdays.
+fn with_home_bath_seat(data: PassportData) -> PassportData {
+    use crate::model::{Day, SupplierKind, WhereUsed};
+    let mut b = Builder { data };
+    let supplier = b.add_supplier(fixture::supplier(
+        "Tidewater Bathing Ltd",
+        SupplierKind::Manufacturer,
+        "0121 496 0777",
+        "Weekdays 9 to 5",
+        "TB-77",
+    ));
+    let mut seat = fixture::item(
+        Category::Bathing,
+        "Kingfisher bath seat",
+        "Holds me upright in the bath.",
+    );
+    seat.where_used = WhereUsed::Home;
+    seat.repair_supplier_id = Some(supplier);
+    seat.schedule = vec![fixture::slot(
+        &[Day::Mon, Day::Wed],
+        18,
+        30,
+        20,
+        "bath time",
+    )];
+    b.add_item(seat, 1, (800, 600), Vec::new());
+    b.data
+}
+
+#[test]
+fn a_school_copy_leaves_out_equipment_used_only_at_home_and_the_family_copy_keeps_it() {
+    let data = with_home_bath_seat(fixture::reference());
+    let school = pages_text(&render_ok(&data, Audience::School, Format::A4).pdf).concat();
+    let family = pages_text(&render_ok(&data, Audience::Family, Format::A4).pdf).concat();
+    // Cover list, its own pages, the timetable's bath time and the supplier's "For:" line.
+    for home_only in ["Kingfisherbathseat", "TidewaterBathing", "bathtime"] {
+        assert!(
+            !school.contains(home_only),
+            "the school copy prints {home_only}"
+        );
+        assert!(
+            family.contains(home_only),
+            "the family copy lacks {home_only}"
+        );
+    }
+    // Equipment used at school, and at home and school, is on both.
+    for shared in ["Everydaywheelchair", "Toiletingsling"] {
+        assert!(
+            school.contains(shared) && family.contains(shared),
+            "{shared}"
+        );
+    }
+}
+
+#[test]
+fn changing_equipment_used_only_at_home_leaves_the_school_copy_up_to_date() {
+    let reference = fixture::reference();
+    let data = with_home_bath_seat(reference.clone());
+    let school = Template::for_audience(Audience::School);
+    let family = Template::for_audience(Audience::Family);
+    // Adding the bath seat to the reference child did not change what school prints.
+    assert_eq!(
+        content_hash(&reference, &school, Audience::School),
+        content_hash(&data, &school, Audience::School)
+    );
+    let mut changed = data.clone();
+    let seat = changed.items.last_mut().unwrap();
+    seat.item.details.cleaning = "Rinse and dry after each bath.".into();
+    assert_eq!(
+        content_hash(&data, &school, Audience::School),
+        content_hash(&changed, &school, Audience::School)
+    );
+    assert_ne!(
+        content_hash(&data, &family, Audience::Family),
+        content_hash(&changed, &family, Audience::Family)
+    );
+    // Moving it to school brings it onto the school copy.
+    changed.items.last_mut().unwrap().item.details.where_used = crate::model::WhereUsed::Both;
+    assert_ne!(
+        content_hash(&data, &school, Audience::School),
+        content_hash(&changed, &school, Audience::School)
+    );
+}
+
+#[test]
+fn a_school_copy_of_a_child_whose_equipment_is_all_at_home_says_so() {
+    let mut data = with_home_bath_seat(fixture::reference());
+    data.items
+        .retain(|i| i.item.details.where_used == crate::model::WhereUsed::Home);
+    let school = pages_text(&render_ok(&data, Audience::School, Format::A4).pdf).concat();
+    assert!(school.contains(&squash("None of this child's equipment is used at school")));
+    assert!(!school.contains("Kingfisher"));
+}
