@@ -41,6 +41,12 @@ fn caseload() -> (Api, ChildId, ChildId) {
     details.setting_id = Some(school.id);
     details.preferred_name = "Zo".into();
     details.about_me.what_helps = "Warn her before the hoist moves.".into();
+    details.key_statements.red = vec!["Never lift me without two adults".into()];
+    details.key_statements.amber = vec![
+        "Brakes on before the hoist moves".into(),
+        "Check the sling label first".into(),
+    ];
+    details.key_statements.green = vec!["Sing to me while we move".into()];
     details.home_address = "14 Elm Road, Birmingham".into();
     let zoe = api.create_child(details).unwrap();
     api.set_child_photo(zoe.id, &photos::jpeg(300, 400))
@@ -186,6 +192,11 @@ fn export_then_import_into_an_empty_caseload_gives_identical_records_and_photos(
     );
     assert_eq!((report.settings_added, report.suppliers_added), (1, 1));
     assert_eq!(snapshot(&other), snapshot(&api));
+    let zoe = other.search_children("zoe", None, 10).unwrap().children[0].id;
+    let statements = other.child(zoe).unwrap().child.details.key_statements;
+    assert_eq!(statements.red, vec!["Never lift me without two adults"]);
+    assert_eq!(statements.amber.len(), 2);
+    assert_eq!(statements.green, vec!["Sing to me while we move"]);
 }
 
 #[test]
@@ -265,6 +276,7 @@ fn a_child_already_on_the_caseload_is_replaced_when_the_user_chooses_replace() {
     let exported = snapshot(&api);
     let mut d = api.child(zoe).unwrap().child.details;
     d.class_name = "Year 4".into();
+    d.key_statements.red.clear();
     api.update_child(zoe, d).unwrap();
     add_item(
         &mut api,
@@ -506,6 +518,24 @@ fn a_record_that_fails_validation_is_named_with_its_field_and_nothing_is_written
 }
 
 #[test]
+fn a_bundle_child_with_a_fourth_statement_of_a_colour_is_refused_naming_the_list() {
+    let (api, zoe, _) = caseload();
+    let (zip, _) = api.bundle_zip(ExportScope::Child(zoe)).unwrap();
+    let zip = edit_document(&zip, |doc| {
+        doc["children"][0]["child"]["key_statements"]["red"] =
+            json!(["One", "Two", "Three", "Four"]);
+    });
+    let err = refused(&zip, Limits::default());
+    assert_eq!(
+        err.fields()
+            .iter()
+            .map(|f| f.field.as_str())
+            .collect::<Vec<_>>(),
+        vec![format!("child 1 ({zoe}): key_statements.red")]
+    );
+}
+
+#[test]
 fn an_item_naming_a_supplier_missing_from_the_bundle_is_refused() {
     let (api, zoe, _) = caseload();
     let (zip, _) = api.bundle_zip(ExportScope::Child(zoe)).unwrap();
@@ -666,9 +696,9 @@ fn bad_bundles() -> Vec<(&'static str, Vec<u8>, Limits, &'static str)> {
         ),
         (
             "schema-version-newer.zip",
-            zip_of(&[("bundle.json", document(2)), (&photo_entry(), photos::jpeg(64, 48))]),
+            zip_of(&[("bundle.json", document(3)), (&photo_entry(), photos::jpeg(64, 48))]),
             Limits::default(),
-            "at schema version 2 but this version of Equipment Passport reads bundles up to version 1",
+            "at schema version 3 but this version of Equipment Passport reads bundles up to version 2",
         ),
         (
             "truncated.zip",
@@ -768,6 +798,35 @@ fn a_valid_hand_made_bundle_imports() {
         photos::jpeg(64, 48),
         "a clean JPEG is kept byte for byte"
     );
+}
+
+#[test]
+fn a_version_1_bundle_from_before_key_statements_imports_its_child_without_any() {
+    // Version 1 documents have no `key_statements`: the hand-made document is written by the
+    // current model, so take the field out as a version 1 writer never put it in.
+    let mut doc: Value = serde_json::from_slice(&document(1)).unwrap();
+    doc["children"][0]["child"]
+        .as_object_mut()
+        .unwrap()
+        .remove("key_statements")
+        .expect("the current model writes key_statements");
+    let zip = zip_of(&[
+        ("bundle.json", serde_json::to_vec(&doc).unwrap()),
+        (&photo_entry(), photos::jpeg(64, 48)),
+    ]);
+    let mut api = support::api();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.passport");
+    std::fs::write(&path, crypt::seal(&zip, PASSPHRASE).unwrap()).unwrap();
+
+    let report = api
+        .import_bundle(&path, Some(PASSPHRASE), &ImportOptions::default())
+        .unwrap();
+
+    assert_eq!(report.count(ChildOutcome::Imported), 1);
+    let zoe = api.child(ChildId(Uuid::from_u128(ZOE))).unwrap().child;
+    assert_eq!(zoe.details.given_name, "Zoë");
+    assert!(zoe.details.key_statements.is_empty());
 }
 
 #[test]

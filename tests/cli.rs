@@ -58,6 +58,51 @@ fn add_a_child_then_find_and_show_them() {
 }
 
 #[test]
+fn child_show_prints_the_key_statements_red_first_with_their_colours_words() {
+    use equipment_passport::Api;
+    use equipment_passport::clock::FixedClock;
+    let dir = tempfile::tempdir().unwrap();
+    let id = stdout_of(passport(dir.path()).args([
+        "child",
+        "add",
+        "--given",
+        "Zoë",
+        "--family",
+        "Hughes",
+        "--dob",
+        &iso(born_years_ago(9)),
+    ]));
+    let id: equipment_passport::model::ChildId = id.trim().parse().unwrap();
+    // The statements are typed in the app; here the core writes them as the app would.
+    {
+        let clock = std::sync::Arc::new(FixedClock::on(crate::support::real_today()));
+        let mut api = Api::open(dir.path(), Some(PASSPHRASE), clock).unwrap();
+        let mut details = api.child(id).unwrap().child.details;
+        details.key_statements.green = vec!["Sing to me while we move".into()];
+        details.key_statements.red = vec!["Never lift me without two adults".into()];
+        api.update_child(id, details).unwrap();
+    }
+
+    let human = stdout_of(passport(dir.path()).args(["child", "show", &id.to_string()]));
+
+    let line = |label: &str, statement: &str| {
+        human
+            .lines()
+            .position(|l| l.trim_start().starts_with(label) && l.ends_with(statement))
+            .unwrap_or_else(|| panic!("no '{label} … {statement}' line in {human}"))
+    };
+    let heading = line("Read this first", "Read this first");
+    let red = line("Must never happen", "Never lift me without two adults");
+    let green = line("Helps me enjoy it", "Sing to me while we move");
+    assert!(heading < red && red < green, "{human}");
+    let shown = json_of(passport(dir.path()).args(["child", "show", &id.to_string()]));
+    assert_eq!(
+        shown["child"]["key_statements"]["red"][0],
+        "Never lift me without two adults"
+    );
+}
+
+#[test]
 fn an_invalid_nhs_number_is_one_line_on_stderr_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let dob = iso(born_years_ago(8));

@@ -60,6 +60,8 @@ fn version_1_caseload_upgrades_with_its_data() {
     let record = api.child(found.children[0].id).unwrap();
     assert_eq!(record.child.details.given_name, "Zoë");
     assert_eq!(record.child.details.nhs_number, "9990000018");
+    // Key statements came in version 7: a child from before has none, not a broken list.
+    assert!(record.child.details.key_statements.is_empty());
     let hoist = record
         .items
         .iter()
@@ -146,15 +148,27 @@ fn an_upgraded_caseload_audits_changes_to_records_it_already_held() {
 
     let mut details = api.child(zoe).unwrap().child.details;
     details.class_name = "Year 5".into();
+    details.key_statements.red = vec!["Never lift me without two adults".into()];
     api.update_child(zoe, details).unwrap();
     let update = &api.history(zoe).unwrap()[0];
     assert_eq!(update.action, AuditAction::Update);
-    let class = update
-        .changes
-        .iter()
-        .find(|c| c.field == "class_name")
-        .unwrap();
-    assert_eq!(class.new.as_deref(), Some("Year 5"));
+    let new_value = |field: &str| {
+        update
+            .changes
+            .iter()
+            .find(|c| c.field == field)
+            .and_then(|c| c.new.clone())
+    };
+    assert_eq!(new_value("class_name").as_deref(), Some("Year 5"));
+    // The triggers version 7 put in place of version 4's follow the new columns too.
+    assert_eq!(
+        new_value("key_statements_red").as_deref(),
+        Some("Never lift me without two adults")
+    );
+    assert_eq!(
+        api.child(zoe).unwrap().child.details.key_statements.red,
+        vec!["Never lift me without two adults"]
+    );
 
     // Deleting the child logs each of the old records it takes with it, under the child.
     api.delete_child(zoe).unwrap();

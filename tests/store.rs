@@ -35,6 +35,14 @@ fn full_child(setting: SettingId) -> ChildDetails {
     };
     c.home_address = "12 Acacia Avenue\nBirmingham".into();
     c.home_postcode = "B21 9RY".into();
+    c.key_statements = KeyStatements {
+        red: vec![
+            "Never lift me without two adults".into(),
+            "Never leave me alone in the stander".into(),
+        ],
+        amber: vec![" Brakes on before I move ".into(), String::new()],
+        green: vec!["Sing to me while we move".into()],
+    };
     c
 }
 
@@ -284,6 +292,29 @@ fn a_supplier_named_on_equipment_cannot_be_deleted() {
     api.delete_item(item.id).unwrap();
     api.delete_supplier(supplier.id).unwrap();
     assert!(api.suppliers().unwrap().is_empty());
+}
+
+#[test]
+fn a_fourth_statement_of_a_colour_or_an_overlong_one_saves_nothing() {
+    let mut api = api();
+    let child = add_child(&mut api, "Amara", "Okafor");
+    let mut details = child.details.clone();
+    details.given_name = "Amara-Grace".into();
+    details.key_statements.red = ["One", "Two", "Three", "Four"].map(String::from).to_vec();
+    details.key_statements.green = vec!["x".repeat(201)];
+
+    let err = api.update_child(child.id, details).unwrap_err();
+
+    let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        vec!["key_statements.red", "key_statements.green[0]"]
+    );
+    let stored = api.child(child.id).unwrap().child.details;
+    assert_eq!(
+        stored, child.details,
+        "nothing was saved, not even the name"
+    );
 }
 
 #[test]

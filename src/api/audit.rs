@@ -206,6 +206,9 @@ enum Shown {
     Pounds,
     /// Counted from 1 for people (stored from 0).
     Ordinal,
+    /// A list kept as JSON text (`["a","b"]`): one entry a line, nothing for an empty list,
+    /// so History reads the statements themselves and a list added empty is not listed.
+    Lines,
 }
 
 /// The fields of each table in the order a form shows them, with their labels. Columns left
@@ -229,6 +232,9 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str, Shown)] {
             ("communication", "Communication", Text),
             ("what_helps", "What helps", Text),
             ("medical_alerts", "Medical alerts", Text),
+            ("key_statements_red", "Red: must never happen", Lines),
+            ("key_statements_amber", "Amber: keep me safe", Lines),
+            ("key_statements_green", "Green: helps me enjoy it", Lines),
             ("home_address", "Home address", Text),
             ("home_postcode", "Home postcode", Text),
             ("photo_id", "Photo", Text),
@@ -396,6 +402,7 @@ fn shown(value: &Value, how: Shown) -> Option<String> {
     match value {
         Value::Null => None,
         Value::String(s) if s.is_empty() => None,
+        Value::String(s) if matches!(how, Shown::Lines) => lines(s),
         Value::String(s) => Some(s.clone()),
         Value::Bool(b) => Some(if *b { "yes" } else { "no" }.into()),
         Value::Number(n) => Some(match (how, n.as_i64()) {
@@ -408,6 +415,15 @@ fn shown(value: &Value, how: Shown) -> Option<String> {
             _ => n.to_string(),
         }),
         other => Some(other.to_string()),
+    }
+}
+
+/// A JSON list of text as one entry a line (`None` when empty); anything else as it is.
+fn lines(text: &str) -> Option<String> {
+    match serde_json::from_str::<Vec<String>>(text) {
+        Ok(list) if list.is_empty() => None,
+        Ok(list) => Some(list.join("\n")),
+        Err(_) => Some(text.to_string()),
     }
 }
 
@@ -777,5 +793,19 @@ mod tests {
         assert_eq!(shown(&Value::from(1), Shown::YesNo).unwrap(), "yes");
         assert_eq!(shown(&Value::from(0), Shown::Ordinal).unwrap(), "1");
         assert_eq!(shown(&Value::from(""), Shown::Text), None);
+    }
+
+    #[test]
+    fn a_list_kept_as_json_reads_one_entry_a_line_and_an_empty_one_as_nothing() {
+        let list = Value::from(r#"["Never lift me without two adults","Never tip me back"]"#);
+        assert_eq!(
+            shown(&list, Shown::Lines).unwrap(),
+            "Never lift me without two adults\nNever tip me back"
+        );
+        assert_eq!(shown(&Value::from("[]"), Shown::Lines), None);
+        assert_eq!(
+            shown(&Value::from("not a list"), Shown::Lines).unwrap(),
+            "not a list"
+        );
     }
 }

@@ -12,7 +12,15 @@ use serde::{Deserialize, Serialize};
 /// Version 1: children with contacts, equipment items (set-up steps, checks, photo metadata)
 /// with their service logs, DFG cases with their stages and notes, and the settings and
 /// suppliers they name.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// Version 2: each child also has their key statements (`key_statements`: red, amber and
+/// green). A version 1 reader would ignore the field and import the child without them, so
+/// losing what must never happen without a word; the new version makes it refuse instead.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest version this build reads. A version 1 child is read as one without key
+/// statements, which is what it was.
+pub const OLDEST_READ: u32 = 1;
 
 /// The document's name inside the archive.
 pub const DOCUMENT: &str = "bundle.json";

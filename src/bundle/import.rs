@@ -10,7 +10,7 @@
 //! 3. [`write`] writes it all on one connection; the api runs it inside one transaction (and
 //!    rolls it back for a dry run), so an import is all or nothing.
 
-use super::format::{self, Bundle, BundleChild, SCHEMA_VERSION};
+use super::format::{self, Bundle, BundleChild, OLDEST_READ, SCHEMA_VERSION};
 use super::limits::{Limits, Meter};
 use crate::error::{Error, FieldError, Result};
 use crate::media::{self, NormalisedPhoto, PrintBox};
@@ -247,8 +247,8 @@ pub fn parse(document: &[u8]) -> Result<Bundle> {
             "bundle.json is not valid JSON ({e}): the bundle is damaged, ask for it to be exported again"
         ))
     })?;
-    match value.get("schema_version").map(serde_json::Value::as_u64) {
-        Some(Some(v)) if v == u64::from(SCHEMA_VERSION) => {}
+    let version = match value.get("schema_version").map(serde_json::Value::as_u64) {
+        Some(Some(v)) if (u64::from(OLDEST_READ)..=u64::from(SCHEMA_VERSION)).contains(&v) => v,
         Some(Some(v)) if v > u64::from(SCHEMA_VERSION) => {
             return Err(Error::invalid(
                 "schema_version",
@@ -271,10 +271,10 @@ pub fn parse(document: &[u8]) -> Result<Bundle> {
                 "bundle.json has no schema version (a whole number): the bundle is damaged or was not made by the app",
             ));
         }
-    }
+    };
     serde_json::from_slice(document).map_err(|e| {
         bad(format!(
-            "bundle.json does not have the shape of a version {SCHEMA_VERSION} bundle ({e}): the bundle is damaged or was not made by the app"
+            "bundle.json does not have the shape of a version {version} bundle ({e}): the bundle is damaged or was not made by the app"
         ))
     })
 }

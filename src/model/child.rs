@@ -2,6 +2,7 @@
 //! equipment must know about them.
 
 use super::check::{Check, EARLIEST_BIRTH, EARLIEST_RECORD, tidy};
+use super::key_statements::KeyStatements;
 use super::labelled::labelled_enum;
 use super::{ChildId, PhotoId, SettingId, nhs_number, postcode};
 use crate::error::Result;
@@ -72,6 +73,9 @@ pub struct ChildDetails {
     pub consent: Option<Consent>,
     #[serde(default)]
     pub about_me: AboutMe,
+    /// The most important things, printed on the page after the cover of every copy.
+    #[serde(default)]
+    pub key_statements: KeyStatements,
     /// Home address: for the family's copy only, never printed on a school copy.
     #[serde(default)]
     pub home_address: String,
@@ -94,6 +98,7 @@ impl ChildDetails {
             ehcp: Ehcp::default(),
             consent: None,
             about_me: AboutMe::default(),
+            key_statements: KeyStatements::default(),
             home_address: String::new(),
             home_postcode: String::new(),
         }
@@ -182,6 +187,7 @@ impl ChildDetails {
             "medical alerts",
             &self.about_me.medical_alerts,
         );
+        self.key_statements.check(&mut check);
         check.text("home_address", "home address", &self.home_address);
         if !self.home_postcode.is_empty() {
             match postcode::parse(&self.home_postcode) {
@@ -349,6 +355,7 @@ mod tests {
         c.about_me.communication = esc.into();
         c.about_me.what_helps = esc.into();
         c.about_me.medical_alerts = esc.into();
+        c.key_statements.red = vec![esc.into()];
         c.home_address = esc.into();
         c.home_postcode = esc.into();
         c.consent = Some(Consent {
@@ -369,6 +376,7 @@ mod tests {
                 "about_me.communication",
                 "about_me.what_helps",
                 "about_me.medical_alerts",
+                "key_statements.red[0]",
                 "home_address",
                 "home_postcode",
             ]
@@ -376,6 +384,28 @@ mod tests {
         for f in err.fields() {
             assert!(!f.message.contains('\u{1b}'), "{f}");
         }
+    }
+
+    #[test]
+    fn key_statements_are_checked_with_the_rest_of_the_child_and_stored_tidied() {
+        let mut c = zoe();
+        c.given_name = String::new();
+        c.key_statements.red = vec!["One".into(), "Two".into(), "Three".into(), "Four".into()];
+        assert_eq!(fields_of(c), vec!["given_name", "key_statements.red"]);
+
+        let mut c = zoe();
+        c.key_statements.red = vec!["".into(), " Never lift me without two adults ".into()];
+        c.key_statements.green = vec!["  ".into()];
+        let stored = c.validated(today()).unwrap().key_statements;
+        assert_eq!(stored.red, vec!["Never lift me without two adults"]);
+        assert!(stored.green.is_empty());
+    }
+
+    #[test]
+    fn a_child_saved_before_key_statements_existed_reads_with_none() {
+        let json = r#"{"given_name":"Zoë","family_name":"Hughes","date_of_birth":"2017-03-14"}"#;
+        let c: ChildDetails = serde_json::from_str(json).unwrap();
+        assert!(c.key_statements.is_empty());
     }
 
     #[test]

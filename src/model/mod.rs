@@ -10,6 +10,7 @@ pub mod due;
 mod id;
 pub mod item;
 pub mod item_parts;
+pub mod key_statements;
 mod labelled;
 pub mod nhs_number;
 pub mod passphrase;
@@ -35,6 +36,7 @@ pub use item_parts::{
     LoopConfiguration, Measurement, SeatingDetails, SlingDetails, WheelchairBudget,
     WheelchairDetails, WheelchairType,
 };
+pub use key_statements::{KeyStatements, StatementColour};
 pub use service::{Outcome, ServiceIntervals, ServiceKind, ServiceRecord, ServiceRecordDetails};
 pub use setting::{Setting, SettingDetails, SettingKind};
 pub use supplier::{Supplier, SupplierDetails, SupplierKind};

@@ -7,7 +7,7 @@ use super::font::Style;
 use super::paragraph::Span;
 use super::template::{SectionKind, Template};
 use super::{PassportData, PassportItem, contacts, equipment, timetable};
-use crate::model::{PhotoId, Supplier, SupplierId};
+use crate::model::{PhotoId, StatementColour, Supplier, SupplierId};
 use chrono::NaiveDate;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -53,6 +53,15 @@ pub struct Notice {
     pub tone: Tone,
     pub title: String,
     pub text: String,
+}
+
+/// One colour of the child's most important things: a band in the colour with its marker,
+/// heading and the colour's name, then the statements as a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Statements {
+    pub colour: StatementColour,
+    pub heading: String,
+    pub items: Vec<String>,
 }
 
 /// A numbered set-up step.
@@ -123,6 +132,8 @@ pub enum Block {
     },
     Table(Table),
     Notice(Notice),
+    /// The statements of one colour on the "Read this first" page.
+    Statements(Statements),
     /// The sign-off, kept on one page: a heading, a statement, the therapist's name,
     /// profession and registration, then lines to sign and date.
     SignOff {
@@ -229,6 +240,7 @@ pub fn build(
     for section in &template.sections {
         match section {
             SectionKind::Cover => blocks.push(Block::Cover(cover(&ctx, audience))),
+            SectionKind::KeyStatements => key_statements(&ctx, &mut blocks),
             SectionKind::AboutMe => about_me(&ctx, &mut blocks),
             SectionKind::KeyContacts => contacts::blocks(&ctx, &mut blocks),
             SectionKind::Equipment => {
@@ -308,6 +320,30 @@ fn cover(ctx: &Context, audience: Audience) -> Cover {
             .current_items()
             .map(|i| i.item.details.name.clone())
             .collect(),
+    }
+}
+
+/// The page after the cover: what must never happen, then how to keep the child safe, then
+/// what helps them enjoy their equipment. Every copy prints it, for the school reads it as
+/// much as the family; a child with no statements gets no page at all.
+fn key_statements(ctx: &Context, blocks: &mut Vec<Block>) {
+    let child = &ctx.data.child.details;
+    if child.key_statements.is_empty() {
+        return;
+    }
+    blocks.push(Block::NewPage);
+    blocks.push(Block::SectionTitle(format!(
+        "Read this first: {}",
+        child.known_as()
+    )));
+    for (colour, items) in child.key_statements.by_colour() {
+        if !items.is_empty() {
+            blocks.push(Block::Statements(Statements {
+                colour,
+                heading: colour.heading().into(),
+                items: items.to_vec(),
+            }));
+        }
     }
 }
 

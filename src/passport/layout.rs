@@ -190,6 +190,7 @@ impl Builder<'_> {
             Block::DosDonts { dos, donts } => self.dos_donts(dos, donts),
             Block::Table(table) => self.table(table),
             Block::Notice(notice) => self.notice(notice),
+            Block::Statements(statements) => self.statements(statements),
             Block::SignOff { statement, facts } => {
                 self.sign_off(statement, facts, template, options)
             }

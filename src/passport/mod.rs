@@ -34,6 +34,7 @@ mod photo;
 mod render;
 pub(crate) mod resample;
 mod servicing;
+mod statements;
 mod table;
 pub mod template;
 mod timetable;

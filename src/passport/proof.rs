@@ -424,6 +424,226 @@ fn on_a4_every_photo_is_its_print_copy_embedded_as_it_is_at_no_more_than_200_dpi
     }
 }
 
+/// The reference child with statements in every colour, each distinct enough to find.
+fn with_key_statements(mut data: PassportData) -> PassportData {
+    data.child.details.key_statements = crate::model::KeyStatements {
+        red: vec![
+            "Never lift me without two adults".into(),
+            "Never leave me alone in the standing frame".into(),
+        ],
+        amber: vec![
+            "Put the wheelchair brakes on before I move in or out".into(),
+            "Check the sling label says size M before every hoist".into(),
+            "Fasten my lap belt before my chest harness".into(),
+        ],
+        green: vec!["Sing to me while the hoist moves".into()],
+    };
+    data
+}
+
+/// Where `needle` starts in `haystack` (both squashed), failing the test if it is not there.
+fn at(haystack: &str, needle: &str) -> usize {
+    haystack
+        .find(&squash(needle))
+        .unwrap_or_else(|| panic!("{needle:?} is not in {haystack}"))
+}
+
+#[test]
+fn page_two_of_both_copies_reads_what_must_never_happen_then_amber_then_green() {
+    let plain = fixture::reference();
+    let data = with_key_statements(plain.clone());
+    for audience in Audience::ALL {
+        let without = render_ok(&plain, audience, Format::A4);
+        let rendered = render_ok(&data, audience, Format::A4);
+        assert_eq!(
+            rendered.pages,
+            without.pages + 1,
+            "{audience}: one page more"
+        );
+        let pages = pages_text(&rendered.pdf);
+        let two = &pages[1];
+        let order = [
+            at(two, "Read this first: Zo"),
+            at(two, "RED"),
+            at(two, "Things that must never happen"),
+            at(two, "Never lift me without two adults"),
+            at(two, "Never leave me alone in the standing frame"),
+            at(two, "AMBER"),
+            at(two, "Keep me safe with my equipment"),
+            at(two, "Put the wheelchair brakes on before I move in or out"),
+            at(two, "Check the sling label says size M before every hoist"),
+            at(two, "Fasten my lap belt before my chest harness"),
+            at(two, "GREEN"),
+            at(two, "What helps me enjoy it"),
+            at(two, "Sing to me while the hoist moves"),
+        ];
+        assert!(
+            order.windows(2).all(|w| w[0] < w[1]),
+            "{audience}: out of order: {order:?} in {two}"
+        );
+        assert!(
+            pages[0].contains(&squash(audience.label())),
+            "{audience}: cover first"
+        );
+        assert!(
+            pages[2].contains("Aboutme:Zo"),
+            "{audience}: About me follows: {}",
+            pages[2]
+        );
+        assert!(
+            !pages[0].contains("Neverliftme") && !pages[2..].concat().contains("Neverliftme"),
+            "{audience}: the statements print once, on page 2"
+        );
+    }
+}
+
+#[test]
+fn a_child_without_statements_gets_no_extra_page_and_a_colour_without_any_gets_no_box() {
+    let plain = fixture::reference();
+    let template = Template::for_audience(Audience::School);
+    let content = content::build(&plain, &template, Audience::School, None);
+    assert!(
+        !content
+            .blocks
+            .iter()
+            .any(|b| matches!(b, content::Block::Statements(_))),
+        "no statements, no boxes"
+    );
+    let pages = pages_text(&render_ok(&plain, Audience::School, Format::A4).pdf);
+    assert!(pages[1].contains("Aboutme:Zo"), "{}", pages[1]);
+    assert!(!pages.concat().contains("Readthisfirst"));
+
+    let mut red_only = plain.clone();
+    red_only.child.details.key_statements.red = vec!["Never lift me without two adults".into()];
+    let pages = pages_text(&render_ok(&red_only, Audience::School, Format::A4).pdf);
+    assert!(pages[1].contains("Thingsthatmustneverhappen"));
+    for absent in ["AMBER", "Keepmesafe", "GREEN", "Whathelpsmeenjoyit"] {
+        assert!(
+            !pages[1].contains(absent),
+            "{absent} printed with nothing in it"
+        );
+    }
+}
+
+#[test]
+fn each_colour_carries_its_name_and_its_own_marker_so_it_reads_without_colour() {
+    let data = with_key_statements(fixture::reference());
+    let template = Template::for_audience(Audience::Family);
+    let options = fixture::options(Audience::Family);
+    let laid = lay_out(
+        &content::build(&data, &template, Audience::Family, None),
+        &template,
+        &options,
+    );
+    let page = &laid.pages[1];
+    let palette = &template.branding.palette;
+    let texts: Vec<&str> = page
+        .elements
+        .iter()
+        .filter_map(|e| match e {
+            Element::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    for mark in ["✗", "!", "✓", "RED", "AMBER", "GREEN"] {
+        assert_eq!(
+            texts.iter().filter(|t| **t == mark).count(),
+            1,
+            "{mark} once on the page: {texts:?}"
+        );
+    }
+    let polygons: Vec<usize> = page
+        .elements
+        .iter()
+        .filter_map(|e| match e {
+            Element::Polygon { points, .. } => Some(points.len()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        polygons,
+        vec![8, 3],
+        "an octagon for red, a triangle for amber"
+    );
+    let circles = page
+        .elements
+        .iter()
+        .filter(|e| matches!(e, Element::Rect { w, h, radius, .. } if w == h && (radius - w / 2.0).abs() < 0.01))
+        .count();
+    assert_eq!(circles, 1, "a circle for green");
+    for colour in [palette.danger, palette.caution, palette.success] {
+        assert!(
+            page.elements
+                .iter()
+                .any(|e| matches!(e, Element::Rect { fill: Some(f), .. } if *f == colour)),
+            "a band in {colour:?}"
+        );
+    }
+    assert!(page.elements.iter().all(|e| match e {
+        Element::Text { text, .. } => !text.contains('\u{FFFD}'),
+        _ => true,
+    }));
+}
+
+#[test]
+fn the_largest_boxes_there_can_be_stay_whole_in_large_print_on_a5() {
+    use crate::model::MAX_LINE;
+    let mut data = fixture::reference();
+    let statement = |c: char| {
+        let word = format!("{c}{c}{c}qz ");
+        word.repeat(MAX_LINE / word.len() + 1)[..MAX_LINE]
+            .trim_end()
+            .to_string()
+    };
+    let three = |c: char| vec![statement(c); crate::model::key_statements::MAX_PER_COLOUR];
+    data.child.details.key_statements = crate::model::KeyStatements {
+        red: three('r'),
+        amber: three('a'),
+        green: three('g'),
+    };
+    assert!(
+        data.child
+            .details
+            .clone()
+            .validated(fixture::d(2026, 11, 22))
+            .is_ok()
+    );
+    let template = Template::for_audience(Audience::School);
+    let mut options = fixture::options(Audience::School);
+    options.format = Format::A5Booklet;
+    options.large_print = true;
+    let laid = lay_out(
+        &content::build(&data, &template, Audience::School, None),
+        &template,
+        &options,
+    );
+    let m = &laid.metrics;
+    for c in ['r', 'a', 'g'] {
+        let marker = format!("{c}{c}{c}qz");
+        let holding: Vec<usize> = (0..laid.pages.len())
+            .filter(|&i| laid.pages[i].text().contains(&marker))
+            .collect();
+        assert_eq!(holding.len(), 1, "box {c} is on one page: {holding:?}");
+        for e in &laid.pages[holding[0]].elements {
+            if let Element::Text { y, text, .. } = e
+                && text.contains(&marker)
+            {
+                assert!(*y < m.bottom, "box {c} runs into the footer");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_change_to_a_statement_changes_the_school_copys_fingerprint() {
+    let data = with_key_statements(fixture::reference());
+    let template = Template::for_audience(Audience::School);
+    let hash = content_hash(&data, &template, Audience::School);
+    let mut changed = data.clone();
+    changed.child.details.key_statements.red[0] = "Never lift me without three adults".into();
+    assert_ne!(hash, content_hash(&changed, &template, Audience::School));
+}
+
 /// Writes the sample passports for people to look at: `cargo test --lib write_samples --
 /// --ignored`, then open /tmp/passport-samples.
 #[test]
@@ -456,6 +676,20 @@ fn write_samples() {
         std::fs::write(dir.join(format!("{name}.pdf")), &r.pdf).unwrap();
         println!("{name}: {} pages, {} KB", r.pages, r.pdf.len() / 1024);
     }
+    // The reference child with red, amber and green statements (page 2).
+    let options = fixture::options(Audience::School);
+    let keyed = with_key_statements(data.clone());
+    let pdf = render(&keyed, &Template::for_audience(Audience::School), &options).unwrap();
+    std::fs::write(dir.join("a4-key-statements-school.pdf"), pdf).unwrap();
+    let mut options = fixture::options(Audience::Family);
+    options.format = Format::A5Booklet;
+    options.large_print = true;
+    let pdf = render(&keyed, &Template::for_audience(Audience::Family), &options).unwrap();
+    std::fs::write(
+        dir.join("a5-booklet-large-print-key-statements-family.pdf"),
+        pdf,
+    )
+    .unwrap();
     // No photos at all, and an item whose purpose runs over a page.
     let mut bare = data.clone();
     bare.photos.clear();

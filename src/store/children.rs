@@ -1,9 +1,11 @@
 //! Children: storage and the caseload search.
 
+use super::sql::{from_json, json};
 use crate::error::{Error, Result};
 use crate::model::search_text::{fold, words};
 use crate::model::{
-    AboutMe, Child, ChildDetails, ChildId, Consent, DueKind, Ehcp, PhotoId, SettingId, nhs_number,
+    AboutMe, Child, ChildDetails, ChildId, Consent, DueKind, Ehcp, KeyStatements, PhotoId,
+    SettingId, nhs_number,
 };
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, params_from_iter};
@@ -38,6 +40,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Child> {
                 what_helps: row.get("what_helps")?,
                 medical_alerts: row.get("medical_alerts")?,
             },
+            key_statements: KeyStatements {
+                red: from_json(row, "key_statements_red")?,
+                amber: from_json(row, "key_statements_amber")?,
+                green: from_json(row, "key_statements_green")?,
+            },
             home_address: row.get("home_address")?,
             home_postcode: row.get("home_postcode")?,
         },
@@ -64,12 +71,14 @@ pub fn insert(conn: &Connection, child: &Child) -> Result<()> {
     check_nhs_number_free(conn, child)?;
     write_checked(conn, child, "INSERT INTO children (id, given_name, family_name, preferred_name, date_of_birth, nhs_number,
             setting_id, class_name, tier, ehcp_has_plan, ehcp_section_g, consent_given_by,
-            consent_given_on, communication, what_helps, medical_alerts, home_address,
-            home_postcode, photo_id, search_key, sort_key, created_at, updated_at)
+            consent_given_on, communication, what_helps, medical_alerts, key_statements_red,
+            key_statements_amber, key_statements_green, home_address, home_postcode, photo_id,
+            search_key, sort_key, created_at, updated_at)
          VALUES (:id, :given_name, :family_name, :preferred_name, :date_of_birth, :nhs_number,
             :setting_id, :class_name, :tier, :ehcp_has_plan, :ehcp_section_g, :consent_given_by,
-            :consent_given_on, :communication, :what_helps, :medical_alerts, :home_address,
-            :home_postcode, :photo_id, :search_key, :sort_key, :created_at, :updated_at)")?;
+            :consent_given_on, :communication, :what_helps, :medical_alerts, :key_statements_red,
+            :key_statements_amber, :key_statements_green, :home_address, :home_postcode,
+            :photo_id, :search_key, :sort_key, :created_at, :updated_at)")?;
     Ok(())
 }
 
@@ -86,7 +95,9 @@ pub fn update(conn: &Connection, child: &Child) -> Result<()> {
             tier = :tier, ehcp_has_plan = :ehcp_has_plan, ehcp_section_g = :ehcp_section_g,
             consent_given_by = :consent_given_by, consent_given_on = :consent_given_on,
             communication = :communication, what_helps = :what_helps,
-            medical_alerts = :medical_alerts, home_address = :home_address,
+            medical_alerts = :medical_alerts, key_statements_red = :key_statements_red,
+            key_statements_amber = :key_statements_amber,
+            key_statements_green = :key_statements_green, home_address = :home_address,
             home_postcode = :home_postcode, search_key = :search_key, sort_key = :sort_key,
             updated_at = :updated_at
          WHERE id = :id",
@@ -196,6 +207,9 @@ fn write(conn: &Connection, c: &Child, sql: &str) -> Result<usize> {
     let consent_by = d.consent.as_ref().map(|c| &c.given_by);
     let consent_on = d.consent.as_ref().map(|c| c.given_on);
     let (search, sort) = (search_key(d), sort_key(d));
+    // One JSON list per colour (see migration 0007 for why).
+    let key = &d.key_statements;
+    let (red, amber, green) = (json(&key.red), json(&key.amber), json(&key.green));
     let mut params: Vec<(&str, &dyn ToSql)> = vec![
         (":id", &c.id),
         (":given_name", &d.given_name),
@@ -213,6 +227,9 @@ fn write(conn: &Connection, c: &Child, sql: &str) -> Result<usize> {
         (":communication", &d.about_me.communication),
         (":what_helps", &d.about_me.what_helps),
         (":medical_alerts", &d.about_me.medical_alerts),
+        (":key_statements_red", &red),
+        (":key_statements_amber", &amber),
+        (":key_statements_green", &green),
         (":home_address", &d.home_address),
         (":home_postcode", &d.home_postcode),
         (":search_key", &search),

@@ -12,6 +12,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0004_audit.sql")),
     M::up(include_str!("migrations/0005_print_copies.sql")),
     M::up(include_str!("migrations/0006_one_child_per_nhs_number.sql")),
+    M::up(include_str!("migrations/0007_key_statements.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -201,6 +201,94 @@ async fn an_invalid_nhs_number_is_shown_beside_the_field_and_nothing_is_saved() 
     app.stop().await;
 }
 
+/// Scrolls the element with this id to the middle of the window, for a screenshot of it.
+async fn scroll_to(app: &App, id: &str) {
+    app.client
+        .execute(
+            "document.getElementById(arguments[0]).scrollIntoView({block: 'center'})",
+            vec![serde_json::json!(id)],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn key_statements_are_checked_beside_their_box_then_kept_and_printed_after_the_cover() {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    app.click("#add-child").await;
+    app.fill("#field-given_name", "Amara").await;
+    app.fill("#field-family_name", "Okafor").await;
+    app.fill("#field-date_of_birth", &typed(born_years_ago(9)))
+        .await;
+    app.fill(
+        "#field-key_statements-red-0",
+        "Never lift me without two adults",
+    )
+    .await;
+    // The second red box holds a statement over 200 characters.
+    let long = "Never leave me in the standing frame without an adult beside me. ".repeat(4);
+    app.fill("#field-key_statements-red-1", &long).await;
+    app.fill(
+        "#field-key_statements-green-0",
+        "Sing to me while the hoist moves",
+    )
+    .await;
+    app.click("#save-child").await;
+    let error = app
+        .find("#field-key_statements-red-1-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error.contains("too long") && error.contains("200"),
+        "the error beside the second red box reads {error:?}"
+    );
+    assert!(app.page_text().await.contains("There is a problem"));
+    scroll_to(&app, "field-key_statements-red-1").await;
+    app.screenshot("07-key-statements-error").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "child form: {problems:#?}");
+
+    app.find("#field-key_statements-red-1")
+        .await
+        .clear()
+        .await
+        .unwrap();
+    app.click("#save-child").await;
+    app.find("#add-equipment").await;
+    let shown = app.find("#key-statements").await.text().await.unwrap();
+    let red = shown.find("Never lift me without two adults");
+    let green = shown.find("Sing to me while the hoist moves");
+    assert!(
+        matches!((red, green), (Some(r), Some(g)) if r < g),
+        "red before green on the child's page: {shown:?}"
+    );
+    assert!(!shown.contains("Never leave me"), "{shown:?}");
+    scroll_to(&app, "key-statements").await;
+    app.screenshot("08-key-statements").await;
+
+    app.click("#open-passport").await;
+    app.click("#audience-school").await;
+    app.click("#save-passport").await;
+    app.find("#passport-saved").await;
+    let saved: Vec<PathBuf> = std::fs::read_dir(&app.saves)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    let doc = lopdf::Document::load(&saved[0]).unwrap();
+    let page_two: String = doc.extract_text(&[2]).unwrap().split_whitespace().collect();
+    assert!(
+        page_two.contains("Readthisfirst:Amara")
+            && page_two.contains("Neverliftmewithouttwoadults"),
+        "{page_two}"
+    );
+    app.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_school_copy_saved_to_a_file_has_the_item_but_not_the_home_address() {
     let app = App::start(&[]).await;

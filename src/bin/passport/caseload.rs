@@ -146,6 +146,14 @@ fn show_child(api: &Api, id: ChildId, json: bool) -> Result<()> {
     field("How I communicate", &c.about_me.communication);
     field("What helps me", &c.about_me.what_helps);
     field("Medical alerts", &c.about_me.medical_alerts);
+    if !c.key_statements.is_empty() {
+        outln!("\nRead this first");
+        for (colour, statements) in c.key_statements.by_colour() {
+            for statement in statements {
+                field(colour.label(), statement);
+            }
+        }
+    }
     if !record.contacts.is_empty() {
         outln!("\nContacts");
         for contact in &record.contacts {

@@ -11,7 +11,7 @@ use super::portraits::{Hair, Look};
 use super::rng::Rng;
 use crate::Api;
 use crate::error::Result;
-use crate::model::{AboutMe, Child, ChildDetails, Consent, Ehcp, Tier, nhs_number};
+use crate::model::{AboutMe, Child, ChildDetails, Consent, Ehcp, KeyStatements, Tier, nhs_number};
 use chrono::{Days, Months, NaiveDate};
 
 /// Which child, for matching each child to their equipment.
@@ -157,9 +157,36 @@ pub fn create(
         what_helps: profile.what_helps.into(),
         medical_alerts: profile.alerts.into(),
     };
+    d.key_statements = key_statements(profile.kid);
     d.home_address = profile.address.into();
     d.home_postcode = profile.postcode.into();
     api.create_child(d)
+}
+
+/// "Read this first" for a few of the children, so the sample caseload shows the page after
+/// the cover both with and without it.
+fn key_statements(kid: Kid) -> KeyStatements {
+    let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
+    match kid {
+        Kid::Hoa => KeyStatements {
+            red: list(&[
+                "Never hoist me with fewer than two trained staff",
+                "Never lift me by the tummy: my gastrostomy is there",
+            ]),
+            amber: list(&[
+                "Keep the sling straps clear of my feeding tube",
+                "Move me to a new position at least every two hours",
+                "Count me in before every transfer",
+            ]),
+            green: list(&["Play me music while I stand", "Let my friends stay close"]),
+        },
+        Kid::Zoe => KeyStatements {
+            red: list(&["Never move my chair without telling me first"]),
+            amber: list(&["Check my Velcro straps after I have done them up"]),
+            green: list(&["Let me do things myself and give me time"]),
+        },
+        _ => KeyStatements::default(),
+    }
 }
 
 #[cfg(test)]

@@ -27,6 +27,9 @@ const BUILTIN: &[(&str, &str)] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum SectionKind {
     Cover,
+    /// "Read this first": the child's red, amber and green statements. Printed in every
+    /// template: one whose order leaves it out gets it straight after the cover.
+    KeyStatements,
     AboutMe,
     KeyContacts,
     Equipment,
@@ -36,8 +39,9 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
-    pub const ALL: [SectionKind; 7] = [
+    pub const ALL: [SectionKind; 8] = [
         SectionKind::Cover,
+        SectionKind::KeyStatements,
         SectionKind::AboutMe,
         SectionKind::KeyContacts,
         SectionKind::Equipment,
@@ -49,6 +53,7 @@ impl SectionKind {
     pub fn code(self) -> &'static str {
         match self {
             SectionKind::Cover => "cover",
+            SectionKind::KeyStatements => "key_statements",
             SectionKind::AboutMe => "about_me",
             SectionKind::KeyContacts => "key_contacts",
             SectionKind::Equipment => "equipment",
@@ -242,6 +247,52 @@ mod tests {
 
         let e = error_of("[colours]\n");
         assert!(e.starts_with("trust.toml: colours: unknown table"), "{e}");
+    }
+
+    #[test]
+    fn key_statements_follow_the_cover_even_in_a_template_that_does_not_list_them() {
+        for name in ["school", "family"] {
+            let t = Template::builtin(name).unwrap();
+            assert_eq!(
+                t.sections[..2],
+                [SectionKind::Cover, SectionKind::KeyStatements],
+                "{name}"
+            );
+        }
+        let older = Template::from_toml(
+            "[sections]\norder = [\"cover\", \"about_me\", \"equipment\"]\n",
+            "trust.toml",
+        )
+        .unwrap();
+        assert_eq!(
+            older.sections,
+            vec![
+                SectionKind::Cover,
+                SectionKind::KeyStatements,
+                SectionKind::AboutMe,
+                SectionKind::Equipment
+            ]
+        );
+        let no_cover =
+            Template::from_toml("[sections]\norder = [\"equipment\"]\n", "trust.toml").unwrap();
+        assert_eq!(
+            no_cover.sections,
+            vec![SectionKind::KeyStatements, SectionKind::Equipment]
+        );
+        // Listed, it goes where the template puts it.
+        let placed = Template::from_toml(
+            "[sections]\norder = [\"cover\", \"about_me\", \"key_statements\"]\n",
+            "trust.toml",
+        )
+        .unwrap();
+        assert_eq!(
+            placed.sections,
+            vec![
+                SectionKind::Cover,
+                SectionKind::AboutMe,
+                SectionKind::KeyStatements
+            ]
+        );
     }
 
     #[test]

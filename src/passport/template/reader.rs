@@ -249,6 +249,16 @@ impl Reader<'_> {
                 if seen.is_empty() {
                     return Err(self.fail("sections.order", "list at least one section"));
                 }
+                // What must never happen is printed whatever a template says, as the
+                // school copy's privacy rules are: a trust's template written before the
+                // section existed (or one that leaves it out) gets it after the cover.
+                if !seen.contains(&SectionKind::KeyStatements) {
+                    let after_cover = seen
+                        .iter()
+                        .position(|k| *k == SectionKind::Cover)
+                        .map_or(0, |i| i + 1);
+                    seen.insert(after_cover, SectionKind::KeyStatements);
+                }
                 seen
             }
         };

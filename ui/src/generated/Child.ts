@@ -3,6 +3,7 @@ import type { AboutMe } from "./AboutMe";
 import type { ChildId } from "./ChildId";
 import type { Consent } from "./Consent";
 import type { Ehcp } from "./Ehcp";
+import type { KeyStatements } from "./KeyStatements";
 import type { PhotoId } from "./PhotoId";
 import type { SettingId } from "./SettingId";
 import type { Tier } from "./Tier";
@@ -19,6 +20,10 @@ nhs_number: string, setting_id: SettingId | null,
  * Year group or class, e.g. "Year 3, Willow class".
  */
 class_name: string, tier: Tier | null, ehcp: Ehcp, consent: Consent | null, about_me: AboutMe, 
+/**
+ * The most important things, printed on the page after the cover of every copy.
+ */
+key_statements: KeyStatements, 
 /**
  * Home address: for the family's copy only, never printed on a school copy.
  */

@@ -5,9 +5,11 @@
 
 import type { ChildDetails } from '../generated/ChildDetails';
 import type { FieldError } from '../generated/FieldError';
+import type { KeyStatements } from '../generated/KeyStatements';
 import type { Tier } from '../generated/Tier';
 import { toInput } from './dates';
 import { Reader } from './itemForm';
+import { formToStatements, statementsToForm } from './keyStatements';
 
 export interface ChildForm {
   given_name: string;
@@ -26,6 +28,8 @@ export interface ChildForm {
   communication: string;
   what_helps: string;
   medical_alerts: string;
+  /** Three boxes a colour, blank or not (see `keyStatements`). */
+  key_statements: KeyStatements;
   home_address: string;
   home_postcode: string;
 }
@@ -48,6 +52,7 @@ export function childToForm(d: ChildDetails | null): ChildForm {
     communication: d?.about_me.communication ?? '',
     what_helps: d?.about_me.what_helps ?? '',
     medical_alerts: d?.about_me.medical_alerts ?? '',
+    key_statements: statementsToForm(d?.key_statements),
     home_address: d?.home_address ?? '',
     home_postcode: d?.home_postcode ?? '',
   };
@@ -86,6 +91,7 @@ export function formToChild(f: ChildForm): { details: ChildDetails | null; error
         what_helps: f.what_helps,
         medical_alerts: f.medical_alerts,
       },
+      key_statements: formToStatements(f.key_statements),
       home_address: f.home_address,
       home_postcode: f.home_postcode,
     },
