@@ -420,7 +420,8 @@ fn each_restore_keeps_the_database_it_replaced() {
     add_child(&mut api, "Oliver", "Grant");
     let second = api.restore_from(&file, None).unwrap().replaced_database;
     assert_ne!(first, second);
-    assert_eq!(backups_in(dir.path()).len(), 2);
+    let kept_files = backups_in(dir.path());
+    assert_eq!(kept_files.len(), 2, "{kept_files:?}");
     let kept = tempfile::tempdir().unwrap();
     std::fs::copy(second.unwrap(), kept.path().join("passport.db")).unwrap();
     assert_eq!(

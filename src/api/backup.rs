@@ -203,17 +203,14 @@ impl Api {
     ) -> Result<RestoreReport> {
         let now = self.now();
         let passphrase = backup_passphrase.or(self.store.passphrase_str());
-        let (conn, facts, _staged) = match self.backups_dir() {
-            Some(dir) => {
-                let staged = stage(backup, &dir)?;
-                let (conn, facts) = copies::verify(&staged.0, passphrase)?;
-                (conn, facts, Some(staged))
-            }
-            None => {
-                let (conn, facts) = copies::verify(backup, passphrase)?;
-                (conn, facts, None)
-            }
+        // Bound before the connection that reads it, so it is dropped (removed) after that
+        // connection closes: Windows cannot remove a file that is still open, and a copy of the
+        // backup would be left in the backups folder after every restore.
+        let staged = match self.backups_dir() {
+            Some(dir) => Some(stage(backup, &dir)?),
+            None => None,
         };
+        let (conn, facts) = copies::verify(staged.as_ref().map_or(backup, |s| &s.0), passphrase)?;
         // From here to the end nobody else may use the caseload: a write that landed after
         // the copy of the current content was taken, and before the restore replaced it, would
         // be in neither. Other programs wait for the restore to finish (or it waits for them).

@@ -7,9 +7,9 @@
 //! So no write can land between the copy a restore keeps of the old content and the moment the
 //! restored content replaces it, and none is lost.
 //!
-//! The lock is advisory (`flock` on Unix, `LockFileEx` on Windows, both through `std::fs::File`)
-//! and the operating system drops it when a process ends, however it ends: a crash leaves no
-//! stale lock behind.
+//! The lock is advisory (`flock` on Unix through `std::fs::File`, `LockFileEx` on Windows; see
+//! [`os_lock`]) and the operating system drops it when a process ends, however it ends: a crash
+//! leaves no stale lock behind.
 
 use crate::error::{Error, Result};
 use std::fs::{File, TryLockError};
@@ -50,7 +50,7 @@ impl CaseloadLock {
     /// Takes the shared lock of the caseload at `database`, waiting while a restore holds it.
     pub fn shared(database: &Path) -> Result<CaseloadLock> {
         let lock = CaseloadLock::unlocked(database)?;
-        lock.wait_for(OPEN_WAIT, |f| f.try_lock_shared(), || {
+        lock.wait_for(OPEN_WAIT, os_lock::try_shared, || {
             Error::Conflict(
                 "a restore of this caseload has been under way in another program for two minutes: wait for it to finish, then try again"
                     .into(),
@@ -68,29 +68,24 @@ impl CaseloadLock {
     fn exclusive_within(self: &Arc<Self>, patience: Duration) -> Result<ExclusiveGuard> {
         const IN_USE: &str = "the caseload is open in another program (the desktop app, or another passport command): close it, then restore again";
         self.unlock()?;
-        match self.wait_for(
-            patience,
-            |f| f.try_lock(),
-            || Error::Conflict(IN_USE.into()),
-        ) {
+        match self.wait_for(patience, os_lock::try_exclusive, || {
+            Error::Conflict(IN_USE.into())
+        }) {
             Ok(()) => Ok(ExclusiveGuard {
                 lock: Arc::clone(self),
             }),
             Err(e) => {
                 // Back to shared, as this caseload was before.
-                self.wait_for(
-                    OPEN_WAIT,
-                    |f| f.try_lock_shared(),
-                    || Error::Conflict(IN_USE.into()),
-                )?;
+                self.wait_for(OPEN_WAIT, os_lock::try_shared, || {
+                    Error::Conflict(IN_USE.into())
+                })?;
                 Err(e)
             }
         }
     }
 
     fn unlock(&self) -> Result<()> {
-        self.file
-            .unlock()
+        os_lock::unlock(&self.file)
             .map_err(|e| Error::io(format!("could not unlock {}", self.path.display()), e))
     }
 
@@ -130,11 +125,9 @@ impl Drop for ExclusiveGuard {
         // Unlock, then share: if sharing failed the caseload would simply not be guarded
         // against a restore by another program, so there is nothing better to do than try.
         let _ = self.lock.unlock();
-        let _ = self.lock.wait_for(
-            OPEN_WAIT,
-            |f| f.try_lock_shared(),
-            || Error::Conflict(String::new()),
-        );
+        let _ = self.lock.wait_for(OPEN_WAIT, os_lock::try_shared, || {
+            Error::Conflict(String::new())
+        });
     }
 }
 
@@ -143,16 +136,92 @@ impl Drop for ExclusiveGuard {
 /// put a database in place.
 pub fn exclusive_for_new(database: &Path) -> Result<CaseloadLock> {
     let lock = CaseloadLock::unlocked(database)?;
-    lock.wait_for(
-        RESTORE_WAIT,
-        |f| f.try_lock(),
-        || {
-            Error::Conflict(
-                "another program is using this data folder: close it, then restore again".into(),
-            )
-        },
-    )?;
+    lock.wait_for(RESTORE_WAIT, os_lock::try_exclusive, || {
+        Error::Conflict(
+            "another program is using this data folder: close it, then restore again".into(),
+        )
+    })?;
     Ok(lock)
+}
+
+/// Whole-file advisory locks on the lock file. On Unix, `std::fs::File`'s (`flock`).
+#[cfg(not(windows))]
+mod os_lock {
+    use std::fs::{File, TryLockError};
+
+    pub fn try_shared(file: &File) -> Result<(), TryLockError> {
+        file.try_lock_shared()
+    }
+
+    pub fn try_exclusive(file: &File) -> Result<(), TryLockError> {
+        file.try_lock()
+    }
+
+    pub fn unlock(file: &File) -> std::io::Result<()> {
+        file.unlock()
+    }
+}
+
+/// On Windows, `LockFileEx` on the lock file's first byte. The standard library locks the
+/// largest range there is (2^64 - 1 bytes from 0), which Windows accepts, but Wine (where CI
+/// runs the Windows tests) then refuses every unlock of that range with "Lock violation":
+/// one byte means the same here, since nothing reads or writes this file, and unlocks
+/// everywhere. (Byte-range locks on Windows also block reads and writes of the range by other
+/// handles, which is harmless for a file that is never read.)
+#[cfg(windows)]
+mod os_lock {
+    use std::fs::{File, TryLockError};
+    use std::os::windows::io::AsRawHandle;
+    use windows_sys::Win32::Foundation::{ERROR_IO_PENDING, ERROR_LOCK_VIOLATION};
+    use windows_sys::Win32::Storage::FileSystem::{
+        LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, LockFileEx, UnlockFileEx,
+    };
+    use windows_sys::Win32::System::IO::OVERLAPPED;
+
+    fn try_lock(file: &File, flags: u32) -> Result<(), TryLockError> {
+        // SAFETY: an all-zero OVERLAPPED is the documented start-at-offset-0 value, and the
+        // handle is the open file's own for the length of the call.
+        let done = unsafe {
+            let mut at: OVERLAPPED = std::mem::zeroed();
+            LockFileEx(
+                file.as_raw_handle() as _,
+                flags | LOCKFILE_FAIL_IMMEDIATELY,
+                0,
+                1,
+                0,
+                &mut at,
+            )
+        };
+        if done != 0 {
+            return Ok(());
+        }
+        let error = std::io::Error::last_os_error();
+        match error.raw_os_error().map(|code| code as u32) {
+            Some(ERROR_LOCK_VIOLATION) | Some(ERROR_IO_PENDING) => Err(TryLockError::WouldBlock),
+            _ => Err(TryLockError::Error(error)),
+        }
+    }
+
+    pub fn try_shared(file: &File) -> Result<(), TryLockError> {
+        try_lock(file, 0)
+    }
+
+    pub fn try_exclusive(file: &File) -> Result<(), TryLockError> {
+        try_lock(file, LOCKFILE_EXCLUSIVE_LOCK)
+    }
+
+    pub fn unlock(file: &File) -> std::io::Result<()> {
+        // SAFETY: as in `try_lock`.
+        let done = unsafe {
+            let mut at: OVERLAPPED = std::mem::zeroed();
+            UnlockFileEx(file.as_raw_handle() as _, 0, 1, 0, &mut at)
+        };
+        if done != 0 {
+            Ok(())
+        } else {
+            Err(std::io::Error::last_os_error())
+        }
+    }
 }
 
 #[cfg(test)]
@@ -180,13 +249,16 @@ mod tests {
         // While a restore holds it, a new holder cannot share it.
         let other = File::open(path_for(&db)).unwrap();
         assert!(matches!(
-            other.try_lock_shared(),
+            os_lock::try_shared(&other),
             Err(TryLockError::WouldBlock)
         ));
         drop(guard);
         // Afterwards the lock is shared again: others may share, nobody may take it whole.
-        other.try_lock_shared().unwrap();
-        other.unlock().unwrap();
-        assert!(matches!(other.try_lock(), Err(TryLockError::WouldBlock)));
+        os_lock::try_shared(&other).unwrap();
+        os_lock::unlock(&other).unwrap();
+        assert!(matches!(
+            os_lock::try_exclusive(&other),
+            Err(TryLockError::WouldBlock)
+        ));
     }
 }
