@@ -227,7 +227,8 @@ fn the_plan_fits_in_large_print_on_an_a5_booklet() {
     }
 }
 
-/// Writes an A4 school copy with the plan for a person to look at, when asked:
+/// Writes an A4 school copy and an A5 large-print family booklet with the plan, for a person
+/// to look at, when asked:
 /// `PASSPORT_SAMPLES=dir cargo test --lib write_handling_sample`.
 #[test]
 fn write_handling_sample() {
@@ -237,4 +238,10 @@ fn write_handling_sample() {
     let data = with_plan(fixture::reference());
     let pdf = render_ok(&data, Audience::School, Format::A4, false).pdf;
     std::fs::write(std::path::Path::new(&dir).join("handling-school.pdf"), pdf).unwrap();
+    let pdf = render_ok(&data, Audience::Family, Format::A5Booklet, true).pdf;
+    std::fs::write(
+        std::path::Path::new(&dir).join("handling-family-a5-large.pdf"),
+        pdf,
+    )
+    .unwrap();
 }
