@@ -11,6 +11,7 @@ mod dfg;
 mod dfg_export;
 mod due;
 mod equipment;
+mod handling;
 mod maintenance;
 mod passports;
 mod preferences;

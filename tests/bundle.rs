@@ -611,6 +611,7 @@ fn document(schema_version: u32) -> Vec<u8> {
             contacts: vec![],
             items: vec![],
             dfg_cases: vec![],
+            handling_plan: vec![],
         }],
     };
     serde_json::to_vec_pretty(&bundle).unwrap()

@@ -13,6 +13,7 @@ mod csv_import;
 mod dfg;
 mod due;
 mod encryption;
+mod handling;
 // Kills the CLI with SIGKILL and reads the signal back from its exit status: Unix terms. (On
 // Windows the same abrupt end is TerminateProcess; SQLite's journal is the same on both.)
 #[cfg(unix)]

@@ -62,6 +62,8 @@ fn version_1_caseload_upgrades_with_its_data() {
     assert_eq!(record.child.details.nhs_number, "9990000018");
     // Key statements came in version 7: a child from before has none, not a broken list.
     assert!(record.child.details.key_statements.is_empty());
+    // Handling plans came in version 8: a child from before has an empty one.
+    assert!(api.handling_plan(record.child.id).unwrap().is_empty());
     let hoist = record
         .items
         .iter()

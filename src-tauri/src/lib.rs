@@ -52,6 +52,8 @@ pub fn run() {
             commands::caseload::create_child,
             commands::caseload::update_child,
             commands::caseload::delete_child,
+            commands::caseload::get_handling_plan,
+            commands::caseload::save_handling_plan,
             commands::caseload::add_contact,
             commands::caseload::update_contact,
             commands::caseload::delete_contact,

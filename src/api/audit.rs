@@ -41,9 +41,12 @@ pub enum RecordKind {
     AppSetting,
     /// A file the app keeps (the organisation's logo); its id is the file's name.
     AppFile,
+    /// One row of a child's moving and handling plan; its id is the child's id, `#` and the
+    /// row's position.
+    HandlingTask,
 }
 
-const KINDS: [(RecordKind, &str, &str); 17] = [
+const KINDS: [(RecordKind, &str, &str); 18] = [
     (RecordKind::Child, "children", "Child"),
     (RecordKind::Setting, "settings", "Setting"),
     (RecordKind::Supplier, "suppliers", "Supplier"),
@@ -69,6 +72,11 @@ const KINDS: [(RecordKind, &str, &str); 17] = [
     (RecordKind::DfgNote, "dfg_notes", "DFG case note"),
     (RecordKind::AppSetting, "app_settings", "App setting"),
     (RecordKind::AppFile, "app_files", "App file"),
+    (
+        RecordKind::HandlingTask,
+        "handling_tasks",
+        "Handling plan task",
+    ),
 ];
 
 impl RecordKind {
@@ -98,6 +106,7 @@ impl RecordKind {
     fn parts(self) -> &'static [&'static str] {
         match self {
             RecordKind::Item => &["item_steps"],
+            RecordKind::Child => &["handling_tasks"],
             RecordKind::DfgStage => &["dfg_adaptations", "dfg_quotes", "dfg_funding"],
             _ => &[],
         }
@@ -297,6 +306,20 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str, Shown)] {
             ("seating", "Seating details", Text),
             ("sling", "Sling details", Text),
             ("created_at", "Added at", Text),
+        ],
+        "handling_tasks" => &[
+            ("position", "Row", Ordinal),
+            ("task", "Task", Text),
+            ("equipment_id", "Equipment", Text),
+            ("sling_id", "Sling", Text),
+            ("loop_shoulder_left", "Left shoulder loop", Text),
+            ("loop_shoulder_right", "Right shoulder loop", Text),
+            ("loop_leg_left", "Left leg loop", Text),
+            ("loop_leg_right", "Right leg loop", Text),
+            ("adults", "Adults", Text),
+            ("method", "Method", Text),
+            ("photo_ref", "Photo reference", Text),
+            ("review_date", "Review by", Text),
         ],
         "item_steps" => &[
             ("position", "Step", Ordinal),
@@ -593,6 +616,10 @@ fn summary(row: &AuditRow, kind: RecordKind) -> String {
         },
         RecordKind::DfgFunding | RecordKind::DfgNote => kind.label().into(),
         RecordKind::AppSetting => humanise(&row.record_id),
+        RecordKind::HandlingTask => match text("task") {
+            Some(task) => format!("Handling plan: {task}"),
+            None => kind.label().into(),
+        },
     }
 }
 
@@ -601,16 +628,21 @@ fn owner_and_position(record_id: &str) -> Option<(&str, i64)> {
     Some((owner, position.parse().ok()?))
 }
 
-/// An item's set-up steps are saved by deleting and writing them all again, so the log holds
-/// a run of deletes then creates for one item, written one after another. Such a run is shown
+/// The tables whose rows are saved by deleting and writing them all again: an item's set-up
+/// steps and a child's handling plan.
+const REWRITTEN: [&str; 2] = ["item_steps", "handling_tasks"];
+
+/// An item's set-up steps (and a child's handling plan) are saved by deleting and writing
+/// them all again, so the log holds a run of deletes then creates for one owner, written one
+/// after another. Such a run is shown
 /// as what changed: steps that are the same vanish, a step whose text or photo differs becomes
 /// one update, and only the steps really added or removed stay creates or deletes.
 fn merge_step_rewrites(rows: Vec<AuditRow>) -> Vec<AuditRow> {
     let step_of = |r: &AuditRow, action: &str| -> Option<(String, i64)> {
-        (r.table_name == "item_steps" && r.action == action)
+        (REWRITTEN.contains(&r.table_name.as_str()) && r.action == action)
             .then(|| owner_and_position(&r.record_id))
             .flatten()
-            .map(|(o, p)| (o.to_string(), p))
+            .map(|(o, p)| (format!("{}/{o}", r.table_name), p))
     };
     let mut out = Vec::with_capacity(rows.len());
     let mut i = 0;

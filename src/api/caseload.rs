@@ -58,6 +58,12 @@ impl Api {
                 .or_default()
                 .push((DueKind::SchoolCopy, today));
         }
+        for (child, earliest) in crate::store::handling::review_badges(conn, &ids, horizon)? {
+            badges
+                .entry(child)
+                .or_default()
+                .push((DueKind::HandlingReview, earliest));
+        }
         for (child, kind, earliest) in self.dfg_badges(&ids, horizon)? {
             badges.entry(child).or_default().push((kind, earliest));
         }

@@ -9,7 +9,9 @@ use crate::passport::{
     Template,
 };
 use crate::store::issued::{self, IssuedCopy};
-use crate::store::{children, contacts, items, photos, service_records, settings, suppliers};
+use crate::store::{
+    children, contacts, handling, items, photos, service_records, settings, suppliers,
+};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -137,6 +139,7 @@ impl Api {
             suppliers: suppliers::list(conn)?,
             therapist: self.preferences()?.therapist,
             trained_staff: Vec::new(),
+            handling_plan: handling::plan(conn, child.id)?,
             setting,
             items,
             child,

@@ -3,7 +3,9 @@
 use super::format::{self, Bundle, BundleChild, BundleItem, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::model::{ChildId, PhotoId, SettingId, SupplierId};
-use crate::store::{children, contacts, dfg, items, photos, service_records, settings, suppliers};
+use crate::store::{
+    children, contacts, dfg, handling, items, photos, service_records, settings, suppliers,
+};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use std::collections::BTreeSet;
@@ -33,6 +35,7 @@ pub fn collect(conn: &Connection, ids: &[ChildId], now: DateTime<Utc>) -> Result
             contacts: contacts::for_child(conn, id)?,
             items: bundle_items,
             dfg_cases: dfg::read(conn, dfg::Which::OfChild(id))?,
+            handling_plan: handling::plan(conn, id)?,
             child,
         });
     }

@@ -3,7 +3,9 @@
 //! which shape of document this is; a reader refuses a version it does not know.
 
 use crate::model::dfg::DfgCase;
-use crate::model::{Child, Contact, EquipmentItem, PhotoId, ServiceRecord, Setting, Supplier};
+use crate::model::{
+    Child, Contact, EquipmentItem, HandlingTask, PhotoId, ServiceRecord, Setting, Supplier,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Version 2: each child also has their key statements (`key_statements`: red, amber and
 /// green). A version 1 reader would ignore the field and import the child without them, so
 /// losing what must never happen without a word; the new version makes it refuse instead.
+/// Later in version 2, a child may carry `handling_plan` (optional, written only when the
+/// plan has rows): additive, so the version stays 2.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// The oldest version this build reads. A version 1 child is read as one without key
@@ -58,6 +62,12 @@ pub struct BundleChild {
     pub items: Vec<BundleItem>,
     /// Disabled Facilities Grant cases, each with its stages and notes.
     pub dfg_cases: Vec<DfgCase>,
+    /// The moving and handling plan, in its order; its equipment and slings name the child's
+    /// items above. Left out when empty, so a child without a plan reads in any version 2
+    /// reader; a reader too old to know it refuses a bundle that has one (the document's
+    /// fields are checked strictly) rather than dropping it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handling_plan: Vec<HandlingTask>,
 }
 
 /// One equipment item and its service log.

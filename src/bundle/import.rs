@@ -17,7 +17,9 @@ use crate::media::{self, NormalisedPhoto, PrintBox};
 use crate::model::dfg::{CaseNote, DfgCase, DfgRules};
 use crate::model::*;
 use crate::store::photos::PhotoPlace;
-use crate::store::{children, contacts, dfg, items, photos, service_records, settings, suppliers};
+use crate::store::{
+    children, contacts, dfg, handling, items, photos, service_records, settings, suppliers,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
 use rusqlite::Connection;
@@ -500,6 +502,20 @@ pub fn validate(
     for (n, bc) in bundle.children.iter_mut().enumerate() {
         let label = child_label(n, bc);
         let child_id = bc.child.id;
+        // The plan may only name the child's own items, as when it is typed.
+        let owned: Vec<(ItemId, Category)> = bc
+            .items
+            .iter()
+            .map(|e| (e.item.id, e.item.details.category))
+            .collect();
+        let plan = std::mem::take(&mut bc.handling_plan);
+        let plan_label = format!("{label} handling plan");
+        bc.handling_plan = p
+            .check(
+                &plan_label,
+                crate::model::handling::validated_plan(plan.clone(), &owned, today),
+            )
+            .unwrap_or(plan);
         for (m, case) in bc.dfg_cases.iter_mut().enumerate() {
             let label = format!("{label} DFG case {} ({})", m + 1, case.id);
             p.unique(&mut seen_cases, &label, case.id);
@@ -946,6 +962,18 @@ fn write_child(
             service_records::insert(conn, &record)?;
             report.service_records += 1;
         }
+    }
+    if !bc.handling_plan.is_empty() {
+        let plan: Vec<HandlingTask> = bc
+            .handling_plan
+            .iter()
+            .map(|t| HandlingTask {
+                equipment_id: t.equipment_id.map(|i| ItemId(ids.get(i.0))),
+                sling_id: t.sling_id.map(|i| ItemId(ids.get(i.0))),
+                ..t.clone()
+            })
+            .collect();
+        handling::replace(conn, child.id, &plan)?;
     }
     for case in &bc.dfg_cases {
         let mut new = case.clone();

@@ -12,6 +12,7 @@ labelled_enum! {
         Service => ("service", "Service"),
         Review => ("review", "Review"),
         SchoolCopy => ("school-copy", "School copy out of date"),
+        HandlingReview => ("handling-review", "Handling plan review"),
         DfgDecision => ("dfg-decision", "DFG decision due"),
         DfgWorks => ("dfg-works", "DFG works due"),
         DfgPayment => ("dfg-payment", "DFG payment due"),

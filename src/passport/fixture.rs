@@ -232,6 +232,7 @@ impl Builder {
                     trained_on: Some(d(2026, 9, 8)),
                     trained_by: "Gwŷn Dŵr".into(),
                 }],
+                handling_plan: Vec::new(),
             },
         }
     }

@@ -25,6 +25,7 @@ mod equipment;
 mod figure;
 mod flow;
 mod font;
+mod handling;
 mod layout;
 mod metadata;
 mod notice;
@@ -43,6 +44,8 @@ mod timetable;
 mod fixture;
 #[cfg(test)]
 mod proof;
+#[cfg(test)]
+mod proof_handling;
 
 pub use audience::{Audience, Field};
 pub use photo::PhotoPolicy;
@@ -114,6 +117,8 @@ pub struct PassportData {
     pub photos: HashMap<PhotoId, StoredPhoto>,
     pub therapist: TherapistProfile,
     pub trained_staff: Vec<TrainedStaff>,
+    /// The moving and handling plan, in its order; its items are looked up in `items`.
+    pub handling_plan: Vec<crate::model::HandlingTask>,
 }
 
 /// Paper format.

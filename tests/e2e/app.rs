@@ -290,6 +290,79 @@ async fn key_statements_are_checked_beside_their_box_then_kept_and_printed_after
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_handling_task_for_five_adults_is_refused_beside_the_field_then_kept_and_printed() {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    add_child(&app, "Amara", "Okafor", "3 Elm Row, Leeds").await;
+    app.click("#add-equipment").await;
+    choose_category(&app, "hoist").await;
+    app.fill("#field-name", "Ceiling track hoist").await;
+    app.click("#create-item").await;
+    app.find("#save-item").await;
+    app.click("a.nhsuk-back-link").await;
+
+    app.click("#edit-handling-plan").await;
+    app.fill("#field-handling-0-task", "Bed to chair").await;
+    app.client
+        .find(fantoccini::Locator::Css(
+            "#field-handling-0-equipment_id option:nth-child(2)",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.fill("#field-handling-0-adults", "5").await;
+    app.fill(
+        "#field-handling-0-method",
+        "Hoist from bed to chair, one adult at the controls",
+    )
+    .await;
+    app.click("#save-handling-plan").await;
+    let error = app
+        .find("#field-handling-0-adults-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error.contains("1 to 4"),
+        "the error beside the number of adults reads {error:?}"
+    );
+    assert!(app.page_text().await.contains("There is a problem"));
+    scroll_to(&app, "field-handling-0-adults").await;
+    app.screenshot("09-handling-plan-error").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "handling plan editor: {problems:#?}");
+
+    app.fill("#field-handling-0-adults", "2").await;
+    app.click("#save-handling-plan").await;
+    let shown = app.find("#handling-table").await.text().await.unwrap();
+    assert!(
+        shown.contains("Bed to chair") && shown.contains("Ceiling track hoist"),
+        "{shown:?}"
+    );
+    scroll_to(&app, "handling-plan").await;
+    app.screenshot("10-handling-plan").await;
+
+    app.click("#open-passport").await;
+    app.click("#audience-school").await;
+    app.click("#save-passport").await;
+    app.find("#passport-saved").await;
+    let saved: Vec<PathBuf> = std::fs::read_dir(&app.saves)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    let text: String = pdf_text(&saved[0]).split_whitespace().collect();
+    let plan = text
+        .find("Movingandhandlingplan:Amara")
+        .unwrap_or_else(|| panic!("no plan page: {text}"));
+    assert!(text[plan..].contains("Bedtochair"), "{text}");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_school_copy_saved_to_a_file_has_the_item_but_not_the_home_address() {
     let app = App::start(&[]).await;
     create_caseload(&app).await;

@@ -64,6 +64,7 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
         ServiceKind,
         Outcome,
         DueKind,
+        HandlingTask,
         DfgCaseRecord,
         DfgCaseSummary,
         DfgCaseFilter,

@@ -45,6 +45,23 @@ pub async fn update_child(
 }
 
 #[tauri::command(rename_all = "snake_case")]
+pub async fn get_handling_plan(
+    state: State<'_, AppState>,
+    child_id: ChildId,
+) -> CommandResult<Vec<HandlingTask>> {
+    state.with_api(|api| api.handling_plan(child_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_handling_plan(
+    state: State<'_, AppState>,
+    child_id: ChildId,
+    tasks: Vec<HandlingTask>,
+) -> CommandResult<Vec<HandlingTask>> {
+    state.with_api(|api| api.save_handling_plan(child_id, tasks))
+}
+
+#[tauri::command(rename_all = "snake_case")]
 pub async fn delete_child(state: State<'_, AppState>, id: ChildId) -> CommandResult<()> {
     state.with_api(|api| api.delete_child(id))
 }

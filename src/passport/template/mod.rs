@@ -33,18 +33,22 @@ pub enum SectionKind {
     AboutMe,
     KeyContacts,
     Equipment,
+    /// The moving and handling plan, as a table. Printed in every template: one whose order
+    /// leaves it out gets it after the equipment pages.
+    HandlingPlan,
     Timetable,
     StaffTrained,
     SignOff,
 }
 
 impl SectionKind {
-    pub const ALL: [SectionKind; 8] = [
+    pub const ALL: [SectionKind; 9] = [
         SectionKind::Cover,
         SectionKind::KeyStatements,
         SectionKind::AboutMe,
         SectionKind::KeyContacts,
         SectionKind::Equipment,
+        SectionKind::HandlingPlan,
         SectionKind::Timetable,
         SectionKind::StaffTrained,
         SectionKind::SignOff,
@@ -57,6 +61,7 @@ impl SectionKind {
             SectionKind::AboutMe => "about_me",
             SectionKind::KeyContacts => "key_contacts",
             SectionKind::Equipment => "equipment",
+            SectionKind::HandlingPlan => "handling_plan",
             SectionKind::Timetable => "timetable",
             SectionKind::StaffTrained => "staff_trained",
             SectionKind::SignOff => "sign_off",
@@ -250,6 +255,50 @@ mod tests {
     }
 
     #[test]
+    fn the_handling_plan_follows_the_equipment_even_in_a_template_that_does_not_list_it() {
+        for name in ["school", "family"] {
+            let t = Template::builtin(name).unwrap();
+            let at = t.sections.iter().position(|k| *k == SectionKind::Equipment);
+            assert_eq!(
+                t.sections[at.unwrap() + 1],
+                SectionKind::HandlingPlan,
+                "{name}"
+            );
+        }
+        let read = |order: &str| {
+            Template::from_toml(&format!("[sections]\norder = {order}\n"), "trust.toml")
+                .unwrap()
+                .sections
+        };
+        use SectionKind::*;
+        assert_eq!(
+            read(r#"["cover", "equipment", "timetable", "sign_off"]"#),
+            [
+                Cover,
+                KeyStatements,
+                Equipment,
+                HandlingPlan,
+                Timetable,
+                SignOff
+            ]
+        );
+        // No equipment section: before the sign-off, or else last.
+        assert_eq!(
+            read(r#"["cover", "about_me", "sign_off"]"#),
+            [Cover, KeyStatements, AboutMe, HandlingPlan, SignOff]
+        );
+        assert_eq!(
+            read(r#"["cover", "about_me"]"#),
+            [Cover, KeyStatements, AboutMe, HandlingPlan]
+        );
+        // Listed, it goes where the template puts it.
+        assert_eq!(
+            read(r#"["cover", "handling_plan", "equipment"]"#),
+            [Cover, KeyStatements, HandlingPlan, Equipment]
+        );
+    }
+
+    #[test]
     fn key_statements_follow_the_cover_even_in_a_template_that_does_not_list_them() {
         for name in ["school", "family"] {
             let t = Template::builtin(name).unwrap();
@@ -270,14 +319,19 @@ mod tests {
                 SectionKind::Cover,
                 SectionKind::KeyStatements,
                 SectionKind::AboutMe,
-                SectionKind::Equipment
+                SectionKind::Equipment,
+                SectionKind::HandlingPlan
             ]
         );
         let no_cover =
             Template::from_toml("[sections]\norder = [\"equipment\"]\n", "trust.toml").unwrap();
         assert_eq!(
             no_cover.sections,
-            vec![SectionKind::KeyStatements, SectionKind::Equipment]
+            vec![
+                SectionKind::KeyStatements,
+                SectionKind::Equipment,
+                SectionKind::HandlingPlan
+            ]
         );
         // Listed, it goes where the template puts it.
         let placed = Template::from_toml(
@@ -290,7 +344,8 @@ mod tests {
             vec![
                 SectionKind::Cover,
                 SectionKind::AboutMe,
-                SectionKind::KeyStatements
+                SectionKind::KeyStatements,
+                SectionKind::HandlingPlan
             ]
         );
     }

@@ -259,6 +259,19 @@ impl Reader<'_> {
                         .map_or(0, |i| i + 1);
                     seen.insert(after_cover, SectionKind::KeyStatements);
                 }
+                // How many adults a transfer needs is printed whatever a template says too:
+                // one that leaves the plan out gets it after the equipment pages (or, with no
+                // equipment section, before the sign-off, or last).
+                if !seen.contains(&SectionKind::HandlingPlan) {
+                    let at = match seen.iter().position(|k| *k == SectionKind::Equipment) {
+                        Some(i) => i + 1,
+                        None => seen
+                            .iter()
+                            .position(|k| *k == SectionKind::SignOff)
+                            .unwrap_or(seen.len()),
+                    };
+                    seen.insert(at, SectionKind::HandlingPlan);
+                }
                 seen
             }
         };

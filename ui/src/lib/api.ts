@@ -28,6 +28,7 @@ import type { StatusChange } from '../generated/StatusChange';
 import type { DueEntry } from '../generated/DueEntry';
 import type { EquipmentItem } from '../generated/EquipmentItem';
 import type { FieldError } from '../generated/FieldError';
+import type { HandlingTask } from '../generated/HandlingTask';
 import type { IssuedCopyStatus } from '../generated/IssuedCopyStatus';
 import type { ItemDetails } from '../generated/ItemDetails';
 import type { ItemRecord } from '../generated/ItemRecord';
@@ -177,6 +178,10 @@ export const createChild = (details: ChildDetails) => call<Child>('create_child'
 export const updateChild = (id: Id, details: ChildDetails) =>
   call<Child>('update_child', { id, details });
 export const deleteChild = (id: Id) => call<null>('delete_child', { id });
+export const getHandlingPlan = (childId: Id) => call<HandlingTask[]>('get_handling_plan', { child_id: childId });
+/** Replaces the child's whole plan; the core names each problem `handling[i].field`. */
+export const saveHandlingPlan = (childId: Id, tasks: HandlingTask[]) =>
+  call<HandlingTask[]>('save_handling_plan', { child_id: childId, tasks });
 
 export const addContact = (childId: Id, details: ContactDetails) =>
   call<Contact>('add_contact', { child_id: childId, details });

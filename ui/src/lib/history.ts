@@ -35,6 +35,7 @@ export const RECORD_KIND: Record<RecordKind, string> = {
   dfg_note: 'DFG case note',
   app_setting: 'App setting',
   app_file: 'App file',
+  handling_task: 'Handling plan task',
 };
 
 const ACTION: Record<AuditAction, string> = { create: 'Added', update: 'Changed', delete: 'Deleted' };

@@ -130,6 +130,7 @@ export const DUE_KIND: Record<DueKind, string> = {
   service: 'Service',
   review: 'Review',
   'school-copy': 'School copy out of date',
+  'handling-review': 'Handling plan review',
   'dfg-decision': 'DFG decision due',
   'dfg-works': 'DFG works due',
   'dfg-payment': 'DFG payment due',
@@ -166,7 +167,7 @@ export function liftsPeople(c: Category): boolean {
  */
 export function dueBadge(kind: DueKind, overdue: boolean): { text: string; colour: 'red' | 'orange' | 'yellow' | 'blue' } {
   if (kind === 'school-copy') return { text: 'School copy out of date', colour: 'blue' };
-  const what = kind === 'loler' ? 'LOLER' : kind === 'service' ? 'service' : 'review';
+  const what = kind === 'loler' ? 'LOLER' : kind === 'service' ? 'service' : kind === 'handling-review' ? 'handling plan review' : 'review';
   if (overdue) return { text: `Overdue ${what}`, colour: 'red' };
   return { text: `${what.charAt(0).toUpperCase()}${what.slice(1)} due`, colour: kind === 'loler' ? 'orange' : 'yellow' };
 }
