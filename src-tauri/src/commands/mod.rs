@@ -11,6 +11,9 @@ pub mod safety;
 pub mod session;
 pub mod transfer;
 
+#[cfg(test)]
+mod names;
+
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 use tauri::{AppHandle, Manager};
