@@ -78,6 +78,15 @@ pub struct Column {
     pub weight: f32,
 }
 
+impl Column {
+    pub fn new(title: &str, weight: f32) -> Column {
+        Column {
+            title: title.into(),
+            weight,
+        }
+    }
+}
+
 /// A table with a header row repeated on every page it runs onto.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
@@ -432,13 +441,7 @@ fn staff_trained(ctx: &Context, blocks: &mut Vec<Block>) {
         ("Signature", 0.22),
     ];
     blocks.push(Block::Table(Table {
-        columns: columns
-            .iter()
-            .map(|(t, w)| Column {
-                title: t.to_string(),
-                weight: *w,
-            })
-            .collect(),
+        columns: columns.iter().map(|&(t, w)| Column::new(t, w)).collect(),
         rows,
         blank_rows: ctx.template.staff_trained_rows,
         label_column: false,

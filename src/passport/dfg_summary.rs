@@ -181,13 +181,6 @@ fn bold_cell(text: impl Into<String>) -> Vec<Span> {
     vec![Span::bold(text)]
 }
 
-fn column(title: &str, weight: f32) -> Column {
-    Column {
-        title: title.into(),
-        weight,
-    }
-}
-
 impl Summary<'_, '_, '_> {
     fn title(&mut self) {
         let b = &mut *self.b;
@@ -421,11 +414,11 @@ impl Summary<'_, '_, '_> {
             .collect();
         self.b.table(&Table {
             columns: vec![
-                column("Date", 1.15),
-                column("Stage", 2.45),
-                column("Amount", 0.95),
-                column("Details", 2.7),
-                column("Recorded by", 1.45),
+                Column::new("Date", 1.15),
+                Column::new("Stage", 2.45),
+                Column::new("Amount", 0.95),
+                Column::new("Details", 2.7),
+                Column::new("Recorded by", 1.45),
             ],
             rows,
             blank_rows: 0,
@@ -460,9 +453,9 @@ impl Summary<'_, '_, '_> {
         }
         self.b.table(&Table {
             columns: vec![
-                column("Adaptation", 2.4),
-                column("Description", 4.6),
-                column("Estimate", 1.2),
+                Column::new("Adaptation", 2.4),
+                Column::new("Description", 4.6),
+                Column::new("Estimate", 1.2),
             ],
             rows,
             blank_rows: 0,
@@ -611,10 +604,10 @@ impl Summary<'_, '_, '_> {
         let first_row = self.b.chunks.len() + 1;
         self.b.table(&Table {
             columns: vec![
-                column("Deadline", 2.0),
-                column("Clock started", 2.0),
-                column("Due", 1.7),
-                column("State", 3.3),
+                Column::new("Deadline", 2.0),
+                Column::new("Clock started", 2.0),
+                Column::new("Due", 1.7),
+                Column::new("State", 3.3),
             ],
             rows,
             blank_rows: 0,

@@ -45,13 +45,7 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
         ("Review by", 0.11),
     ];
     blocks.push(Block::Table(Table {
-        columns: columns
-            .iter()
-            .map(|(t, w)| Column {
-                title: t.to_string(),
-                weight: *w,
-            })
-            .collect(),
+        columns: columns.iter().map(|&(t, w)| Column::new(t, w)).collect(),
         rows,
         blank_rows: 0,
         label_column: true,

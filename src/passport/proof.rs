@@ -11,14 +11,25 @@ use super::*;
 use crate::model::{Category, ItemDetails};
 
 fn render_ok(data: &PassportData, audience: Audience, format: Format) -> Rendered {
+    render_as(data, audience, format, false)
+}
+
+/// A copy for `audience` on `format`, in large print or not, with the standard template.
+pub(super) fn render_as(
+    data: &PassportData,
+    audience: Audience,
+    format: Format,
+    large_print: bool,
+) -> Rendered {
     let mut options = fixture::options(audience);
     options.format = format;
+    options.large_print = large_print;
     render_with_report(data, &Template::for_audience(audience), &options).unwrap()
 }
 
 /// Text of each PDF page, with line breaks and spaces removed so that runs split across
 /// fonts compare whole.
-fn pages_text(pdf: &[u8]) -> Vec<String> {
+pub(super) fn pages_text(pdf: &[u8]) -> Vec<String> {
     let doc = lopdf::Document::load_mem(pdf).unwrap();
     doc.get_pages()
         .keys()
@@ -26,7 +37,7 @@ fn pages_text(pdf: &[u8]) -> Vec<String> {
         .collect()
 }
 
-fn squash(s: &str) -> String {
+pub(super) fn squash(s: &str) -> String {
     s.split_whitespace().collect()
 }
 

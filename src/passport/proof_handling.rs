@@ -2,28 +2,9 @@
 //! with lopdf, and check the table's place, rows and what each copy leaves out.
 
 use super::fixture::{self, Builder, d};
+use super::proof::{pages_text, render_as, squash};
 use super::*;
 use crate::model::{Category, HandlingTask, ItemId, LoopConfiguration, WhereUsed};
-
-fn render_ok(data: &PassportData, audience: Audience, format: Format, large: bool) -> Rendered {
-    let mut options = fixture::options(audience);
-    options.format = format;
-    options.large_print = large;
-    render_with_report(data, &Template::for_audience(audience), &options).unwrap()
-}
-
-/// Each page's text with the whitespace taken out, so runs split across lines compare whole.
-fn pages_text(pdf: &[u8]) -> Vec<String> {
-    let doc = lopdf::Document::load_mem(pdf).unwrap();
-    doc.get_pages()
-        .keys()
-        .map(|&n| doc.extract_text(&[n]).unwrap().split_whitespace().collect())
-        .collect()
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect()
-}
 
 fn item_of(data: &PassportData, category: Category) -> ItemId {
     data.items
@@ -82,7 +63,7 @@ fn plan_page(pages: &[String]) -> (usize, &String) {
 fn both_copies_print_the_plan_as_a_table_after_the_equipment_pages() {
     let data = with_plan(fixture::reference());
     for audience in [Audience::School, Audience::Family] {
-        let pages = pages_text(&render_ok(&data, audience, Format::A4, false).pdf);
+        let pages = pages_text(&render_as(&data, audience, Format::A4, false).pdf);
         let (at, page) = plan_page(&pages);
         // The header row, then each task in the plan's order with its cells.
         let mut from = 0;
@@ -137,13 +118,13 @@ fn both_copies_print_the_plan_as_a_table_after_the_equipment_pages() {
 #[test]
 fn a_child_without_a_plan_gets_no_plan_page_and_keeps_the_page_count() {
     let plain = fixture::reference();
-    let pages = pages_text(&render_ok(&plain, Audience::Family, Format::A4, false).pdf);
+    let pages = pages_text(&render_as(&plain, Audience::Family, Format::A4, false).pdf);
     assert!(
         pages.iter().all(|p| !p.contains("Movingandhandlingplan")),
         "no plan, no page"
     );
     let planned =
-        pages_text(&render_ok(&with_plan(plain), Audience::Family, Format::A4, false).pdf);
+        pages_text(&render_as(&with_plan(plain), Audience::Family, Format::A4, false).pdf);
     assert_eq!(planned.len(), pages.len() + 1, "the plan is one page");
 }
 
@@ -161,8 +142,8 @@ fn a_school_copy_leaves_out_a_task_done_with_home_only_equipment() {
         adults: 2,
         ..HandlingTask::new("Into the bath")
     });
-    let school = pages_text(&render_ok(&data, Audience::School, Format::A4, false).pdf);
-    let family = pages_text(&render_ok(&data, Audience::Family, Format::A4, false).pdf);
+    let school = pages_text(&render_as(&data, Audience::School, Format::A4, false).pdf);
+    let family = pages_text(&render_as(&data, Audience::Family, Format::A4, false).pdf);
     assert!(!plan_page(&school).1.contains("Intothebath"));
     assert!(plan_page(&school).1.contains("Bedtochair"));
     assert!(plan_page(&family).1.contains("Intothebath"));
@@ -217,7 +198,7 @@ fn the_plan_fits_in_large_print_on_an_a5_booklet() {
             ..task.clone()
         });
     }
-    let rendered = render_ok(&data, Audience::Family, Format::A5Booklet, true);
+    let rendered = render_as(&data, Audience::Family, Format::A5Booklet, true);
     let text = pages_text(&rendered.pdf).concat();
     for n in 0..8 {
         assert!(
@@ -236,9 +217,9 @@ fn write_handling_sample() {
         return;
     };
     let data = with_plan(fixture::reference());
-    let pdf = render_ok(&data, Audience::School, Format::A4, false).pdf;
+    let pdf = render_as(&data, Audience::School, Format::A4, false).pdf;
     std::fs::write(std::path::Path::new(&dir).join("handling-school.pdf"), pdf).unwrap();
-    let pdf = render_ok(&data, Audience::Family, Format::A5Booklet, true).pdf;
+    let pdf = render_as(&data, Audience::Family, Format::A5Booklet, true).pdf;
     std::fs::write(
         std::path::Path::new(&dir).join("handling-family-a5-large.pdf"),
         pdf,

@@ -41,6 +41,16 @@ async fn choose_category(app: &App, code: &str) {
         .unwrap();
 }
 
+/// From the child's page, adds an item of the category (its core code) with this name, and
+/// waits on the new item's page.
+async fn add_item(app: &App, category: &str, name: &str) {
+    app.click("#add-equipment").await;
+    choose_category(app, category).await;
+    app.fill("#field-name", name).await;
+    app.click("#create-item").await;
+    app.find("#save-item").await;
+}
+
 /// A photo of a standing frame, good enough for the app's photo intake.
 fn photo_file(dir: &Path) -> PathBuf {
     let img = image::RgbImage::from_fn(640, 480, |x, y| {
@@ -105,11 +115,7 @@ async fn a_new_childs_item_with_a_photo_and_two_set_up_steps_is_kept() {
     add_child(&app, "Ruby", "Okafor", "12 Mill Lane, Hitchin").await;
     app.screenshot("03-child").await;
 
-    app.click("#add-equipment").await;
-    choose_category(&app, "standing-frame").await;
-    app.fill("#field-name", "Prone stander").await;
-    app.click("#create-item").await;
-    app.find("#save-item").await;
+    add_item(&app, "standing-frame", "Prone stander").await;
 
     app.click("#add-photos").await;
     app.find("#photo-caption-0").await;
@@ -294,11 +300,7 @@ async fn a_handling_task_for_five_adults_is_refused_beside_the_field_then_kept_a
     let app = App::start(&[]).await;
     create_caseload(&app).await;
     add_child(&app, "Amara", "Okafor", "3 Elm Row, Leeds").await;
-    app.click("#add-equipment").await;
-    choose_category(&app, "hoist").await;
-    app.fill("#field-name", "Ceiling track hoist").await;
-    app.click("#create-item").await;
-    app.find("#save-item").await;
+    add_item(&app, "hoist", "Ceiling track hoist").await;
     app.click("a.nhsuk-back-link").await;
 
     app.click("#edit-handling-plan").await;
@@ -367,11 +369,7 @@ async fn the_school_copy_saved_to_a_file_has_the_item_but_not_the_home_address()
     let app = App::start(&[]).await;
     create_caseload(&app).await;
     add_child(&app, "Nguyễn", "Thị Hoa", "7 Wisteria Gardens, Stevenage").await;
-    app.click("#add-equipment").await;
-    choose_category(&app, "hoist").await;
-    app.fill("#field-name", "Ceiling track hoist").await;
-    app.click("#create-item").await;
-    app.find("#save-item").await;
+    add_item(&app, "hoist", "Ceiling track hoist").await;
     app.click("a.nhsuk-back-link").await;
     app.click("#open-passport").await;
     app.click("#audience-school").await;
