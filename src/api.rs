@@ -23,6 +23,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use crate::store::Access;
 pub use crate::store::children::{ChildSummary, DueBadge};
 pub use crate::store::issued::IssuedCopy;
 pub use audit::{AuditAction, AuditEntry, FieldChange, RecordKind, RecordRef};
@@ -95,6 +96,18 @@ impl Api {
             store,
             clock,
             data_dir: Some(data_dir.to_path_buf()),
+        })
+    }
+
+    /// Another connection to this open caseload, for a thread of its own: a pool of
+    /// [`Access::ReadOnly`] ones answers the screens while one writer changes the caseload,
+    /// and a long job (a whole setting's passports, a backup) runs on its own so nothing
+    /// waits behind it. Same clock, same folder, same passphrase (kept by the store).
+    pub fn connect_again(&self, access: Access) -> Result<Api> {
+        Ok(Api {
+            store: self.store.connect_again(access)?,
+            clock: self.clock.clone(),
+            data_dir: self.data_dir.clone(),
         })
     }
 

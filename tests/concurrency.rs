@@ -313,3 +313,70 @@ fn an_empty_file_is_refused_as_a_backup_for_what_it_is() {
     assert_eq!(said.lines().count(), 1, "{said}");
     assert_eq!(open(&dir).child_count().unwrap(), 1);
 }
+
+/// The desktop app answers its screens from read-only connections while one writer changes
+/// the caseload, and runs long jobs on connections of their own.
+mod further_connections {
+    use super::*;
+    use equipment_passport::api::Access;
+
+    #[test]
+    fn a_reader_sees_what_the_writer_committed_and_refuses_to_write() {
+        let scratch = tempfile::tempdir().unwrap();
+        let mut writer = open(scratch.path());
+        let mut reader = writer.connect_again(Access::ReadOnly).unwrap();
+        add_child(&mut writer, "Amara", "Okafor");
+        let found = reader.search_children("Amara", None, 10).unwrap();
+        assert_eq!(found.children.len(), 1);
+
+        let err = add_child_via(&mut reader, "Written", "Byreader").unwrap_err();
+        assert!(
+            err.to_string().contains("readonly") || err.to_string().contains("read-only"),
+            "{err}"
+        );
+        assert_eq!(writer.child_count().unwrap(), 1, "nothing was written");
+    }
+
+    #[test]
+    fn a_second_writer_takes_turns_with_the_first() {
+        let scratch = tempfile::tempdir().unwrap();
+        let mut first = open(scratch.path());
+        let mut second = first.connect_again(Access::ReadWrite).unwrap();
+        add_child(&mut first, "First", "Writer");
+        add_child(&mut second, "Second", "Writer");
+        assert_eq!(first.child_count().unwrap(), 2);
+        assert_eq!(second.child_count().unwrap(), 2);
+    }
+
+    #[test]
+    fn a_restore_waits_for_the_other_connections_to_close() {
+        let scratch = tempfile::tempdir().unwrap();
+        let mut api = open(scratch.path());
+        add_child(&mut api, "Kept", "Before");
+        let backup = scratch.path().join("copy.db");
+        api.backup_to(&backup).unwrap();
+        let reader = api.connect_again(Access::ReadOnly).unwrap();
+        let closes_later = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            drop(reader);
+        });
+        api.restore_from(&backup, None).unwrap();
+        closes_later.join().unwrap();
+        assert_eq!(api.child_count().unwrap(), 1);
+        assert!(integrity_problems(scratch.path()).is_empty());
+    }
+
+    #[test]
+    fn a_caseload_in_memory_has_no_second_connection() {
+        let api = equipment_passport::Api::in_memory(Arc::new(FixedClock::on(today()))).unwrap();
+        assert!(api.connect_again(Access::ReadOnly).is_err());
+    }
+
+    fn add_child_via(
+        api: &mut Api,
+        given: &str,
+        family: &str,
+    ) -> equipment_passport::Result<Child> {
+        api.create_child(ChildDetails::new(given, family, date(2017, 3, 14)))
+    }
+}

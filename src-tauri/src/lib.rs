@@ -3,6 +3,8 @@
 //! `api::` function (see `commands/`), and errors cross as `{code, message, fields}`.
 
 pub mod commands;
+pub mod connections;
+pub mod dialogs;
 pub mod error;
 mod photo_protocol;
 pub mod state;
@@ -97,23 +99,23 @@ pub fn run() {
             commands::due::due_list,
             commands::due::get_preferences,
             commands::due::set_preferences,
-            commands::files::choose_photos,
-            commands::files::preview_passport,
-            commands::files::save_passport,
-            commands::files::open_saved_file,
-            commands::files::issued_copies,
-            commands::files::print_setting,
-            commands::files::cancel_printing,
-            commands::files::choose_logo,
-            commands::files::remove_logo,
-            commands::safety::child_history,
-            commands::safety::record_history,
-            commands::safety::item_history,
-            commands::safety::automatic_backup_problem,
-            commands::safety::backup_now,
-            commands::safety::list_backups,
-            commands::safety::choose_backup_file,
-            commands::safety::restore_backup,
+            commands::equipment::choose_photos,
+            commands::passports::preview_passport,
+            commands::passports::save_passport,
+            commands::passports::open_saved_file,
+            commands::passports::issued_copies,
+            commands::passports::print_setting,
+            commands::passports::cancel_printing,
+            commands::passports::choose_logo,
+            commands::passports::remove_logo,
+            commands::audit::child_history,
+            commands::audit::record_history,
+            commands::audit::item_history,
+            commands::backup::automatic_backup_problem,
+            commands::backup::backup_now,
+            commands::backup::list_backups,
+            commands::backup::choose_backup_file,
+            commands::backup::restore_backup,
             commands::transfer::export_bundle,
             commands::transfer::choose_bundle_file,
             commands::transfer::import_bundle,

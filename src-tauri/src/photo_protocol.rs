@@ -24,8 +24,8 @@ pub fn respond<R: Runtime>(
         return plain(StatusCode::BAD_REQUEST, "not a photo address");
     };
     let bytes = match size {
-        "thumb" => state.with_api(|api| api.photo_thumbnail(id)),
-        "full" => state.with_api(|api| api.photo_jpeg(id)),
+        "thumb" => state.read(|api| api.photo_thumbnail(id)),
+        "full" => state.read(|api| api.photo_jpeg(id)),
         _ => return plain(StatusCode::NOT_FOUND, "use /thumb/<id> or /full/<id>"),
     };
     match bytes {

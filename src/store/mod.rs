@@ -134,6 +134,15 @@ fn register_functions(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// What a further connection to an open caseload may do (see [`Store::connect_again`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Reads only: any statement that would write fails.
+    ReadOnly,
+    /// Reads and writes, taking turns with the caseload's other writers.
+    ReadWrite,
+}
+
 /// An open caseload database.
 pub struct Store {
     conn: Connection,
@@ -257,11 +266,17 @@ impl Store {
     }
 
     fn prepare(&mut self) -> Result<()> {
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        self.conn.busy_timeout(BUSY_WAIT)?;
         // A 32 MiB page cache holds a large caseload's hot pages already decrypted: with
         // SQLCipher every page read from disk is decrypted and authenticated again.
-        self.conn.pragma_update(None, "cache_size", -32_768)?;
+        self.configure(32 * 1024)?;
+        schema::migrate(&mut self.conn)
+    }
+
+    /// The connection's settings, the same for every connection to the caseload.
+    fn configure(&mut self, cache_kib: i64) -> Result<()> {
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.busy_timeout(BUSY_WAIT)?;
+        self.conn.pragma_update(None, "cache_size", -cache_kib)?;
         if self.path.is_some() {
             let mode: String =
                 self.conn
@@ -271,8 +286,48 @@ impl Store {
             // cut can lose the last commits, and never corrupts the file.
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
-        register_functions(&self.conn)?;
-        schema::migrate(&mut self.conn)
+        register_functions(&self.conn)
+    }
+
+    /// A second connection to the same caseload file, keyed with the passphrase this one was
+    /// opened with: for work on another thread, so that it never waits behind this one's.
+    /// [`Access::ReadOnly`] refuses every write (`query_only`). It holds its own shared
+    /// [`CaseloadLock`], so a restore waits until it is closed. The schema must be the one
+    /// this connection brought up to date (nothing is migrated here).
+    pub fn connect_again(&self, access: Access) -> Result<Store> {
+        let Some(path) = &self.path else {
+            return Err(Error::Conflict(
+                "a caseload held in memory has only one connection".into(),
+            ));
+        };
+        let passphrase = self.passphrase_str();
+        let lock = CaseloadLock::shared(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let mut store = Store {
+            conn,
+            path: Some(path.clone()),
+            passphrase: passphrase.map(backup::Secret::new),
+            lock: Some(std::sync::Arc::new(lock)),
+        };
+        store.unlock(passphrase)?;
+        // Readers answer screens and searches: a smaller cache each, as there are several.
+        store.configure(match access {
+            Access::ReadOnly => 8 * 1024,
+            Access::ReadWrite => 32 * 1024,
+        })?;
+        let found = store.schema_version()?;
+        if found != SCHEMA_VERSION {
+            return Err(Error::Conflict(format!(
+                "the caseload's layout changed while it was open (version {found}, expected {SCHEMA_VERSION}): close the app and open it again"
+            )));
+        }
+        if access == Access::ReadOnly {
+            store.conn.pragma_update(None, "query_only", "ON")?;
+        }
+        Ok(store)
     }
 
     /// Re-encrypts the whole database under a new passphrase, in place.

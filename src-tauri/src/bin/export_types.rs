@@ -9,7 +9,7 @@ use equipment_passport::model::dfg::*;
 use equipment_passport::model::*;
 use equipment_passport_desktop::commands::dfg::SavedDfgSummary;
 use equipment_passport_desktop::commands::equipment::PhotoAdded;
-use equipment_passport_desktop::commands::files::SavedPassport;
+use equipment_passport_desktop::commands::passports::SavedPassport;
 use equipment_passport_desktop::commands::transfer::CsvColumn;
 use equipment_passport_desktop::error::CommandError;
 use equipment_passport_desktop::state::SessionState;

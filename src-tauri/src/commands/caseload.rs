@@ -14,17 +14,17 @@ pub async fn search_children(
     setting_id: Option<SettingId>,
     limit: usize,
 ) -> CommandResult<SearchResults> {
-    state.with_api(|api| api.search_children(&text, setting_id, limit))
+    state.read(|api| api.search_children(&text, setting_id, limit))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn child_count(state: State<'_, AppState>) -> CommandResult<usize> {
-    state.with_api(|api| api.child_count())
+    state.read(|api| api.child_count())
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn get_child(state: State<'_, AppState>, id: ChildId) -> CommandResult<ChildRecord> {
-    state.with_api(|api| api.child(id))
+    state.read(|api| api.child(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -32,7 +32,7 @@ pub async fn create_child(
     state: State<'_, AppState>,
     details: ChildDetails,
 ) -> CommandResult<Child> {
-    state.with_api(|api| api.create_child(details))
+    state.write(|api| api.create_child(details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -41,7 +41,7 @@ pub async fn update_child(
     id: ChildId,
     details: ChildDetails,
 ) -> CommandResult<Child> {
-    state.with_api(|api| api.update_child(id, details))
+    state.write(|api| api.update_child(id, details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -49,7 +49,7 @@ pub async fn get_handling_plan(
     state: State<'_, AppState>,
     child_id: ChildId,
 ) -> CommandResult<Vec<HandlingTask>> {
-    state.with_api(|api| api.handling_plan(child_id))
+    state.read(|api| api.handling_plan(child_id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -58,12 +58,12 @@ pub async fn save_handling_plan(
     child_id: ChildId,
     tasks: Vec<HandlingTask>,
 ) -> CommandResult<Vec<HandlingTask>> {
-    state.with_api(|api| api.save_handling_plan(child_id, tasks))
+    state.write(|api| api.save_handling_plan(child_id, tasks))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn delete_child(state: State<'_, AppState>, id: ChildId) -> CommandResult<()> {
-    state.with_api(|api| api.delete_child(id))
+    state.write(|api| api.delete_child(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -72,7 +72,7 @@ pub async fn add_contact(
     child_id: ChildId,
     details: ContactDetails,
 ) -> CommandResult<Contact> {
-    state.with_api(|api| api.add_contact(child_id, details))
+    state.write(|api| api.add_contact(child_id, details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -81,17 +81,17 @@ pub async fn update_contact(
     id: ContactId,
     details: ContactDetails,
 ) -> CommandResult<Contact> {
-    state.with_api(|api| api.update_contact(id, details))
+    state.write(|api| api.update_contact(id, details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn delete_contact(state: State<'_, AppState>, id: ContactId) -> CommandResult<()> {
-    state.with_api(|api| api.delete_contact(id))
+    state.write(|api| api.delete_contact(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_settings(state: State<'_, AppState>) -> CommandResult<Vec<Setting>> {
-    state.with_api(|api| api.settings())
+    state.read(|api| api.settings())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -99,7 +99,7 @@ pub async fn create_setting(
     state: State<'_, AppState>,
     details: SettingDetails,
 ) -> CommandResult<Setting> {
-    state.with_api(|api| api.create_setting(details))
+    state.write(|api| api.create_setting(details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -108,7 +108,7 @@ pub async fn update_setting(
     id: SettingId,
     details: SettingDetails,
 ) -> CommandResult<Setting> {
-    state.with_api(|api| api.update_setting(id, details))
+    state.write(|api| api.update_setting(id, details))
 }
 
 /// How many children would be left without a setting: the delete dialog says so.
@@ -117,16 +117,16 @@ pub async fn setting_child_count(
     state: State<'_, AppState>,
     id: SettingId,
 ) -> CommandResult<usize> {
-    state.with_api(|api| api.setting_child_count(id))
+    state.read(|api| api.setting_child_count(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn delete_setting(state: State<'_, AppState>, id: SettingId) -> CommandResult<()> {
-    state.with_api(|api| api.delete_setting(id))
+    state.write(|api| api.delete_setting(id))
 }
 
 /// Loads the synthetic sample caseload (only into an empty caseload).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn load_demo(app: tauri::AppHandle) -> CommandResult<DemoSummary> {
-    super::blocking(app, |state| state.with_api(demo::load)).await
+    super::blocking(app, |state| state.write(demo::load)).await
 }

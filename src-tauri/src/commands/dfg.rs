@@ -16,12 +16,12 @@ pub async fn dfg_cases(
     state: State<'_, AppState>,
     filter: DfgCaseFilter,
 ) -> CommandResult<Vec<DfgCaseSummary>> {
-    state.with_api(|api| api.dfg_cases(filter))
+    state.read(|api| api.dfg_cases(filter))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn dfg_case(state: State<'_, AppState>, id: DfgCaseId) -> CommandResult<DfgCaseRecord> {
-    state.with_api(|api| api.dfg_case(id))
+    state.read(|api| api.dfg_case(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -30,7 +30,7 @@ pub async fn open_dfg_case(
     child_id: ChildId,
     details: DfgCaseDetails,
 ) -> CommandResult<DfgCaseRecord> {
-    state.with_api(|api| api.open_dfg_case(child_id, details))
+    state.write(|api| api.open_dfg_case(child_id, details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -39,7 +39,7 @@ pub async fn update_dfg_case(
     id: DfgCaseId,
     details: DfgCaseDetails,
 ) -> CommandResult<DfgCaseRecord> {
-    state.with_api(|api| api.update_dfg_case(id, details))
+    state.write(|api| api.update_dfg_case(id, details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -48,7 +48,7 @@ pub async fn record_dfg_stage(
     id: DfgCaseId,
     entry: StageEntry,
 ) -> CommandResult<DfgCaseRecord> {
-    state.with_api(|api| api.record_dfg_stage(id, entry))
+    state.write(|api| api.record_dfg_stage(id, entry))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -57,7 +57,7 @@ pub async fn hold_dfg_case(
     id: DfgCaseId,
     change: StatusChange,
 ) -> CommandResult<DfgCaseRecord> {
-    state.with_api(|api| api.hold_dfg_case(id, change))
+    state.write(|api| api.hold_dfg_case(id, change))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -66,7 +66,7 @@ pub async fn resume_dfg_case(
     id: DfgCaseId,
     change: StatusChange,
 ) -> CommandResult<DfgCaseRecord> {
-    state.with_api(|api| api.resume_dfg_case(id, change))
+    state.write(|api| api.resume_dfg_case(id, change))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -75,7 +75,7 @@ pub async fn withdraw_dfg_case(
     id: DfgCaseId,
     change: StatusChange,
 ) -> CommandResult<DfgCaseRecord> {
-    state.with_api(|api| api.withdraw_dfg_case(id, change))
+    state.write(|api| api.withdraw_dfg_case(id, change))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -84,7 +84,7 @@ pub async fn choose_dfg_quote(
     id: DfgCaseId,
     quote_id: DfgStageId,
 ) -> CommandResult<DfgCaseRecord> {
-    state.with_api(|api| api.choose_dfg_quote(id, quote_id))
+    state.write(|api| api.choose_dfg_quote(id, quote_id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -93,7 +93,7 @@ pub async fn remove_last_dfg_stage(
     id: DfgCaseId,
     author: String,
 ) -> CommandResult<DfgCaseRecord> {
-    state.with_api(|api| api.remove_last_dfg_stage(id, &author))
+    state.write(|api| api.remove_last_dfg_stage(id, &author))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -103,7 +103,7 @@ pub async fn add_dfg_note(
     author: String,
     text: String,
 ) -> CommandResult<CaseNote> {
-    state.with_api(|api| api.add_dfg_note(id, &author, &text))
+    state.write(|api| api.add_dfg_note(id, &author, &text))
 }
 
 /// A case summary the user saved.
@@ -121,7 +121,7 @@ pub async fn save_dfg_summary(
     suggested_name: String,
 ) -> CommandResult<Option<SavedDfgSummary>> {
     super::blocking(app.clone(), move |state| {
-        let Some(path) = super::files::ask_where_to_save(
+        let Some(path) = crate::dialogs::ask_where_to_save(
             &app,
             "Save the case summary",
             &suggested_name,
@@ -130,7 +130,7 @@ pub async fn save_dfg_summary(
         else {
             return Ok(None);
         };
-        let pdf = state.with_api(|api| api.dfg_summary_pdf(id))?;
+        let pdf = state.read(|api| api.dfg_summary_pdf(id))?;
         std::fs::write(&path, &pdf).map_err(|e| {
             CommandError::new("io", format!("could not save {}: {e}", path.display()))
         })?;

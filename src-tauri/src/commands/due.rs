@@ -11,12 +11,12 @@ pub async fn due_list(
     state: State<'_, AppState>,
     within_days: u32,
 ) -> CommandResult<Vec<DueEntry>> {
-    state.with_api(|api| api.due_list(within_days))
+    state.read(|api| api.due_list(within_days))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn get_preferences(state: State<'_, AppState>) -> CommandResult<Preferences> {
-    state.with_api(|api| api.preferences())
+    state.read(|api| api.preferences())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -24,7 +24,7 @@ pub async fn set_preferences(
     state: State<'_, AppState>,
     preferences: Preferences,
 ) -> CommandResult<Preferences> {
-    let saved = state.with_api(|api| api.set_preferences(preferences))?;
+    let saved = state.write(|api| api.set_preferences(preferences))?;
     state.set_idle_minutes(saved.idle_lock_minutes);
     Ok(saved)
 }

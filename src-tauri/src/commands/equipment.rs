@@ -1,4 +1,5 @@
-//! Equipment items, their photos and service logs, and the supplier directory.
+//! Equipment items, their photos (and the dialog that chooses them) and service logs, and the
+//! supplier directory.
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
@@ -10,7 +11,7 @@ use ts_rs::TS;
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn get_item(state: State<'_, AppState>, id: ItemId) -> CommandResult<ItemRecord> {
-    state.with_api(|api| api.item(id))
+    state.read(|api| api.item(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -19,7 +20,7 @@ pub async fn create_item(
     child_id: ChildId,
     details: ItemDetails,
 ) -> CommandResult<EquipmentItem> {
-    state.with_api(|api| api.create_item(child_id, details))
+    state.write(|api| api.create_item(child_id, details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -28,12 +29,39 @@ pub async fn update_item(
     id: ItemId,
     details: ItemDetails,
 ) -> CommandResult<EquipmentItem> {
-    state.with_api(|api| api.update_item(id, details))
+    state.write(|api| api.update_item(id, details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn delete_item(state: State<'_, AppState>, id: ItemId) -> CommandResult<()> {
-    state.with_api(|api| api.delete_item(id))
+    state.write(|api| api.delete_item(id))
+}
+
+/// Asks the user to choose photos; empty when they cancel.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn choose_photos(app: AppHandle, multiple: bool) -> CommandResult<Vec<String>> {
+    super::blocking(app.clone(), move |_| {
+        if let Some(files) = crate::dialogs::TestDialogs::open() {
+            return Ok(files.into_iter().map(|p| p.display().to_string()).collect());
+        }
+        let dialog = tauri_plugin_dialog::DialogExt::dialog(&app)
+            .file()
+            .set_title("Choose photos")
+            .add_filter(
+                "Photos",
+                &["jpg", "jpeg", "png", "webp", "JPG", "JPEG", "PNG", "WEBP"],
+            );
+        let chosen = if multiple {
+            dialog.blocking_pick_files().unwrap_or_default()
+        } else {
+            dialog.blocking_pick_file().into_iter().collect()
+        };
+        chosen
+            .into_iter()
+            .map(|f| crate::dialogs::as_path(f).map(|p| p.display().to_string()))
+            .collect()
+    })
+    .await
 }
 
 /// What happened to one photo file the user added.
@@ -56,10 +84,10 @@ pub async fn add_item_photos(
         Ok(paths
             .into_iter()
             .map(|path| {
-                let file = super::files::file_name(&path);
+                let file = crate::dialogs::file_name(&path);
                 let caption = String::new();
-                let outcome = super::files::read_photo(&path).and_then(|bytes| {
-                    state.with_api(|api| api.add_item_photo(item_id, &bytes, &caption))
+                let outcome = crate::dialogs::read_photo(&path).and_then(|bytes| {
+                    state.write(|api| api.add_item_photo(item_id, &bytes, &caption))
                 });
                 match outcome {
                     Ok(photo) => PhotoAdded {
@@ -86,8 +114,8 @@ pub async fn add_step_photo(
     path: String,
 ) -> CommandResult<PhotoId> {
     super::blocking(app, move |state| {
-        let bytes = super::files::read_photo(&path)?;
-        state.with_api(|api| api.add_step_photo(item_id, &bytes))
+        let bytes = crate::dialogs::read_photo(&path)?;
+        state.write(|api| api.add_step_photo(item_id, &bytes))
     })
     .await
 }
@@ -99,8 +127,8 @@ pub async fn set_child_photo(
     path: String,
 ) -> CommandResult<PhotoId> {
     super::blocking(app, move |state| {
-        let bytes = super::files::read_photo(&path)?;
-        state.with_api(|api| api.set_child_photo(child_id, &bytes))
+        let bytes = crate::dialogs::read_photo(&path)?;
+        state.write(|api| api.set_child_photo(child_id, &bytes))
     })
     .await
 }
@@ -110,7 +138,7 @@ pub async fn remove_child_photo(
     state: State<'_, AppState>,
     child_id: ChildId,
 ) -> CommandResult<()> {
-    state.with_api(|api| api.remove_child_photo(child_id))
+    state.write(|api| api.remove_child_photo(child_id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -119,7 +147,7 @@ pub async fn set_photo_caption(
     photo_id: PhotoId,
     caption: String,
 ) -> CommandResult<()> {
-    state.with_api(|api| api.set_photo_caption(photo_id, &caption))
+    state.write(|api| api.set_photo_caption(photo_id, &caption))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -128,12 +156,12 @@ pub async fn reorder_item_photos(
     item_id: ItemId,
     order: Vec<PhotoId>,
 ) -> CommandResult<()> {
-    state.with_api(|api| api.reorder_item_photos(item_id, &order))
+    state.write(|api| api.reorder_item_photos(item_id, &order))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn delete_photo(state: State<'_, AppState>, photo_id: PhotoId) -> CommandResult<()> {
-    state.with_api(|api| api.delete_photo(photo_id))
+    state.write(|api| api.delete_photo(photo_id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -142,7 +170,7 @@ pub async fn add_service_record(
     item_id: ItemId,
     details: ServiceRecordDetails,
 ) -> CommandResult<ServiceRecord> {
-    state.with_api(|api| api.add_service_record(item_id, details))
+    state.write(|api| api.add_service_record(item_id, details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -150,12 +178,12 @@ pub async fn delete_service_record(
     state: State<'_, AppState>,
     id: ServiceRecordId,
 ) -> CommandResult<()> {
-    state.with_api(|api| api.delete_service_record(id))
+    state.write(|api| api.delete_service_record(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn service_intervals(state: State<'_, AppState>) -> CommandResult<ServiceIntervals> {
-    state.with_api(|api| api.service_intervals())
+    state.read(|api| api.service_intervals())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -163,12 +191,12 @@ pub async fn set_service_intervals(
     state: State<'_, AppState>,
     intervals: ServiceIntervals,
 ) -> CommandResult<()> {
-    state.with_api(|api| api.set_service_intervals(intervals))
+    state.write(|api| api.set_service_intervals(intervals))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_suppliers(state: State<'_, AppState>) -> CommandResult<Vec<Supplier>> {
-    state.with_api(|api| api.suppliers())
+    state.read(|api| api.suppliers())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -176,7 +204,7 @@ pub async fn create_supplier(
     state: State<'_, AppState>,
     details: SupplierDetails,
 ) -> CommandResult<Supplier> {
-    state.with_api(|api| api.create_supplier(details))
+    state.write(|api| api.create_supplier(details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -185,10 +213,10 @@ pub async fn update_supplier(
     id: SupplierId,
     details: SupplierDetails,
 ) -> CommandResult<Supplier> {
-    state.with_api(|api| api.update_supplier(id, details))
+    state.write(|api| api.update_supplier(id, details))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn delete_supplier(state: State<'_, AppState>, id: SupplierId) -> CommandResult<()> {
-    state.with_api(|api| api.delete_supplier(id))
+    state.write(|api| api.delete_supplier(id))
 }

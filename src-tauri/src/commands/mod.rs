@@ -1,13 +1,15 @@
-//! The commands the web view may invoke, one file per area. Each is a few lines: take the
-//! state, call one `api::` function, map the error. Photo and PDF work runs off the main
-//! thread in `spawn_blocking`.
+//! The commands the web view may invoke, one file per area, named as the core's `api/` names
+//! it. Each is a few lines: take the state, call one `api::` function on a read-only
+//! connection (`state.read`) or the writer (`state.write`), map the error. Photo and PDF work
+//! runs off the main thread in `spawn_blocking`.
 
+pub mod audit;
+pub mod backup;
 pub mod caseload;
 pub mod dfg;
 pub mod due;
 pub mod equipment;
-pub mod files;
-pub mod safety;
+pub mod passports;
 pub mod session;
 pub mod transfer;
 

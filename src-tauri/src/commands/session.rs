@@ -10,8 +10,8 @@ pub async fn session_state(state: State<'_, AppState>) -> CommandResult<SessionS
     Ok(state.state())
 }
 
-/// First run: creates the encrypted caseload with the passphrase the user chose, then makes
-/// today's automatic backup in the background.
+/// First run: creates the encrypted caseload with the passphrase the user chose, then opens
+/// its read-only connections and makes today's automatic backup in the background.
 #[tauri::command]
 pub async fn create_caseload(
     app: AppHandle,
@@ -19,13 +19,14 @@ pub async fn create_caseload(
     passphrase: String,
 ) -> CommandResult<()> {
     let api = Api::create(&state.data_dir, &passphrase, state.clock.clone())?;
-    state.open_with(api, DEFAULT_IDLE_MINUTES);
-    super::safety::start_automatic_backup(app, &state, passphrase);
+    let caseload = state.open_with(api, DEFAULT_IDLE_MINUTES);
+    super::backup::start_after_opening(app, caseload);
     Ok(())
 }
 
-/// Opens the caseload, then makes today's automatic backup in the background: a large
-/// caseload takes seconds to copy, and the user should not wait for it.
+/// Opens the caseload, then opens its read-only connections and makes today's automatic
+/// backup in the background: a large caseload takes seconds to copy, and the user should not
+/// wait for it.
 #[tauri::command]
 pub async fn unlock(
     app: AppHandle,
@@ -34,8 +35,8 @@ pub async fn unlock(
 ) -> CommandResult<()> {
     let api = Api::open(&state.data_dir, Some(&passphrase), state.clock.clone())?;
     let minutes = api.preferences()?.idle_lock_minutes;
-    state.open_with(api, minutes);
-    super::safety::start_automatic_backup(app, &state, passphrase);
+    let caseload = state.open_with(api, minutes);
+    super::backup::start_after_opening(app, caseload);
     Ok(())
 }
 
@@ -58,5 +59,7 @@ pub async fn change_passphrase(
     current: String,
     new: String,
 ) -> CommandResult<()> {
-    state.with_api(|api| api.change_passphrase(&current, &new))
+    Ok(state
+        .caseload()?
+        .alone(|api| api.change_passphrase(&current, &new))?)
 }

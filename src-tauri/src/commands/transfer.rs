@@ -2,8 +2,9 @@
 //! spreadsheet (CSV) into the caseload. Dialogs, reading and writing run on a worker thread;
 //! an import reads only a file the user chose in its dialog this session.
 
-use super::files::{OpenDialog, ask_where_to_save, choose_file, file_name, was_chosen};
+use crate::dialogs::{OpenDialog, ask_where_to_save, choose_file, file_name};
 use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
 use equipment_passport::api::{CsvImportMode, CsvImportReport, ExportReport, ExportScope};
 use equipment_passport::bundle::{ExistingChild, ImportOptions, ImportReport};
 use equipment_passport::import_csv::MAX_BYTES;
@@ -15,9 +16,9 @@ use std::path::PathBuf;
 use tauri::AppHandle;
 use ts_rs::TS;
 
-fn chosen_file(path: &str) -> CommandResult<PathBuf> {
+fn chosen_file(state: &AppState, path: &str) -> CommandResult<PathBuf> {
     let path = PathBuf::from(path);
-    if was_chosen(&path) {
+    if state.was_chosen(&path) {
         Ok(path)
     } else {
         Err(CommandError::new(
@@ -52,7 +53,7 @@ pub async fn export_bundle(
         };
         let scope = child_id.map_or(ExportScope::All, ExportScope::Child);
         state
-            .with_api(|api| api.export_bundle(scope, &path, passphrase.as_deref()))
+            .read(|api| api.export_bundle(scope, &path, passphrase.as_deref()))
             .map(Some)
     })
     .await
@@ -61,9 +62,10 @@ pub async fn export_bundle(
 /// Asks for a `.passport` bundle to import; `None` when the user cancels. Imports nothing.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn choose_bundle_file(app: AppHandle) -> CommandResult<Option<String>> {
-    super::blocking(app.clone(), move |_| {
+    super::blocking(app.clone(), move |state| {
         choose_file(
             &app,
+            state,
             OpenDialog {
                 title: "Choose a .passport file to import",
                 filter: ("Equipment Passport bundle", &["passport"]),
@@ -86,14 +88,14 @@ pub async fn import_bundle(
     dry_run: bool,
 ) -> CommandResult<ImportReport> {
     super::blocking(app, move |state| {
-        let path = chosen_file(&path)?;
+        let path = chosen_file(state, &path)?;
         let options = ImportOptions {
             existing,
             dry_run,
             ..Default::default()
         };
         let passphrase = passphrase.filter(|p| !p.is_empty());
-        state.with_api(|api| api.import_bundle(&path, passphrase.as_deref(), &options))
+        state.write(|api| api.import_bundle(&path, passphrase.as_deref(), &options))
     })
     .await
 }
@@ -101,9 +103,10 @@ pub async fn import_bundle(
 /// Asks for an equipment spreadsheet saved as CSV; `None` when the user cancels.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn choose_csv_file(app: AppHandle) -> CommandResult<Option<String>> {
-    super::blocking(app.clone(), move |_| {
+    super::blocking(app.clone(), move |state| {
         choose_file(
             &app,
+            state,
             OpenDialog {
                 title: "Choose an equipment spreadsheet (CSV)",
                 filter: ("Spreadsheet saved as CSV", &["csv", "txt"]),
@@ -123,7 +126,7 @@ pub async fn import_equipment_csv(
     mode: CsvImportMode,
 ) -> CommandResult<CsvImportReport> {
     super::blocking(app, move |state| {
-        let path = chosen_file(&path)?;
+        let path = chosen_file(state, &path)?;
         let name = file_name(&path.display().to_string());
         let read = |e| CommandError::new("io", format!("{name}: could not read the file: {e}"));
         // One byte past the limit is enough for the core to say the file is too big.
@@ -133,7 +136,7 @@ pub async fn import_equipment_csv(
             .take(MAX_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(read)?;
-        state.with_api(|api| api.import_equipment_csv(&bytes, mode))
+        state.write(|api| api.import_equipment_csv(&bytes, mode))
     })
     .await
 }

@@ -5,7 +5,7 @@
  * too: nothing else in the UI imports `@tauri-apps/api`, which keeps the rest testable.
  */
 
-import { convertFileSrc, invoke } from '@tauri-apps/api/core';
+import { Channel, convertFileSrc, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 
@@ -287,10 +287,38 @@ export const openSavedFile = (path: string) => call<null>('open_saved_file', { p
 export const issuedCopies = (childId: Id) =>
   call<IssuedCopyStatus[]>('issued_copies', { child_id: childId });
 
-/** Asks for a folder and prints every child at the setting; null when the user cancelled. */
-export const printSetting = (settingId: Id, request: PrintRequest) =>
-  call<BatchReport | null>('print_setting', { setting_id: settingId, request });
-export const cancelPrinting = () => call<null>('cancel_printing');
+/** A whole-setting print under way: its id, for `cancelPrinting`, and what it did. */
+export interface PrintJob {
+  job: string;
+  /** Null when the user cancelled the folder dialog. */
+  report: Promise<BatchReport | null>;
+}
+
+let printJobs = 0;
+
+/**
+ * Asks for a folder and prints every child at the setting. Progress arrives on this call's own
+ * channel, so two windows or two prints never hear each other's.
+ */
+export function printSetting(
+  settingId: Id,
+  request: PrintRequest,
+  onProgress: (progress: BatchProgress) => void,
+): PrintJob {
+  printJobs += 1;
+  const job = `print-${Date.now()}-${printJobs}`;
+  const channel = new Channel<BatchProgress>();
+  channel.onmessage = onProgress;
+  const report = call<BatchReport | null>('print_setting', {
+    setting_id: settingId,
+    request,
+    job,
+    on_progress: channel,
+  });
+  return { job, report };
+}
+/** Stops the print `job` after the passport it is on. */
+export const cancelPrinting = (job: string) => call<null>('cancel_printing', { job });
 
 /** Asks for a PNG logo; false when the user cancelled. */
 export const chooseLogo = () => call<boolean>('choose_logo');
@@ -353,10 +381,6 @@ export function onSessionLocked(handler: () => void): Promise<UnlistenFn> {
 /** Today's automatic backup, made in the background after unlocking, failed: why. */
 export function onAutomaticBackupFailed(handler: (message: string) => void): Promise<UnlistenFn> {
   return listen<string>('automatic-backup-failed', (event) => handler(event.payload));
-}
-
-export function onPrintProgress(handler: (progress: BatchProgress) => void): Promise<UnlistenFn> {
-  return listen<BatchProgress>('print-progress', (event) => handler(event.payload));
 }
 
 export type DropState = { kind: 'over' } | { kind: 'drop'; paths: string[] } | { kind: 'leave' };
