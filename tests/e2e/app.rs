@@ -795,3 +795,36 @@ async fn a_spreadsheet_with_a_bad_row_is_checked_then_its_good_rows_imported_and
     app.wait_for_text("2 children found").await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_whole_school_prints_into_the_chosen_folder_one_pdf_per_child() {
+    let app = App::start(&[]).await;
+    app.wait_for_text("Choose a passphrase").await;
+    create_caseload(&app).await;
+    load_sample_caseload(&app).await;
+    app.click("a[href='#/print']").await;
+    let setting = app.find("#print-setting").await;
+    setting.select_by_index(1).await.unwrap();
+    let count = app.find("p.setting-count").await.text().await.unwrap();
+    let children: usize = count
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("the screen says how many attend: {count:?}"));
+    assert!(children > 1, "{count}");
+    app.click("#print-school").await;
+    app.find_within("#print-report", Duration::from_secs(180))
+        .await;
+    app.wait_for_text("Printing finished").await;
+    app.wait_for_text(&format!("{children} of {children} passports printed"))
+        .await;
+    app.screenshot("09-print-school").await;
+
+    let printed = std::fs::read_dir(&app.saves)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .count();
+    assert_eq!(printed, children, "one PDF per child in the folder");
+    app.stop().await;
+}
