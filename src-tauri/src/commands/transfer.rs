@@ -2,16 +2,15 @@
 //! spreadsheet (CSV) into the caseload. Dialogs, reading and writing run on a worker thread;
 //! an import reads only a file the user chose in its dialog this session.
 
-use crate::dialogs::{OpenDialog, ask_where_to_save, choose_file, file_name};
+use crate::dialogs::{OpenDialog, ask_where_to_save, choose_file};
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 use equipment_passport::api::{CsvImportMode, CsvImportReport, ExportReport, ExportScope};
 use equipment_passport::bundle::{ExistingChild, ImportOptions, ImportReport};
-use equipment_passport::import_csv::MAX_BYTES;
 use equipment_passport::import_csv::columns::Column;
 use equipment_passport::model::ChildId;
+use equipment_passport::user_file::{self, Limit};
 use serde::Serialize;
-use std::io::Read;
 use std::path::PathBuf;
 use tauri::AppHandle;
 use ts_rs::TS;
@@ -127,15 +126,8 @@ pub async fn import_equipment_csv(
 ) -> CommandResult<CsvImportReport> {
     super::blocking(app, move |state| {
         let path = chosen_file(state, &path)?;
-        let name = file_name(&path.display().to_string());
-        let read = |e| CommandError::new("io", format!("{name}: could not read the file: {e}"));
-        // One byte past the limit is enough for the core to say the file is too big.
-        let mut bytes = Vec::new();
-        std::fs::File::open(&path)
-            .map_err(read)?
-            .take(MAX_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(read)?;
+        // The core's bounded read: a regular file, refused past the import's own limit.
+        let bytes = user_file::read(&path, Limit::EQUIPMENT_CSV)?;
         state.write(|api| api.import_equipment_csv(&bytes, mode))
     })
     .await
