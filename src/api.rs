@@ -10,6 +10,7 @@ mod csv_import;
 mod dfg;
 mod dfg_export;
 mod due;
+mod due_calendar;
 mod equipment;
 mod handling;
 mod maintenance;
@@ -32,6 +33,9 @@ pub use bundle::{ExportReport, ExportScope};
 pub use caseload::{ChildRecord, SearchResults};
 pub use csv_import::{CsvImportMode, CsvImportReport};
 pub use dfg::{DfgCaseFilter, DfgCaseRecord, DfgCaseSummary};
+pub use due_calendar::{
+    CALENDAR_PRIVACY_NOTE, DUE_CALENDAR_DAYS, DUE_CALENDAR_FILE_NAME, DueCalendar,
+};
 pub use equipment::ItemRecord;
 pub use maintenance::DatabaseCheck;
 pub use passports::{

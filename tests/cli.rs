@@ -237,6 +237,13 @@ fn add_an_item_with_a_photo_and_a_loler_record_then_see_it_due() {
         due.contains("Overdue by") && due.contains("Mobile hoist"),
         "{due}"
     );
+    // The same due dates as a calendar file.
+    let ics = dir.path().join("due.ics");
+    let said = stdout_of(passport(dir.path()).args(["due", "--ics"]).arg(&ics));
+    assert!(said.contains("Wrote 1 event"), "{said}");
+    let calendar = std::fs::read_to_string(&ics).unwrap();
+    assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 1, "{calendar}");
+    assert!(calendar.contains("LOLER thorough examination: Mobile hoist"));
 }
 
 #[test]

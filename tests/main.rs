@@ -12,6 +12,7 @@ mod csv_export;
 mod csv_import;
 mod dfg;
 mod due;
+mod due_calendar;
 mod encryption;
 mod handling;
 // Kills the CLI with SIGKILL and reads the signal back from its exit status: Unix terms. (On

@@ -97,6 +97,7 @@ pub fn run() {
             commands::dfg::add_dfg_note,
             commands::dfg::save_dfg_summary,
             commands::due::due_list,
+            commands::due::save_due_calendar,
             commands::due::get_preferences,
             commands::due::set_preferences,
             commands::equipment::choose_photos,

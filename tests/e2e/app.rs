@@ -828,3 +828,27 @@ async fn a_whole_school_prints_into_the_chosen_folder_one_pdf_per_child() {
     assert_eq!(printed, children, "one PDF per child in the folder");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_due_dates_save_as_a_calendar_naming_children_by_initials_only() {
+    let app = App::start(&[]).await;
+    app.wait_for_text("Choose a passphrase").await;
+    create_caseload(&app).await;
+    load_sample_caseload(&app).await;
+    app.click("a[href='#/due']").await;
+    app.find("#due-table").await;
+    scroll_to(&app, "save-due-calendar").await;
+    app.click("#save-due-calendar").await;
+    let said = app.find("#due-calendar-saved").await.text().await.unwrap();
+    app.screenshot("10-due-calendar").await;
+
+    let file = app.saves.join("Equipment Passport due dates.ics");
+    let calendar = std::fs::read_to_string(&file).unwrap();
+    let events = calendar.matches("BEGIN:VEVENT").count();
+    assert!(events > 0, "{calendar}");
+    assert!(said.contains(&format!("Saved {events} events")), "{said}");
+    // The sample caseload's Zoë Whitfield has equipment due: in the calendar she is "Z.W.".
+    assert!(calendar.contains("(Z.W.)"), "{calendar}");
+    assert!(!calendar.contains("Zoë") && !calendar.contains("Whitfield"));
+    app.stop().await;
+}

@@ -8,6 +8,7 @@ use equipment_passport::demo::DemoSummary;
 use equipment_passport::model::dfg::*;
 use equipment_passport::model::*;
 use equipment_passport_desktop::commands::dfg::SavedDfgSummary;
+use equipment_passport_desktop::commands::due::SavedCalendar;
 use equipment_passport_desktop::commands::equipment::PhotoAdded;
 use equipment_passport_desktop::commands::passports::SavedPassport;
 use equipment_passport_desktop::commands::transfer::CsvColumn;
@@ -26,6 +27,7 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
         SessionState,
         PhotoAdded,
         SavedPassport,
+        SavedCalendar,
         SearchResults,
         ChildRecord,
         ItemRecord,

@@ -297,10 +297,19 @@ pub enum ProfileCommand {
 
 #[derive(Args)]
 pub struct DueArgs {
-    /// Include what falls due within this many days (overdue is always included).
-    #[arg(long, default_value_t = 30)]
-    pub within: u32,
+    /// Include what falls due within this many days (overdue is always included). Default:
+    /// 30 for the list, a year (366 days) for a calendar file.
+    #[arg(long)]
+    pub within: Option<u32>,
+    /// Write the due dates to this iCalendar file instead, one all-day event each, to import
+    /// into Outlook, Google or Apple calendars. Importing a newer file moves the events rather
+    /// than adding more. Events name the item and the child's initials only.
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<std::path::PathBuf>,
 }
+
+/// How far ahead `passport due` looks when `--within` is not given.
+pub const DUE_LIST_DAYS: u32 = 30;
 
 #[derive(Subcommand)]
 pub enum DbCommand {

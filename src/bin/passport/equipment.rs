@@ -1,12 +1,13 @@
 //! Commands about equipment, photos, service records, suppliers and the due list.
 
 use crate::cli::{
-    DueArgs, ItemAddArgs, ItemCommand, PhotoCommand, ServiceCommand, SupplierCommand,
+    DUE_LIST_DAYS, DueArgs, ItemAddArgs, ItemCommand, PhotoCommand, ServiceCommand, SupplierCommand,
 };
 use crate::output::{self, date, field, opt_date, outln, table};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use equipment_passport::Api;
+use equipment_passport::api::DUE_CALENDAR_DAYS;
 use equipment_passport::model::*;
 use equipment_passport::user_file::{self, Limit};
 
@@ -191,15 +192,23 @@ pub fn supplier(api: &mut Api, cmd: SupplierCommand, json: bool) -> Result<()> {
 }
 
 pub fn due(api: &Api, args: DueArgs, json: bool) -> Result<()> {
-    let entries = api.due_list(args.within)?;
+    if let Some(file) = &args.ics {
+        let within = args.within.unwrap_or(DUE_CALENDAR_DAYS);
+        let events = api.export_due_calendar(file, within)?;
+        outln!(
+            "Wrote {events} {} (overdue, and due in the next {within} days) to {}. Each names the item and the child's initials only.",
+            if events == 1 { "event" } else { "events" },
+            file.display()
+        );
+        return Ok(());
+    }
+    let within = args.within.unwrap_or(DUE_LIST_DAYS);
+    let entries = api.due_list(within)?;
     if json {
         return output::json(&entries);
     }
     if entries.is_empty() {
-        outln!(
-            "Nothing is overdue or due in the next {} days.",
-            args.within
-        );
+        outln!("Nothing is overdue or due in the next {} days.", within);
         return Ok(());
     }
     let overdue = entries.iter().filter(|e| e.is_overdue()).count();
@@ -207,7 +216,7 @@ pub fn due(api: &Api, args: DueArgs, json: bool) -> Result<()> {
         "{} overdue, {} due in the next {} days.\n",
         overdue,
         entries.len() - overdue,
-        args.within
+        within
     );
     let rows: Vec<Vec<String>> = entries
         .iter()

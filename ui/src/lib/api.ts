@@ -26,6 +26,7 @@ import type { DfgCaseSummary } from '../generated/DfgCaseSummary';
 import type { StageEntry } from '../generated/StageEntry';
 import type { StatusChange } from '../generated/StatusChange';
 import type { DueEntry } from '../generated/DueEntry';
+import type { SavedCalendar } from '../generated/SavedCalendar';
 import type { EquipmentItem } from '../generated/EquipmentItem';
 import type { FieldError } from '../generated/FieldError';
 import type { HandlingTask } from '../generated/HandlingTask';
@@ -237,6 +238,8 @@ export const deleteSupplier = (id: Id) => call<null>('delete_supplier', { id });
 // ---- Due list and preferences ------------------------------------------------------------
 
 export const dueList = (withinDays: number) => call<DueEntry[]>('due_list', { within_days: withinDays });
+/** Asks where to save the due dates as a calendar file (.ics); null when the user cancelled. */
+export const saveDueCalendar = () => call<SavedCalendar | null>('save_due_calendar');
 export const getPreferences = () => call<Preferences>('get_preferences');
 export const setPreferences = (preferences: Preferences) =>
   call<Preferences>('set_preferences', { preferences });
