@@ -573,6 +573,207 @@ fn the_logo_and_service_intervals_are_audited_without_any_bytes() {
     assert_eq!(h[0].who, THERAPIST);
 }
 
+/// An item with two set-up steps, as the item-history tests start from.
+fn with_steps(api: &mut Api, child: ChildId, category: Category, name: &str) -> EquipmentItem {
+    let mut details = ItemDetails::new(category, name);
+    details.setup_steps = ["Brakes on", "Two staff"]
+        .map(|text| SetupStep {
+            text: text.into(),
+            photo_id: None,
+        })
+        .to_vec();
+    api.create_item(child, details).unwrap()
+}
+
+/// Which records a history's entries are about, in order.
+fn records(history: &[AuditEntry]) -> Vec<(RecordKind, String)> {
+    history
+        .iter()
+        .map(|e| (e.record.kind, e.record.id.clone()))
+        .collect()
+}
+
+#[test]
+fn an_items_history_holds_exactly_its_own_steps_photos_and_service_records() {
+    let mut api = caseload();
+    let child = add_child(&mut api, "Amara", "Okafor");
+    let walker = with_steps(&mut api, child.id, Category::Walker, "Kaye walker");
+    let stander = with_steps(&mut api, child.id, Category::StandingFrame, "Prone stander");
+    let walker_photo = api.add_item_photo(walker.id, &jpeg(64, 48), "").unwrap();
+    api.add_item_photo(stander.id, &jpeg(64, 48), "Straps")
+        .unwrap();
+    let walker_check = api
+        .add_service_record(walker.id, record(ServiceKind::Service, date(2026, 9, 1)))
+        .unwrap();
+    api.add_service_record(stander.id, record(ServiceKind::Service, date(2026, 9, 2)))
+        .unwrap();
+    // Edits to both items, the walker's photo and the child: only the walker's show.
+    let mut details = walker.details.clone();
+    details.serial = "KW-101".into();
+    details.setup_steps[1].text = "Two staff to turn".into();
+    api.update_item(walker.id, details).unwrap();
+    let mut details = stander.details.clone();
+    details.serial = "PS-202".into();
+    api.update_item(stander.id, details).unwrap();
+    api.set_photo_caption(walker_photo.id, "Brake levers")
+        .unwrap();
+    let mut about = child.details.clone();
+    about.class_name = "Year 3".into();
+    api.update_child(child.id, about).unwrap();
+    api.delete_service_record(walker_check.id).unwrap();
+
+    let history = api.item_history(walker.id).unwrap();
+
+    let w = walker.id.to_string();
+    let (photo, check) = (walker_photo.id.to_string(), walker_check.id.to_string());
+    assert_eq!(
+        records(&history),
+        [
+            (RecordKind::Item, w.clone()),
+            (RecordKind::SetupStep, format!("{w}#0")),
+            (RecordKind::SetupStep, format!("{w}#1")),
+            (RecordKind::Photo, photo.clone()),
+            (RecordKind::ServiceRecord, check.clone()),
+            (RecordKind::Item, w.clone()),
+            (RecordKind::SetupStep, format!("{w}#1")),
+            (RecordKind::Photo, photo),
+            (RecordKind::ServiceRecord, check),
+        ]
+    );
+    assert!(history.windows(2).all(|pair| pair[0].seq < pair[1].seq));
+    assert_eq!(change(&history[5], "serial"), (None, some("KW-101")));
+    assert_eq!(
+        change(&history[6], "text"),
+        (some("Two staff"), some("Two staff to turn"))
+    );
+    // The photo's entry names the item it is on, not the item's id.
+    assert_eq!(change(&history[3], "item_id"), (None, some("Kaye walker")));
+    assert_eq!(change(&history[7], "caption"), (None, some("Brake levers")));
+    assert_eq!(history[8].action, AuditAction::Delete);
+    assert!(history.iter().all(|e| e.who == THERAPIST));
+}
+
+#[test]
+fn a_deleted_items_history_stays_and_ends_with_its_deletion() {
+    let mut api = caseload();
+    let child = add_child(&mut api, "Amara", "Okafor");
+    let walker = with_steps(&mut api, child.id, Category::Walker, "Kaye walker");
+    let photo = api
+        .add_item_photo(walker.id, &jpeg(64, 48), "Front")
+        .unwrap();
+    let check = api
+        .add_service_record(walker.id, record(ServiceKind::Service, date(2026, 9, 1)))
+        .unwrap();
+
+    api.delete_item(walker.id).unwrap();
+    let history = api.item_history(walker.id).unwrap();
+
+    let created: Vec<RecordKind> = history
+        .iter()
+        .filter(|e| e.action == AuditAction::Create)
+        .map(|e| e.record.kind)
+        .collect();
+    assert_eq!(
+        created,
+        [
+            RecordKind::Item,
+            RecordKind::SetupStep,
+            RecordKind::SetupStep,
+            RecordKind::Photo,
+            RecordKind::ServiceRecord
+        ]
+    );
+    let deleted = |id: String| {
+        history
+            .iter()
+            .any(|e| e.record.id == id && e.action == AuditAction::Delete)
+    };
+    assert!(deleted(walker.id.to_string()));
+    assert!(deleted(photo.id.to_string()));
+    assert!(deleted(check.id.to_string()));
+    assert!(history.iter().all(|e| e.action != AuditAction::Update));
+    // Even once the item has gone, its photo's entries call it by its name.
+    assert!(
+        history
+            .iter()
+            .filter(|e| e.record.kind == RecordKind::Photo)
+            .all(|e| e
+                .changes
+                .iter()
+                .filter(|c| c.field == "item_id")
+                .all(|c| [&c.old, &c.new]
+                    .into_iter()
+                    .flatten()
+                    .all(|v| v == "Kaye walker")))
+    );
+}
+
+#[test]
+fn an_item_with_no_entries_has_an_empty_history() {
+    let api = caseload();
+    assert!(api.item_history(ItemId::new()).unwrap().is_empty());
+}
+
+#[test]
+fn ids_of_other_records_read_as_their_names_even_once_those_are_deleted() {
+    let mut api = caseload();
+    let school = add_setting(&mut api, "Oakfield Primary");
+    let supplier = api
+        .create_supplier(SupplierDetails::new(
+            "Ability Repairs",
+            SupplierKind::Repairer,
+        ))
+        .unwrap();
+    let child = add_child(&mut api, "Zoë", "Hughes");
+    let mut at_school = child.details.clone();
+    at_school.setting_id = Some(school.id);
+    api.update_child(child.id, at_school).unwrap();
+    let mut details = ItemDetails::new(Category::Walker, "Kaye walker");
+    details.provider_id = Some(supplier.id);
+    let walker = api.create_item(child.id, details).unwrap();
+    api.delete_setting(school.id).unwrap();
+
+    let child_history = api.history(child.id).unwrap();
+    assert_eq!(
+        change(&child_history[1], "setting_id"),
+        (None, some("Oakfield Primary"))
+    );
+    // The school's deletion took it off the child: still called by its name.
+    assert_eq!(
+        change(child_history.last().unwrap(), "setting_id"),
+        (some("Oakfield Primary"), None)
+    );
+    let item_history = api.item_history(walker.id).unwrap();
+    assert_eq!(
+        change(&item_history[0], "provider_id"),
+        (None, some("Ability Repairs"))
+    );
+}
+
+#[test]
+fn replacing_the_logo_with_a_file_of_the_same_size_is_audited() {
+    let api = caseload();
+    let conn = api.store().conn();
+    conn.execute(
+        "INSERT INTO app_files (name, bytes) VALUES ('logo.png', x'0102')",
+        [],
+    )
+    .unwrap();
+    let before = api.audit_entry_count().unwrap();
+
+    conn.execute(
+        "UPDATE app_files SET bytes = x'0304' WHERE name = 'logo.png'",
+        [],
+    )
+    .unwrap();
+
+    assert_eq!(api.audit_entry_count().unwrap(), before + 1);
+    let h = api
+        .history(RecordRef::new(RecordKind::AppFile, "logo.png"))
+        .unwrap();
+    assert_eq!(actions(&h), [AuditAction::Create, AuditAction::Update]);
+}
+
 mod cli {
     use assert_cmd::Command;
 
@@ -631,6 +832,78 @@ mod cli {
 
         passport(dir.path())
             .args(["audit", "--child", "not-an-id"])
+            .assert()
+            .failure();
+    }
+
+    #[test]
+    fn passport_audit_item_prints_one_items_history_as_text_or_json() {
+        let dir = tempfile::tempdir().unwrap();
+        stdout_of(passport(dir.path()).args(["profile", "set", "--name", "Mia Patel"]));
+        let child = stdout_of(passport(dir.path()).args([
+            "child",
+            "add",
+            "--given",
+            "Zoë",
+            "--family",
+            "Hughes",
+            "--dob",
+            &crate::support::iso(crate::support::born_years_ago(9)),
+        ]));
+        let child = child.trim();
+        let add_item = |name: &str| {
+            let id = stdout_of(passport(dir.path()).args([
+                "item",
+                "add",
+                "--child",
+                child,
+                "--category",
+                "walker",
+                "--name",
+                name,
+            ]));
+            id.trim().to_string()
+        };
+        let walker = add_item("Kaye walker");
+        add_item("Spare walker");
+        let photo = dir.path().join("front.jpg");
+        std::fs::write(&photo, crate::support::photos::jpeg(64, 48)).unwrap();
+        stdout_of(
+            passport(dir.path())
+                .args(["photo", "add", "--item", &walker])
+                .arg(&photo),
+        );
+
+        let text = stdout_of(passport(dir.path()).args(["audit", "--item", &walker]));
+        assert!(
+            text.contains("Mia Patel  added equipment item \"Kaye walker\""),
+            "{text}"
+        );
+        assert!(text.contains("added photo \"Photo\""), "{text}");
+        assert!(text.contains("    Equipment item: Kaye walker"), "{text}");
+        assert!(!text.contains("Spare walker"), "{text}");
+        assert!(!text.contains("added child"), "{text}");
+
+        let json: serde_json::Value = serde_json::from_str(&stdout_of(
+            passport(dir.path()).args(["audit", "--item", &walker, "--json"]),
+        ))
+        .unwrap();
+        let kinds: Vec<&str> = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["record"]["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["item", "photo"]);
+
+        // Exactly one of --child and --item.
+        passport(dir.path()).arg("audit").assert().failure();
+        passport(dir.path())
+            .args(["audit", "--child", child, "--item", &walker])
+            .assert()
+            .failure();
+        passport(dir.path())
+            .args(["audit", "--item", "not-an-id"])
             .assert()
             .failure();
     }

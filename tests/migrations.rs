@@ -4,7 +4,7 @@
 use crate::support::*;
 use equipment_passport::clock::FixedClock;
 use equipment_passport::model::*;
-use equipment_passport::store::SCHEMA_VERSION;
+use equipment_passport::store::{SCHEMA_VERSION, Store};
 use equipment_passport::{Api, Error};
 use rusqlite::Connection;
 use std::path::Path;
@@ -308,4 +308,240 @@ fn a_spreadsheet_row_for_an_nhs_number_two_children_share_is_refused_not_guessed
     );
     assert!(!message.contains("Zo"), "ids, never names: {message}");
     assert_eq!(items(&api), before, "nothing was put on either child");
+}
+
+/// Columns the audit triggers leave out on purpose, as (table, column, why). Anything else a
+/// table gains must be named by its triggers, or a change to it would leave no entry.
+const COLUMNS_NOT_AUDITED: &[(&str, &str, &str)] = &[
+    (
+        "settings",
+        "search_key",
+        "derived from the name, for search",
+    ),
+    (
+        "children",
+        "search_key",
+        "derived from the names and NHS number, for search",
+    ),
+    (
+        "children",
+        "sort_key",
+        "derived from the names, for ordering lists",
+    ),
+    (
+        "children",
+        "updated_at",
+        "bookkeeping: every entry carries its own time",
+    ),
+    (
+        "items",
+        "updated_at",
+        "bookkeeping: every entry carries its own time",
+    ),
+    (
+        "items",
+        "sling_id",
+        "a copy of the sling details' id, which are audited",
+    ),
+    (
+        "dfg_cases",
+        "updated_at",
+        "bookkeeping: every entry carries its own time",
+    ),
+    (
+        "photos",
+        "jpeg",
+        "photo bytes: their SHA-256, width and height are audited",
+    ),
+    (
+        "photos",
+        "thumbnail",
+        "made from the photo, whose fingerprint is audited",
+    ),
+    (
+        "photos",
+        "print_jpeg",
+        "made from the photo, whose fingerprint is audited",
+    ),
+];
+
+/// Tables without audit triggers, as (table, why). Every other table holds what people entered.
+const TABLES_NOT_AUDITED: &[(&str, &str)] = &[
+    ("audit_log", "the trail itself, which refuses every change"),
+    (
+        "item_due",
+        "derived: the due dates worked out from items and service records",
+    ),
+];
+
+/// A schema object's SQL with every run of white space as one space.
+fn squashed(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `sql` names `reference` (`NEW.name`) as a whole word, not as the start of a longer
+/// name (`NEW.name_key`).
+fn names(sql: &str, reference: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    sql.match_indices(reference).any(|(at, _)| {
+        let before = sql[..at].chars().next_back();
+        let after = sql[at + reference.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+/// One audited table's three triggers' SQL, squashed: (on insert, on update, on delete).
+struct AuditTriggers {
+    insert: String,
+    update: String,
+    delete: String,
+}
+
+/// Every table's audit triggers (those writing to audit_log), by table, in the migrated schema.
+fn audit_triggers(conn: &Connection) -> std::collections::BTreeMap<String, AuditTriggers> {
+    let mut stmt = conn
+        .prepare("SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
+        .unwrap();
+    let triggers: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, squashed(&r.get::<_, String>(1)?))))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut by_table = std::collections::BTreeMap::new();
+    for (table, _) in triggers
+        .iter()
+        .filter(|(_, sql)| sql.contains("INSERT INTO audit_log"))
+    {
+        let on = |event: &str| {
+            let header = format!("{event} ON {table} ");
+            let found: Vec<&String> = triggers
+                .iter()
+                .filter(|(t, sql)| t == table && sql.contains("INSERT INTO audit_log"))
+                .map(|(_, sql)| sql)
+                .filter(|sql| sql.contains(&header))
+                .collect();
+            assert_eq!(
+                found.len(),
+                1,
+                "{table} has {} audit triggers on {event}",
+                found.len()
+            );
+            found[0].clone()
+        };
+        by_table.insert(
+            table.clone(),
+            AuditTriggers {
+                insert: on("INSERT"),
+                update: on("UPDATE"),
+                delete: on("DELETE"),
+            },
+        );
+    }
+    by_table
+}
+
+fn tables(conn: &Connection) -> Vec<String> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             ORDER BY name",
+        )
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn columns(conn: &Connection, table: &str) -> Vec<String> {
+    let mut stmt = conn
+        .prepare("SELECT name FROM pragma_table_info(?1)")
+        .unwrap();
+    stmt.query_map([table], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn every_table_people_write_to_has_audit_triggers_or_says_why_not() {
+    let store = Store::open_in_memory().unwrap();
+    let audited = audit_triggers(store.conn());
+    for table in tables(store.conn()) {
+        let exempt = TABLES_NOT_AUDITED.iter().any(|(t, _)| *t == table);
+        assert!(
+            audited.contains_key(&table) != exempt,
+            "{table}: audited = {}, listed as not audited = {exempt}",
+            audited.contains_key(&table)
+        );
+    }
+}
+
+#[test]
+fn every_column_of_an_audited_table_is_named_by_its_triggers_or_says_why_not() {
+    let store = Store::open_in_memory().unwrap();
+    let conn = store.conn();
+    let mut gaps = Vec::new();
+    for (table, triggers) in audit_triggers(conn) {
+        for column in columns(conn, &table) {
+            if COLUMNS_NOT_AUDITED
+                .iter()
+                .any(|(t, c, _)| *t == table && *c == column)
+            {
+                continue;
+            }
+            let (new, old) = (format!("NEW.{column}"), format!("OLD.{column}"));
+            // The update trigger fires only WHEN a compared column changed.
+            let (when, body) = triggers
+                .update
+                .split_once(" BEGIN ")
+                .expect("a trigger has a body");
+            let checks = [
+                ("insert logs it", names(&triggers.insert, &new)),
+                (
+                    "update notices it",
+                    names(when, &format!("{old} IS NOT {new}")),
+                ),
+                ("update logs it before", names(body, &old)),
+                ("update logs it after", names(body, &new)),
+                ("delete logs it", names(&triggers.delete, &old)),
+            ];
+            for (what, ok) in checks {
+                if !ok {
+                    gaps.push(format!("{table}.{column}: no {what}"));
+                }
+            }
+        }
+    }
+    assert!(
+        gaps.is_empty(),
+        "columns out of the audit trail:\n{}",
+        gaps.join("\n")
+    );
+}
+
+#[test]
+fn every_column_listed_as_not_audited_exists_and_is_left_out() {
+    let store = Store::open_in_memory().unwrap();
+    let conn = store.conn();
+    let audited = audit_triggers(conn);
+    for (table, column, why) in COLUMNS_NOT_AUDITED {
+        assert!(!why.is_empty());
+        assert!(
+            columns(conn, table).iter().any(|c| c == column),
+            "{table}.{column} is listed as not audited but no longer exists"
+        );
+        let triggers = &audited[*table];
+        assert!(
+            !names(&triggers.update, &format!("NEW.{column}")),
+            "{table}.{column} is listed as not audited but its trigger names it"
+        );
+    }
+    for (table, why) in TABLES_NOT_AUDITED {
+        assert!(!why.is_empty());
+        assert!(
+            tables(conn).iter().any(|t| t == table),
+            "{table} no longer exists"
+        );
+    }
 }

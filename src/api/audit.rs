@@ -724,6 +724,55 @@ fn entries(rows: Vec<AuditRow>) -> Vec<AuditEntry> {
     merge_step_rewrites(rows).iter().filter_map(entry).collect()
 }
 
+/// The table a column points into when it holds the id of another record: History shows
+/// that record's name (a school, a supplier, an item, a photo's caption), not its id.
+fn points_to(table: &str, column: &str) -> Option<&'static str> {
+    match (table, column) {
+        ("children" | "issued_copies", "setting_id") => Some("settings"),
+        ("items", "provider_id" | "repair_supplier_id") => Some("suppliers"),
+        ("photos", "item_id") | ("handling_tasks", "equipment_id" | "sling_id") => Some("items"),
+        ("children" | "item_steps", "photo_id") => Some("photos"),
+        _ => None,
+    }
+}
+
+/// What a photo without a caption is called where an entry names it.
+const UNCAPTIONED_PHOTO: &str = "a photo";
+
+impl Api {
+    /// Reads each entry's ids of other records as those records' names; an id whose record
+    /// was never named (or never seen by the trail) stays as it is.
+    fn with_names(&self, mut entries: Vec<AuditEntry>) -> Result<Vec<AuditEntry>> {
+        let conn = self.store.conn();
+        let mut known: BTreeMap<(&'static str, String), Option<String>> = BTreeMap::new();
+        for entry in &mut entries {
+            let table = entry.record.kind.table();
+            for change in &mut entry.changes {
+                let Some(target) = points_to(table, &change.field) else {
+                    continue;
+                };
+                for value in [&mut change.old, &mut change.new].into_iter().flatten() {
+                    let key = (target, value.clone());
+                    let name = match known.get(&key) {
+                        Some(name) => name.clone(),
+                        None => {
+                            let name = trail::name_of(conn, target, value)?.or_else(|| {
+                                (target == "photos").then(|| UNCAPTIONED_PHOTO.to_string())
+                            });
+                            known.insert(key, name.clone());
+                            name
+                        }
+                    };
+                    if let Some(name) = name {
+                        *value = name;
+                    }
+                }
+            }
+        }
+        Ok(entries)
+    }
+}
+
 impl Api {
     /// Every change to one record, oldest first, with the changes to its parts (an item's
     /// set-up steps; a DFG stage's adaptations, quote and funding). A deleted record keeps its
@@ -736,7 +785,7 @@ impl Api {
             &record.id,
             record.kind.parts(),
         )?;
-        Ok(entries(rows))
+        self.with_names(entries(rows))
     }
 
     /// Every change to a child and everything that belongs to them (contacts, equipment,
@@ -744,7 +793,16 @@ impl Api {
     /// child: after a delete it ends with the deletion of each record.
     pub fn child_history(&self, child: ChildId) -> Result<Vec<AuditEntry>> {
         let rows = trail::for_child(self.store.conn(), &child.to_string())?;
-        Ok(entries(rows))
+        self.with_names(entries(rows))
+    }
+
+    /// Every change to one piece of equipment, oldest first, as its own screen shows it: the
+    /// item and its set-up steps, and every photo and service record that was ever the item's.
+    /// Ids of other records (the supplier, the item a photo is on) come as their names. A
+    /// deleted item keeps its history, ending with its deletion.
+    pub fn item_history(&self, item: ItemId) -> Result<Vec<AuditEntry>> {
+        let rows = trail::for_item(self.store.conn(), &item.to_string())?;
+        self.with_names(entries(rows))
     }
 
     /// How many entries the audit trail holds.
@@ -813,6 +871,67 @@ mod tests {
         assert_eq!(merged.len(), 2);
         assert_eq!(merged[0].action, AuditAction::Delete);
         assert_eq!(merged[1].action, AuditAction::Create);
+    }
+
+    /// The keys of every `json_object(...)` in an audit trigger: the fields it logs.
+    fn logged_fields(trigger_sql: &str) -> Vec<String> {
+        trigger_sql
+            .split("json_object(")
+            .skip(1)
+            .flat_map(|args| {
+                let args = args.split("END").next().unwrap_or_default();
+                args.split('\'').skip(1).step_by(2).map(String::from)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_field_the_trail_logs_reads_under_a_label_or_is_the_owners_id() {
+        let store = crate::store::Store::open_in_memory().unwrap();
+        let mut stmt = store
+            .conn()
+            .prepare(
+                "SELECT tbl_name, sql FROM sqlite_master
+                 WHERE type = 'trigger' AND sql LIKE '%INSERT INTO audit_log%'",
+            )
+            .unwrap();
+        let triggers: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(triggers.len() >= 3 * KINDS.len());
+        let mut unlabelled = Vec::new();
+        let mut logged = Vec::new();
+        for (table, sql) in &triggers {
+            assert!(
+                RecordKind::from_table(table).is_some(),
+                "{table} has no kind"
+            );
+            for field in logged_fields(sql) {
+                logged.push(format!("{table}.{field}"));
+                let labelled = fields(table).iter().any(|(column, ..)| *column == field);
+                if !labelled && !hidden(table, &field) {
+                    unlabelled.push(format!("{table}.{field}"));
+                }
+            }
+        }
+        for expected in ["children.nhs_number", "photos.item_id", "app_files.size"] {
+            assert!(logged.iter().any(|f| f == expected), "{expected} not found");
+        }
+        unlabelled.sort();
+        unlabelled.dedup();
+        assert!(unlabelled.is_empty(), "no label for {unlabelled:?}");
+    }
+
+    #[test]
+    fn ids_of_other_records_are_shown_as_the_names_of_schools_suppliers_items_and_photos() {
+        assert_eq!(points_to("children", "setting_id"), Some("settings"));
+        assert_eq!(points_to("items", "repair_supplier_id"), Some("suppliers"));
+        assert_eq!(points_to("photos", "item_id"), Some("items"));
+        assert_eq!(points_to("handling_tasks", "sling_id"), Some("items"));
+        assert_eq!(points_to("item_steps", "photo_id"), Some("photos"));
+        assert_eq!(points_to("children", "nhs_number"), None);
     }
 
     #[test]

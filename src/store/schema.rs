@@ -14,6 +14,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_one_child_per_nhs_number.sql")),
     M::up(include_str!("migrations/0007_key_statements.sql")),
     M::up(include_str!("migrations/0008_handling_plans.sql")),
+    M::up(include_str!("migrations/0009_logo_replacement_audited.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -70,12 +70,9 @@ pub enum Command {
     /// The caseload's passphrase.
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
-    /// Every change to a child and their records: who, when, and each field's old and new value.
-    Audit {
-        /// The child's id (a deleted child's history is kept too).
-        #[arg(long)]
-        child: String,
-    },
+    /// Every change to a child and their records (--child ID), or to one piece of equipment
+    /// (--item ID): who, when, and each field's old and new value.
+    Audit(AuditArgs),
     /// Write a backup of the whole caseload to FILE, encrypted with its passphrase (safe while
     /// the desktop app is open). Daily automatic backups are kept in the data folder's backups/.
     Backup { file: PathBuf },
@@ -92,6 +89,19 @@ pub enum Command {
     /// Import equipment from a spreadsheet saved as CSV: every row or none (the default), the
     /// good rows only, or a dry run that lists every problem by line and column.
     ImportCsv(crate::csv_import::ImportCsvArgs),
+}
+
+/// Whose history `passport audit` prints: one child's or one item's.
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+pub struct AuditArgs {
+    /// The child's id (a deleted child's history is kept too).
+    #[arg(long)]
+    pub child: Option<String>,
+    /// An equipment item's id: the item, its set-up steps, photos and service records (a
+    /// deleted item's history is kept too).
+    #[arg(long)]
+    pub item: Option<String>,
 }
 
 #[derive(Subcommand)]

@@ -73,7 +73,7 @@ fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
             eprintln!("The caseload is now encrypted with the new passphrase.");
             Ok(())
         }
-        Command::Audit { child } => safety::audit(api, child.parse()?, json),
+        Command::Audit(args) => safety::audit(api, args, json),
         Command::Backup { file } => safety::backup(api, &file, json),
         Command::Restore { file } => safety::restore(api, &file, json),
         Command::Export(args) => bundle::export(api, args, json),

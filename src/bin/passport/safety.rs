@@ -1,11 +1,12 @@
-//! `passport audit`, `passport backup` and `passport restore`: a child's history, and copies of
-//! the whole caseload.
+//! `passport audit`, `passport backup` and `passport restore`: a child's or an item's history,
+//! and copies of the whole caseload.
 
+use crate::cli::AuditArgs;
 use crate::output::{self, outln};
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use equipment_passport::api::{AuditAction, AuditEntry, RestoreReport};
 use equipment_passport::clock::SystemClock;
-use equipment_passport::model::ChildId;
+use equipment_passport::model::{ChildId, ItemId};
 use equipment_passport::{Api, Error};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -15,14 +16,25 @@ use std::sync::Arc;
 /// CLI asks for it when the caseload's own does not open the backup).
 pub const BACKUP_ENV: &str = "PASSPORT_BACKUP_PASSPHRASE";
 
-/// `passport audit --child ID`: every change to the child and their records, oldest first.
-pub fn audit(api: &Api, child: ChildId, json: bool) -> Result<()> {
-    let history = api.child_history(child)?;
+/// `passport audit --child ID` or `--item ID`: every change to the child and their records,
+/// or to one piece of equipment and its steps, photos and service records, oldest first.
+pub fn audit(api: &Api, args: AuditArgs, json: bool) -> Result<()> {
+    let (history, whose) = match (args.child, args.item) {
+        (Some(child), _) => {
+            let child: ChildId = child.parse()?;
+            (api.child_history(child)?, format!("child {child}"))
+        }
+        (None, Some(item)) => {
+            let item: ItemId = item.parse()?;
+            (api.item_history(item)?, format!("equipment item {item}"))
+        }
+        (None, None) => bail!("say whose history: --child ID or --item ID"),
+    };
     if json {
         return output::json(&history);
     }
     if history.is_empty() {
-        outln!("Nothing has been recorded for child {child}.");
+        outln!("Nothing has been recorded for {whose}.");
         return Ok(());
     }
     for entry in &history {
