@@ -27,7 +27,7 @@ use std::sync::Arc;
 pub use crate::store::Access;
 pub use crate::store::children::{ChildSummary, DueBadge};
 pub use crate::store::issued::IssuedCopy;
-pub use audit::{AuditAction, AuditEntry, FieldChange, RecordKind, RecordRef};
+pub use audit::{AuditAction, AuditEntry, FieldChange, HistoryPage, RecordKind, RecordRef};
 pub use backup::{AUTOMATIC_BACKUPS_KEPT, BACKUP_FOLDER, BackupFile, BackupReport, RestoreReport};
 pub use bundle::{ExportReport, ExportScope};
 pub use caseload::{ChildRecord, SearchResults};

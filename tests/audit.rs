@@ -908,3 +908,29 @@ mod cli {
             .failure();
     }
 }
+
+#[test]
+fn a_history_page_names_its_item_and_child_in_the_same_answer_even_once_deleted() {
+    let mut api = caseload();
+    let child = add_child(&mut api, "Amara", "Okafor");
+    let walker = with_steps(&mut api, child.id, Category::Walker, "Kaye walker");
+
+    let page = api.item_history_page(walker.id).unwrap();
+    assert_eq!(page.subject, "Kaye walker");
+    assert_eq!(page.child_id, Some(child.id));
+    assert_eq!(page.child_name.as_deref(), Some("Amara Okafor"));
+    assert_eq!(page.entries, api.item_history(walker.id).unwrap());
+
+    let page = api.child_history_page(child.id).unwrap();
+    assert_eq!(page.subject, "Amara Okafor");
+    assert_eq!(page.entries, api.child_history(child.id).unwrap());
+
+    api.delete_child(child.id).unwrap();
+    let item_page = api.item_history_page(walker.id).unwrap();
+    assert_eq!(item_page.subject, "Kaye walker", "the last name recorded");
+    assert_eq!(item_page.child_id, Some(child.id));
+    assert_eq!(item_page.child_name, None, "the child has gone");
+    let child_page = api.child_history_page(child.id).unwrap();
+    assert_eq!(child_page.subject, "Amara Okafor");
+    assert_eq!(child_page.child_name.as_deref(), Some("Amara Okafor"));
+}

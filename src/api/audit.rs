@@ -186,6 +186,21 @@ pub struct FieldChange {
     pub new: Option<String>,
 }
 
+/// A history as its screen shows it: what it is of, whose it is, and every change, oldest
+/// first, with ids already given as names.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct HistoryPage {
+    /// The item's or the child's name.
+    pub subject: String,
+    /// The child it belongs to: the child themselves, or the item's child.
+    pub child_id: Option<ChildId>,
+    /// That child's name while they are in the caseload (a deleted child's history keeps it as
+    /// its subject).
+    pub child_name: Option<String>,
+    pub entries: Vec<AuditEntry>,
+}
+
 /// One change to one record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -803,6 +818,58 @@ impl Api {
     pub fn item_history(&self, item: ItemId) -> Result<Vec<AuditEntry>> {
         let rows = trail::for_item(self.store.conn(), &item.to_string())?;
         self.with_names(entries(rows))
+    }
+
+    /// An item's history as its screen shows it, in one call: the item's name (the last one
+    /// recorded, once it is deleted), whose it is, and [`Api::item_history`].
+    pub fn item_history_page(&self, item: ItemId) -> Result<HistoryPage> {
+        let entries = self.item_history(item)?;
+        let conn = self.store.conn();
+        let subject = trail::name_of(conn, "items", &item.to_string())?
+            .unwrap_or_else(|| "Equipment".to_string());
+        let child_id = match crate::store::items::get(conn, item) {
+            Ok(live) => Some(live.child_id),
+            Err(_) => entries.iter().find_map(|e| e.child_id),
+        };
+        let child_name = match child_id {
+            Some(child) => self.child_name_in_history(child)?,
+            None => None,
+        };
+        Ok(HistoryPage {
+            subject,
+            child_id,
+            child_name,
+            entries,
+        })
+    }
+
+    /// A child's history as its screen shows it, in one call: their name (the last one
+    /// recorded, once they are deleted) and [`Api::child_history`].
+    pub fn child_history_page(&self, child: ChildId) -> Result<HistoryPage> {
+        let entries = self.child_history(child)?;
+        let name = match self.child_name_in_history(child)? {
+            Some(name) => Some(name),
+            None => entries
+                .iter()
+                .rev()
+                .find(|e| e.record.kind == RecordKind::Child && !e.summary.is_empty())
+                .map(|e| e.summary.clone()),
+        };
+        Ok(HistoryPage {
+            subject: name.clone().unwrap_or_else(|| "Child".to_string()),
+            child_id: Some(child),
+            child_name: name,
+            entries,
+        })
+    }
+
+    /// A child's display name while they are in the caseload.
+    fn child_name_in_history(&self, child: ChildId) -> Result<Option<String>> {
+        match crate::store::children::get(self.store.conn(), child) {
+            Ok(found) => Ok(Some(found.details.display_name())),
+            Err(crate::Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// How many entries the audit trail holds.

@@ -818,7 +818,7 @@ async fn a_whole_school_prints_into_the_chosen_folder_one_pdf_per_child() {
     app.wait_for_text("Printing finished").await;
     app.wait_for_text(&format!("{children} of {children} passports printed"))
         .await;
-    app.screenshot("09-print-school").await;
+    app.screenshot("50-print-school").await;
 
     let printed = std::fs::read_dir(&app.saves)
         .unwrap()
@@ -840,7 +840,7 @@ async fn the_due_dates_save_as_a_calendar_naming_children_by_initials_only() {
     scroll_to(&app, "save-due-calendar").await;
     app.click("#save-due-calendar").await;
     let said = app.find("#due-calendar-saved").await.text().await.unwrap();
-    app.screenshot("10-due-calendar").await;
+    app.screenshot("51-due-calendar").await;
 
     let file = app.saves.join("Equipment Passport due dates.ics");
     let calendar = std::fs::read_to_string(&file).unwrap();

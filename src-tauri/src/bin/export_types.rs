@@ -29,6 +29,7 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
         SavedPassport,
         SavedCalendar,
         SearchResults,
+        HistoryPage,
         ChildRecord,
         ItemRecord,
         DatabaseCheck,

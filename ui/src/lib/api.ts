@@ -26,6 +26,7 @@ import type { DfgCaseSummary } from '../generated/DfgCaseSummary';
 import type { StageEntry } from '../generated/StageEntry';
 import type { StatusChange } from '../generated/StatusChange';
 import type { DueEntry } from '../generated/DueEntry';
+import type { HistoryPage } from '../generated/HistoryPage';
 import type { SavedCalendar } from '../generated/SavedCalendar';
 import type { EquipmentItem } from '../generated/EquipmentItem';
 import type { FieldError } from '../generated/FieldError';
@@ -330,10 +331,10 @@ export const removeLogo = () => call<null>('remove_logo');
 // ---- History (read only) and backups -------------------------------------------------------
 
 /** Every change to a child and what belongs to them, oldest first. */
-export const childHistory = (childId: Id) => call<AuditEntry[]>('child_history', { child_id: childId });
+export const childHistory = (childId: Id) => call<HistoryPage>('child_history', { child_id: childId });
 export const recordHistory = (record: RecordRef) => call<AuditEntry[]>('record_history', { record });
 /** An item's changes with its set-up steps, photos and service records, oldest first. */
-export const itemHistory = (itemId: Id) => call<AuditEntry[]>('item_history', { item_id: itemId });
+export const itemHistory = (itemId: Id) => call<HistoryPage>('item_history', { item_id: itemId });
 
 /** Asks where to save a backup and writes it; null when the user cancelled. */
 export const backupNow = (suggestedName: string) =>
