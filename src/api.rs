@@ -13,6 +13,7 @@ mod due;
 mod due_calendar;
 mod equipment;
 mod handling;
+mod labels;
 mod maintenance;
 mod passports;
 mod preferences;
@@ -37,6 +38,7 @@ pub use due_calendar::{
     CALENDAR_PRIVACY_NOTE, DUE_CALENDAR_DAYS, DUE_CALENDAR_FILE_NAME, DueCalendar,
 };
 pub use equipment::ItemRecord;
+pub use labels::LabelScope;
 pub use maintenance::DatabaseCheck;
 pub use passports::{
     BatchFailure, BatchProgress, BatchReport, IssuedCopyStatus, PrintRequest, PrintedCopy,

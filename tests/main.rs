@@ -19,6 +19,7 @@ mod handling;
 // Windows the same abrupt end is TerminateProcess; SQLite's journal is the same on both.)
 #[cfg(unix)]
 mod interrupted_import;
+mod labels;
 mod media;
 mod migrations;
 mod model_edges;

@@ -165,6 +165,15 @@ pub struct ItemDetails {
 }
 
 impl ItemDetails {
+    /// Who to ring when it breaks, in order of preference: the named repairer, then the
+    /// wheelchair's repairer or wheelchair service, then whoever provided it.
+    pub fn repairer(&self) -> Option<SupplierId> {
+        self.repair_supplier_id
+            .or_else(|| self.wheelchair.as_ref().and_then(|w| w.repairer_id))
+            .or_else(|| self.wheelchair.as_ref().and_then(|w| w.service_id))
+            .or(self.provider_id)
+    }
+
     /// An item with just the required fields: in use, at school, one member of staff.
     pub fn new(category: Category, name: &str) -> Self {
         Self {

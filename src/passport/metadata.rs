@@ -142,3 +142,23 @@ fn compress(pdf: &mut lopdf::Document) {
         }
     });
 }
+
+/// Replaces the document information's subject of a finished PDF: for documents drawn by the
+/// passports' renderer that are not passports (the label sheet).
+pub fn set_subject(pdf: Vec<u8>, subject: &str) -> Result<Vec<u8>> {
+    let failed = |e: lopdf::Error| crate::Error::Pdf(format!("could not finish the PDF: {e}"));
+    let mut doc = lopdf::Document::load_mem(&pdf).map_err(failed)?;
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .map_err(failed)?;
+    doc.get_object_mut(info)
+        .and_then(Object::as_dict_mut)
+        .map_err(failed)?
+        .set("Subject", text(subject));
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| crate::Error::Pdf(format!("could not finish the PDF: {e}")))?;
+    Ok(out)
+}

@@ -26,6 +26,7 @@ mod figure;
 mod flow;
 mod font;
 mod handling;
+pub mod labels;
 mod layout;
 mod metadata;
 mod notice;

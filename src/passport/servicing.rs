@@ -21,11 +21,7 @@ fn latest(log: &[ServiceRecord], kind: Option<ServiceKind>) -> Option<&ServiceRe
 
 fn who_to_ring(ctx: &Context, entry: &PassportItem) -> String {
     let d = &entry.item.details;
-    let repairer = ctx
-        .supplier(d.repair_supplier_id)
-        .or_else(|| ctx.supplier(d.wheelchair.as_ref().and_then(|w| w.repairer_id)))
-        .or_else(|| ctx.supplier(d.wheelchair.as_ref().and_then(|w| w.service_id)))
-        .or_else(|| ctx.supplier(d.provider_id));
+    let repairer = ctx.supplier(d.repairer());
     let mut who = String::new();
     if !d.therapist.is_empty() {
         who.push_str(&format!("Tell {}", d.therapist));

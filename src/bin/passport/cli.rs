@@ -56,6 +56,10 @@ pub enum Command {
     Dfg(crate::dfg::DfgCommand),
     /// Print a child's Equipment Passport, or every child's at a setting, as PDF.
     Print(PrintArgs),
+    /// A sheet of equipment labels (A4, 14 to a sheet, Avery L7163 size) for one child's
+    /// equipment (--child ID) or a school's (--setting ID): item, first name, serial, last and
+    /// next examination, who repairs it, and a QR code a phone reads as that text.
+    Labels(LabelsArgs),
     /// The printed copies of a child's passport, and whether each is out of date.
     Issued {
         #[arg(long)]
@@ -257,6 +261,19 @@ pub enum ServiceCommand {
         #[arg(long, value_name = "YYYY-MM-DD")]
         next_due: Option<String>,
     },
+}
+
+#[derive(Args)]
+pub struct LabelsArgs {
+    /// Label this child's equipment (their id).
+    #[arg(long, conflicts_with = "setting", required_unless_present = "setting")]
+    pub child: Option<String>,
+    /// Label the equipment used at this school or nursery (its id).
+    #[arg(long)]
+    pub setting: Option<String>,
+    /// The PDF file to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 #[derive(Args)]

@@ -63,6 +63,7 @@ fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
         Command::Due(args) => equipment::due(api, args, json),
         Command::Dfg(cmd) => dfg::run(api, cmd, json),
         Command::Print(args) => printing::print(api, args, json),
+        Command::Labels(args) => printing::labels(api, args, json),
         Command::Issued { child } => printing::issued(api, child.parse()?, json),
         Command::Profile(cmd) => printing::profile(api, cmd, json),
         Command::Db(cmd) => caseload::db(api, cmd, json),

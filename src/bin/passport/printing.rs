@@ -1,11 +1,11 @@
 //! Printing passports from the command line: one child to a file, or a whole setting to a
 //! folder with a progress bar; the register of printed copies; the sign-off profile.
 
-use crate::cli::{PrintArgs, ProfileCommand};
+use crate::cli::{LabelsArgs, PrintArgs, ProfileCommand};
 use crate::output::{self, date, field, outln, table};
 use anyhow::{Context, Result, bail};
 use equipment_passport::Api;
-use equipment_passport::api::{BatchProgress, BatchReport, PrintRequest};
+use equipment_passport::api::{BatchProgress, BatchReport, LabelScope, PrintRequest};
 use equipment_passport::model::{ChildId, SettingId};
 use equipment_passport::passport::{Audience, Format};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -30,6 +30,23 @@ pub fn print(api: &mut Api, args: PrintArgs, json: bool) -> Result<()> {
         (None, Some(setting)) => print_setting(api, setting.parse()?, request, &args, json),
         (None, None) => bail!("say who to print: --child ID or --setting ID"),
     }
+}
+
+/// `passport labels`: the label sheet for a child's or a school's equipment.
+pub fn labels(api: &Api, args: LabelsArgs, json: bool) -> Result<()> {
+    let scope = match (args.child, args.setting) {
+        (Some(child), _) => LabelScope::Child(child.parse()?),
+        (None, Some(setting)) => LabelScope::Setting(setting.parse()?),
+        (None, None) => bail!("say whose equipment to label: --child ID or --setting ID"),
+    };
+    let pdf = api.equipment_labels(scope)?;
+    std::fs::write(&args.out, &pdf)
+        .with_context(|| format!("could not write {}", args.out.display()))?;
+    if json {
+        return output::json(&serde_json::json!({ "path": args.out, "bytes": pdf.len() }));
+    }
+    outln!("Wrote the equipment labels to {}.", args.out.display());
+    Ok(())
 }
 
 fn print_child(

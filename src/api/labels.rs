@@ -1,0 +1,85 @@
+//! Equipment labels: a printable sheet for one child's equipment or a school's, from the
+//! caseload as it is today (see `passport::labels` for the sheet).
+
+use super::Api;
+use crate::error::Result;
+use crate::model::{Child, ChildId, EquipmentItem, ServiceKind, SettingId};
+use crate::passport::Audience;
+use crate::passport::labels::{self, EquipmentLabel, LabelOptions};
+use crate::store::{children, items, service_records, suppliers};
+
+/// Whose equipment to label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelScope {
+    /// Every item the child has now.
+    Child(ChildId),
+    /// Every item used at the school (or at home and school) of every child there.
+    Setting(SettingId),
+}
+
+impl Api {
+    /// The label sheet (PDF) for the equipment in `scope` that is still with its child
+    /// (in use or awaiting repair), children in name order, each child's items in their order.
+    pub fn equipment_labels(&self, scope: LabelScope) -> Result<Vec<u8>> {
+        let conn = self.store.conn();
+        let (children, audience) = match scope {
+            LabelScope::Child(id) => (vec![children::get(conn, id)?], Audience::Family),
+            LabelScope::Setting(id) => (self.children_in_setting(id)?, Audience::School),
+        };
+        let mut sheet = Vec::new();
+        for child in &children {
+            for item in items::for_child(conn, child.id)? {
+                let d = &item.details;
+                if d.status.is_current() && audience.sees_equipment_used_at(d.where_used) {
+                    sheet.push(self.label_for(child, &item)?);
+                }
+            }
+        }
+        let now = self.now();
+        labels::render(
+            &sheet,
+            &LabelOptions {
+                created_at: now,
+                document_id: *uuid::Uuid::now_v7().as_bytes(),
+            },
+        )
+    }
+
+    fn label_for(&self, child: &Child, item: &EquipmentItem) -> Result<EquipmentLabel> {
+        let conn = self.store.conn();
+        let d = &item.details;
+        let kind = if d.category.lifts_people() {
+            ServiceKind::LolerExamination
+        } else {
+            ServiceKind::Service
+        };
+        let latest = service_records::for_item(conn, item.id)?
+            .into_iter()
+            .filter(|r| r.details.kind == kind)
+            .max_by_key(|r| (r.details.date, r.recorded_at));
+        let repair_line = match d.repairer() {
+            Some(id) => {
+                let s = suppliers::get(conn, id)?.details;
+                let phone = if s.repair_phone.is_empty() {
+                    s.phones
+                        .first()
+                        .map(|p| p.number.clone())
+                        .unwrap_or_default()
+                } else {
+                    s.repair_phone
+                };
+                format!("{} {phone}", s.name).trim().to_string()
+            }
+            None => String::new(),
+        };
+        Ok(EquipmentLabel {
+            item_name: d.name.clone(),
+            child_first_name: child.details.known_as().to_string(),
+            serial: d.serial.clone(),
+            check: kind.label().to_string(),
+            last_done: latest.as_ref().map(|r| r.details.date),
+            next_due: latest.and_then(|r| r.details.next_due),
+            repair_line,
+        })
+    }
+}
