@@ -511,6 +511,13 @@ pub struct CaseProgress {
     pub clocks: Vec<StatutoryClock>,
     /// A running clock is past its due date.
     pub overdue: bool,
+    /// Where the case stands in a few words ([`CaseProgress::describe`]).
+    pub description: String,
+    /// The running clock due first (an overdue one is due earliest); none when none runs.
+    pub next_deadline: Option<StatutoryClock>,
+    /// Why no clock runs, when none does: not started yet, all stopped, or none in this
+    /// nation. Empty while one runs.
+    pub no_deadline_reason: String,
 }
 
 impl CaseProgress {
@@ -520,7 +527,27 @@ impl CaseProgress {
             .last()
             .map_or(case.opened_at.date_naive(), |s| s.entry.date);
         let clocks = clocks(case, rules, today);
-        CaseProgress {
+        let next_deadline = clocks
+            .iter()
+            .filter(|c| c.is_running())
+            .min_by_key(|c| c.due_date)
+            .cloned();
+        let no_deadline_reason = if next_deadline.is_some() {
+            String::new()
+        } else if !clocks.is_empty() {
+            "None running".to_string()
+        } else if !rules
+            .jurisdiction(case.details.jurisdiction)
+            .statutory_clocks
+        {
+            format!(
+                "No statutory deadlines in {}",
+                case.details.jurisdiction.label()
+            )
+        } else {
+            "Not started: the deadlines start at the full application".to_string()
+        };
+        let mut progress = CaseProgress {
             status: status(&case.stages).0,
             stage: latest_milestone(&case.stages).map(|s| s.entry.stage),
             since,
@@ -528,7 +555,12 @@ impl CaseProgress {
             next_stages: next_stages(&case.stages),
             overdue: clocks.iter().any(|c| c.overdue),
             clocks,
-        }
+            description: String::new(),
+            next_deadline,
+            no_deadline_reason,
+        };
+        progress.description = progress.describe();
+        progress
     }
 
     /// "Grant approved", "On hold (was at: Quote received)", "Withdrawn", "Opened".

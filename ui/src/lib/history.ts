@@ -13,8 +13,21 @@ import type { FieldChange } from '../generated/FieldChange';
 import type { RecordKind } from '../generated/RecordKind';
 import type { RestoreReport } from '../generated/RestoreReport';
 import { formatDate, formatTimestamp } from './dates';
-import { ADAPTATION_KIND, JURISDICTION, STAGE, TENURE } from './dfg';
-import { CATEGORY, CONTACT_ROLE, ITEM_STATUS, OUTCOME, SERVICE_KIND, SETTING_KIND, SUPPLIER_KIND, TIER, WHERE_USED } from './labels';
+import {
+  ADAPTATION_KIND,
+  CATEGORY,
+  CONTACT_ROLE,
+  ITEM_STATUS,
+  JURISDICTION,
+  OUTCOME,
+  SERVICE_KIND,
+  SETTING_KIND,
+  STAGE,
+  SUPPLIER_KIND,
+  TENURE,
+  TIER,
+  WHERE_USED,
+} from './labels';
 
 /** What each kind of record is called, as the core's own labels. */
 export const RECORD_KIND: Record<RecordKind, string> = {
