@@ -365,6 +365,7 @@ impl Api {
                     subject: clock.subject(),
                     category: None,
                     dfg_case_id: Some(case.id),
+                    when_text: String::new(),
                 });
             }
         }

@@ -65,6 +65,9 @@ pub struct DueEntry {
     /// The DFG case whose deadline it is.
     #[serde(default)]
     pub dfg_case_id: Option<DfgCaseId>,
+    /// How far off it is in words ([`DueEntry::when`]), filled in by the api's due list.
+    #[serde(default)]
+    pub when_text: String,
 }
 
 impl DueEntry {
@@ -115,6 +118,7 @@ mod tests {
             subject: "Hoist".into(),
             category: Some(Category::Hoist),
             dfg_case_id: None,
+            when_text: String::new(),
         };
         assert!(e.is_overdue());
         assert_eq!(e.when(), "Overdue by 3 days");

@@ -52,6 +52,16 @@ impl Stage {
         self.rank().is_some()
     }
 
+    /// Whether the stage carries an amount: `Some(true)` when it must (a quote, the approval),
+    /// `Some(false)` when it may (the full application, the payment), `None` when it has none.
+    pub fn amount_required(self) -> Option<bool> {
+        match self {
+            Stage::Quote | Stage::DecisionApproved => Some(true),
+            Stage::Application | Stage::Paid => Some(false),
+            _ => None,
+        }
+    }
+
     pub fn is_decision(self) -> bool {
         matches!(self, Stage::DecisionApproved | Stage::DecisionRefused)
     }
@@ -315,7 +325,7 @@ impl StageEntry {
     fn check_amount(&self, check: &mut Check, case: &DfgCase) {
         let stage = self.stage;
         let Some(amount) = self.amount_pence else {
-            if matches!(stage, Stage::Quote | Stage::DecisionApproved) {
+            if stage.amount_required() == Some(true) {
                 check.fail(
                     "amount_pence",
                     format!(
@@ -330,10 +340,7 @@ impl StageEntry {
             }
             return;
         };
-        if !matches!(
-            stage,
-            Stage::Quote | Stage::Application | Stage::DecisionApproved | Stage::Paid
-        ) {
+        if stage.amount_required().is_none() {
             check.fail(
                 "amount_pence",
                 format!(

@@ -456,6 +456,23 @@ fn progress_says_where_the_case_is_and_for_how_long() {
 }
 
 #[test]
+fn a_quote_and_the_approval_must_carry_an_amount_the_application_and_payment_may() {
+    let carrying: Vec<(Stage, bool)> = Stage::ALL
+        .iter()
+        .filter_map(|s| s.amount_required().map(|required| (*s, required)))
+        .collect();
+    assert_eq!(
+        carrying,
+        vec![
+            (Stage::Quote, true),
+            (Stage::Application, false),
+            (Stage::DecisionApproved, true),
+            (Stage::Paid, false),
+        ]
+    );
+}
+
+#[test]
 fn progress_names_the_deadline_due_first_or_why_there_is_none() {
     let applied = case_after(&HAPPY[..6]);
     let p = CaseProgress::of(&applied, &DfgRules::default(), d(2026, 3, 1));

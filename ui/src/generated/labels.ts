@@ -437,3 +437,11 @@ export const STAGE_MILESTONES: readonly Stage[] = [
   "paid",
   "closed",
 ];
+
+/** The DFG stages that carry an amount, and whether it must be given. */
+export const STAGE_AMOUNT: Readonly<Partial<Record<Stage, "required" | "optional">>> = {
+  "quote": "required",
+  "application": "optional",
+  "decision-approved": "required",
+  "paid": "optional",
+};

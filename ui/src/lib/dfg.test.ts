@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyStageForm, formToStageEntry, isMilestone, parsePounds, pounds, STATUS_STAGES, summaryFileName, type StageForm } from './dfg';
+import { amountField, emptyStageForm, formToStageEntry, isMilestone, parsePounds, pounds, STATUS_STAGES, summaryFileName, type StageForm } from './dfg';
 
 const TODAY = new Date(2026, 10, 22);
 
@@ -32,6 +32,13 @@ describe('money', () => {
 });
 
 describe('stages', () => {
+  it('gives an amount field to the stages the core says carry one, marking the optional ones', () => {
+    expect(amountField('quote')).toEqual({ label: 'Amount of the quote' });
+    expect(amountField('paid')).toEqual({ label: 'Amount paid (optional)' });
+    expect(amountField('referral')).toBeNull();
+    expect(amountField('')).toBeNull();
+  });
+
   it('offers holding, resuming and withdrawing apart from the steps along a case', () => {
     expect(STATUS_STAGES).toEqual(['on-hold', 'resumed', 'withdrawn']);
     expect(isMilestone('decision-refused')).toBe(true);

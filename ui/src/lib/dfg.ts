@@ -16,7 +16,7 @@ import type { FieldError } from '../generated/FieldError';
 import type { FundingSplit } from '../generated/FundingSplit';
 import type { Stage } from '../generated/Stage';
 import type { StageEntry } from '../generated/StageEntry';
-import { STAGE_MILESTONES, STAGE_OPTIONS } from '../generated/labels';
+import { STAGE_AMOUNT, STAGE_MILESTONES, STAGE_OPTIONS } from '../generated/labels';
 import { parseUkDate, todayIso, toInput } from './dates';
 
 // ---- Words and colours ------------------------------------------------------------------------
@@ -95,13 +95,21 @@ export function emptyDetails(): DfgCaseDetails {
 
 // ---- The "record the next stage" form ---------------------------------------------------------
 
-/** Stages that carry an amount, and whether it must be given. */
-export const AMOUNT: Partial<Record<Stage, { label: string; required: boolean }>> = {
-  quote: { label: 'Amount of the quote', required: true },
-  application: { label: 'Amount applied for (optional)', required: false },
-  'decision-approved': { label: 'Amount approved', required: true },
-  paid: { label: 'Amount paid (optional)', required: false },
+/** What each amount is called in the form (which stages carry one is the core's to say). */
+const AMOUNT_OF: Partial<Record<Stage, string>> = {
+  quote: 'Amount of the quote',
+  application: 'Amount applied for',
+  'decision-approved': 'Amount approved',
+  paid: 'Amount paid',
 };
+
+/** The amount field of a stage that carries one (the core says which do), or null. */
+export function amountField(stage: Stage | ''): { label: string } | null {
+  const rule = stage === '' ? undefined : STAGE_AMOUNT[stage];
+  if (!rule) return null;
+  const words = (stage !== '' && AMOUNT_OF[stage]) || 'Amount';
+  return { label: rule === 'optional' ? `${words} (optional)` : words };
+}
 
 export interface AdaptationForm {
   kind: AdaptationKind;
@@ -177,8 +185,7 @@ export function formToStageEntry(
     return read.pence;
   };
 
-  const amountRule = stage === '' ? undefined : AMOUNT[stage];
-  const amount = amountRule ? money('amount_pence', form.amount) : null;
+  const amount = amountField(stage) ? money('amount_pence', form.amount) : null;
 
   const adaptations =
     stage === 'recommendation'

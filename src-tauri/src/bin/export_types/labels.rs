@@ -3,7 +3,8 @@
 //! from code to label (`CATEGORY['hoist']`), checked by the compiler to cover every code of
 //! the generated type, and as the ordered choices of a `<select>` (`CATEGORY_OPTIONS`).
 //! The equipment categories' flags (`CATEGORY_FLAGS`) say which parts of a record each
-//! category carries, and `STAGE_MILESTONES` which DFG stages are steps along a case.
+//! category carries, `STAGE_MILESTONES` which DFG stages are steps along a case and
+//! `STAGE_AMOUNT` which of them carry an amount.
 
 use equipment_passport::model::dfg::Stage;
 use equipment_passport::model::{Category, LabelTable, label_tables};
@@ -92,6 +93,17 @@ fn write_milestones(out: &mut String) {
         writeln!(out, "  {},", quoted(stage.code())).unwrap();
     }
     out.push_str("];\n");
+    out.push_str(
+        "\n/** The DFG stages that carry an amount, and whether it must be given. */\n\
+         export const STAGE_AMOUNT: Readonly<Partial<Record<Stage, \"required\" | \"optional\">>> = {\n",
+    );
+    for stage in Stage::ALL {
+        if let Some(required) = stage.amount_required() {
+            let rule = if required { "required" } else { "optional" };
+            writeln!(out, "  {}: {},", quoted(stage.code()), quoted(rule)).unwrap();
+        }
+    }
+    out.push_str("};\n");
 }
 
 /// The whole of `labels.ts`.
