@@ -445,3 +445,10 @@ export const STAGE_AMOUNT: Readonly<Partial<Record<Stage, "required" | "optional
   "decision-approved": "required",
   "paid": "optional",
 };
+
+/** The heading over each colour's box of key statements, in the child's voice. */
+export const STATEMENT_COLOUR_HEADING: Readonly<Record<StatementColour, string>> = {
+  "red": "Things that must never happen",
+  "amber": "Keep me safe with my equipment",
+  "green": "What helps me enjoy it",
+};

@@ -17,6 +17,7 @@ import {
   ADAPTATION_KIND,
   CATEGORY,
   CONTACT_ROLE,
+  DAY,
   ITEM_STATUS,
   JURISDICTION,
   OUTCOME,
@@ -140,15 +141,8 @@ function partText(value: unknown, names: ReadonlyMap<string, string>): string {
   return String(value);
 }
 
-const DAY_NAMES: Record<string, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
+/** Day codes in a stored schedule, in the core's words. */
+const DAY_NAMES: Readonly<Record<string, string>> = DAY;
 
 /** A list the core keeps as JSON (checks, phones, the schedule), one entry a line; null if not one. */
 function jsonList(value: string, names: ReadonlyMap<string, string>): string | null {

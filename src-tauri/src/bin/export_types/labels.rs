@@ -4,10 +4,11 @@
 //! the generated type, and as the ordered choices of a `<select>` (`CATEGORY_OPTIONS`).
 //! The equipment categories' flags (`CATEGORY_FLAGS`) say which parts of a record each
 //! category carries, `STAGE_MILESTONES` which DFG stages are steps along a case and
-//! `STAGE_AMOUNT` which of them carry an amount.
+//! `STAGE_AMOUNT` which of them carry an amount; `STATEMENT_COLOUR_HEADING` the key
+//! statements' headings.
 
 use equipment_passport::model::dfg::Stage;
-use equipment_passport::model::{Category, LabelTable, label_tables};
+use equipment_passport::model::{Category, LabelTable, StatementColour, label_tables};
 use std::fmt::Write;
 
 pub const FILE_NAME: &str = "labels.ts";
@@ -106,6 +107,25 @@ fn write_milestones(out: &mut String) {
     out.push_str("};\n");
 }
 
+fn write_statement_headings(out: &mut String) {
+    out.push_str(
+        "\n/** The heading over each colour's box of key statements, in the child's voice. */\n",
+    );
+    out.push_str(
+        "export const STATEMENT_COLOUR_HEADING: Readonly<Record<StatementColour, string>> = {\n",
+    );
+    for colour in StatementColour::ALL {
+        writeln!(
+            out,
+            "  {}: {},",
+            quoted(colour.code()),
+            quoted(colour.heading())
+        )
+        .unwrap();
+    }
+    out.push_str("};\n");
+}
+
 /// The whole of `labels.ts`.
 pub fn render() -> String {
     let tables = label_tables();
@@ -126,6 +146,7 @@ pub fn render() -> String {
     }
     write_category_flags(&mut out);
     write_milestones(&mut out);
+    write_statement_headings(&mut out);
     out
 }
 
