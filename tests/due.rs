@@ -101,6 +101,7 @@ fn a_hoist_never_examined_is_due_from_its_issue_date() {
     assert!(due[0].never_done);
     assert_eq!(due[0].due_date, date(2026, 11, 10));
     assert_eq!(due[0].days_left, -12);
+    assert_eq!(due[0].when_text, "Overdue by 12 days");
 }
 
 #[test]
@@ -193,6 +194,12 @@ fn caseload_badges_show_what_is_overdue_or_due_within_30_days() {
         badges,
         vec![(DueKind::Loler, true), (DueKind::Review, false)]
     );
+    let words: Vec<&str> = found.children[0]
+        .due
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(words, ["Overdue LOLER", "Review due"]);
 }
 
 #[test]

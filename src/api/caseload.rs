@@ -22,6 +22,10 @@ pub struct SearchResults {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChildRecord {
     pub child: Child,
+    /// "Zoë Hughes", or "Zoë Hughes (Zo)" when the child goes by another name.
+    pub display_name: String,
+    /// What to call the child: the preferred name, or the given name.
+    pub known_as: String,
     pub setting: Option<Setting>,
     pub contacts: Vec<Contact>,
     pub items: Vec<EquipmentItem>,
@@ -75,6 +79,7 @@ impl Api {
                         kind,
                         earliest,
                         overdue: earliest < today,
+                        text: kind.badge(earliest < today),
                     })
                     .collect();
                 child.due.sort_by_key(|b| (b.earliest, b.kind));
@@ -99,6 +104,8 @@ impl Api {
             None => None,
         };
         Ok(ChildRecord {
+            display_name: child.details.display_name(),
+            known_as: child.details.known_as().to_string(),
             setting,
             contacts: contacts::for_child(conn, id)?,
             items: items::for_child(conn, id)?,

@@ -12,7 +12,7 @@ use crate::store::dfg::{self as cases, Which};
 use crate::store::{app_settings, children, settings};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 const RULES_KEY: &str = "dfg_rules";
 
@@ -25,6 +25,8 @@ pub struct DfgCaseRecord {
     pub child_date_of_birth: NaiveDate,
     pub progress: CaseProgress,
     pub figures: GrantFigures,
+    /// Every amount in the case and its figures, written in pounds ("£30,000"), by pence.
+    pub pounds: BTreeMap<i64, String>,
 }
 
 /// One line of the case list.
@@ -236,11 +238,13 @@ impl Api {
         let child = children::get(self.store.conn(), case.child_id)?;
         let today = self.today();
         let dob = child.details.date_of_birth;
+        let figures = figures(&case, rules, dob, today);
         Ok(DfgCaseRecord {
             child_name: child.details.display_name(),
             child_date_of_birth: dob,
             progress: CaseProgress::of(&case, rules, today),
-            figures: figures(&case, rules, dob, today),
+            pounds: money::amounts_in_pounds(&case, &figures),
+            figures,
             case,
         })
     }
@@ -361,6 +365,7 @@ impl Api {
                     subject: clock.subject(),
                     category: None,
                     dfg_case_id: Some(case.id),
+                    when_text: String::new(),
                 });
             }
         }

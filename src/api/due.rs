@@ -16,7 +16,7 @@ impl Api {
         let reviews = handling::reviews_until(self.store.conn(), today, until)?;
         let stale = self.out_of_date_school_copies(None)?;
         if stale.is_empty() && dfg.is_empty() && reviews.is_empty() {
-            return Ok(entries);
+            return Ok(with_words(entries));
         }
         entries.extend(dfg);
         entries.extend(reviews);
@@ -43,10 +43,19 @@ impl Api {
                 ),
                 category: None,
                 dfg_case_id: None,
+                when_text: String::new(),
             });
         }
         // Stable: entries already in register order keep it within a day.
         entries.sort_by_key(|e| e.due_date);
-        Ok(entries)
+        Ok(with_words(entries))
     }
+}
+
+/// Each entry with how far off it is in words.
+fn with_words(mut entries: Vec<DueEntry>) -> Vec<DueEntry> {
+    for entry in entries.iter_mut() {
+        entry.when_text = entry.when();
+    }
+    entries
 }

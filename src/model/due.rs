@@ -19,6 +19,29 @@ labelled_enum! {
     }
 }
 
+impl DueKind {
+    /// A caseload badge's words: "Overdue LOLER", "Service due", "School copy out of date".
+    pub fn badge(self, overdue: bool) -> String {
+        let what = match self {
+            DueKind::SchoolCopy => return self.label().to_string(),
+            DueKind::Loler => "LOLER",
+            DueKind::Service => "service",
+            DueKind::Review => "review",
+            DueKind::HandlingReview => "handling plan review",
+            DueKind::DfgDecision => "DFG decision",
+            DueKind::DfgWorks => "DFG works",
+            DueKind::DfgPayment => "DFG payment",
+        };
+        if overdue {
+            format!("Overdue {what}")
+        } else {
+            let mut chars = what.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+            format!("{}{} due", first.unwrap_or_default(), chars.as_str())
+        }
+    }
+}
+
 /// One thing due (or overdue): for an item, for the child's passport, or a DFG case's
 /// statutory deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +65,9 @@ pub struct DueEntry {
     /// The DFG case whose deadline it is.
     #[serde(default)]
     pub dfg_case_id: Option<DfgCaseId>,
+    /// How far off it is in words ([`DueEntry::when`]), filled in by the api's due list.
+    #[serde(default)]
+    pub when_text: String,
 }
 
 impl DueEntry {
@@ -66,6 +92,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_badge_says_what_is_due_and_whether_it_is_late() {
+        assert_eq!(DueKind::Loler.badge(true), "Overdue LOLER");
+        assert_eq!(DueKind::Loler.badge(false), "LOLER due");
+        assert_eq!(DueKind::Service.badge(false), "Service due");
+        assert_eq!(
+            DueKind::HandlingReview.badge(true),
+            "Overdue handling plan review"
+        );
+        assert_eq!(DueKind::DfgDecision.badge(false), "DFG decision due");
+        assert_eq!(DueKind::SchoolCopy.badge(true), "School copy out of date");
+    }
+
+    #[test]
     fn when_reads_naturally() {
         let mut e = DueEntry {
             kind: DueKind::Loler,
@@ -79,6 +118,7 @@ mod tests {
             subject: "Hoist".into(),
             category: Some(Category::Hoist),
             dfg_case_id: None,
+            when_text: String::new(),
         };
         assert!(e.is_overdue());
         assert_eq!(e.when(), "Overdue by 3 days");

@@ -38,7 +38,7 @@ impl Category {
         matches!(self, Category::Wheelchair | Category::SpecialBuggy)
     }
 
-    fn allows_seating_details(self) -> bool {
+    pub fn allows_seating_details(self) -> bool {
         matches!(
             self,
             Category::Seating
@@ -47,6 +47,26 @@ impl Category {
                 | Category::TransportSeat
         )
     }
+
+    /// Which parts of an item's record the category carries, as the forms need to know it.
+    pub fn flags(self) -> CategoryFlags {
+        CategoryFlags {
+            lifts_people: self.lifts_people(),
+            wheelchair_details: self.is_wheelchair(),
+            seating_details: self.allows_seating_details(),
+            sling_details: self == Category::Sling,
+        }
+    }
+}
+
+/// What a category of equipment carries: LOLER examinations, and the wheelchair, seating and
+/// sling parts of its record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CategoryFlags {
+    pub lifts_people: bool,
+    pub wheelchair_details: bool,
+    pub seating_details: bool,
+    pub sling_details: bool,
 }
 
 labelled_enum! {
@@ -414,6 +434,25 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn a_category_says_which_parts_of_the_record_it_carries() {
+        let wheelchair = Category::Wheelchair.flags();
+        assert!(wheelchair.wheelchair_details && wheelchair.seating_details);
+        assert!(!wheelchair.lifts_people && !wheelchair.sling_details);
+        let sling = Category::Sling.flags();
+        assert!(sling.lifts_people && sling.sling_details && !sling.seating_details);
+        assert!(Category::Hoist.flags().lifts_people);
+        assert_eq!(
+            Category::Walker.flags(),
+            CategoryFlags {
+                lifts_people: false,
+                wheelchair_details: false,
+                seating_details: false,
+                sling_details: false,
+            }
+        );
     }
 
     fn fields_of(item: ItemDetails) -> Vec<String> {

@@ -31,14 +31,15 @@ pub use id::{
     SettingId, SupplierId,
 };
 pub use item::{
-    Category, Day, EquipmentItem, ItemDetails, ItemPhoto, ItemStatus, ScheduleSlot, SetupStep,
-    WhereUsed,
+    Category, CategoryFlags, Day, EquipmentItem, ItemDetails, ItemPhoto, ItemStatus, ScheduleSlot,
+    SetupStep, WhereUsed,
 };
 pub use item_parts::{
     LoopConfiguration, Measurement, SeatingDetails, SlingDetails, WheelchairBudget,
     WheelchairDetails, WheelchairType,
 };
 pub use key_statements::{KeyStatements, StatementColour};
+pub use labelled::{LabelTable, label_tables};
 pub use service::{Outcome, ServiceIntervals, ServiceKind, ServiceRecord, ServiceRecordDetails};
 pub use setting::{Setting, SettingDetails, SettingKind};
 pub use supplier::{Supplier, SupplierDetails, SupplierKind};

@@ -317,6 +317,8 @@ pub struct DueBadge {
     pub kind: DueKind,
     pub earliest: NaiveDate,
     pub overdue: bool,
+    /// The badge's words: "Overdue LOLER", "Service due".
+    pub text: String,
 }
 
 /// What to look for in the caseload.

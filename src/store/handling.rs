@@ -99,6 +99,7 @@ pub fn reviews_until(
             subject: format!("Handling plan: {task}"),
             category: None,
             dfg_case_id: None,
+            when_text: String::new(),
         });
     }
     Ok(out)

@@ -1,6 +1,10 @@
 //! Writes the TypeScript types of everything that crosses to the web view into
-//! `ui/src/generated/`, from the Rust types themselves. `--check` compares instead of writing
-//! and fails when the committed files are stale (CI runs it).
+//! `ui/src/generated/`, from the Rust types themselves, with the label tables of the core's
+//! closed lists (`labels.ts`). `--check` compares instead of writing and fails when the
+//! committed files are stale (CI runs it).
+
+#[path = "export_types/labels.rs"]
+mod labels;
 
 use equipment_passport::api::*;
 use equipment_passport::bundle::{ExistingChild, ImportReport};
@@ -18,6 +22,12 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
+    export_types(dir)?;
+    std::fs::write(dir.join(labels::FILE_NAME), labels::render())?;
+    Ok(())
+}
+
+fn export_types(dir: &Path) -> Result<(), ts_rs::ExportError> {
     let cfg = Config::new().with_large_int("number").with_out_dir(dir);
     macro_rules! export {
         ($($t:ty),+ $(,)?) => {$( <$t>::export_all(&cfg)?; )+};
@@ -67,11 +77,20 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
         ServiceKind,
         Outcome,
         DueKind,
+        StatementColour,
         HandlingTask,
         DfgCaseRecord,
         DfgCaseSummary,
         DfgCaseFilter,
         DfgCaseDetails,
+        Tenure,
+        Jurisdiction,
+        AdaptationKind,
+        Stage,
+        CaseStatus,
+        ClockKind,
+        ClockState,
+        Scheme,
         StageEntry,
         StatusChange,
         CaseNote,

@@ -18,6 +18,18 @@ labelled_enum! {
     }
 }
 
+labelled_enum! {
+    /// Where a statutory clock stands, in a word or two (the tag beside its sentence).
+    pub enum ClockState ("a deadline's state") {
+        Running => ("running", "Running"),
+        DueToday => ("due-today", "Due today"),
+        Overdue => ("overdue", "Overdue"),
+        Met => ("met", "Met"),
+        MetLate => ("met-late", "Met late"),
+        Stopped => ("stopped", "Stopped"),
+    }
+}
+
 impl ClockKind {
     /// The kind of entry the clock makes on the due list.
     pub fn due_kind(self) -> DueKind {
@@ -55,6 +67,10 @@ pub struct StatutoryClock {
     /// The stage that stopped it: the decision, completion or payment that met it, or a
     /// refusal, withdrawal or closure that ended it.
     pub stopped_by: Option<Stage>,
+    /// Running, due today, overdue, met, met late, or stopped by a refusal or withdrawal.
+    pub state: ClockState,
+    /// The state in a sentence: "Overdue by 3 days", "Met 3 June 2026, 27 days early".
+    pub state_text: String,
 }
 
 fn uk(date: NaiveDate) -> String {
@@ -97,6 +113,19 @@ impl StatutoryClock {
             self.kind.short(),
             uk(self.started_on)
         )
+    }
+
+    fn state_now(&self) -> ClockState {
+        match self.stopped_on {
+            None => match self.days_left {
+                0 => ClockState::DueToday,
+                d if d < 0 => ClockState::Overdue,
+                _ => ClockState::Running,
+            },
+            Some(_) if self.was_met() && self.days_left < 0 => ClockState::MetLate,
+            Some(_) if self.was_met() => ClockState::Met,
+            Some(_) => ClockState::Stopped,
+        }
     }
 
     /// "Overdue by 3 days", "12 days left", "Met 3 June 2026, 27 days early",
@@ -144,7 +173,7 @@ pub fn clocks(case: &DfgCase, rules: &DfgRules, today: NaiveDate) -> Vec<Statuto
         let stop = stop.or(ended);
         let counted_to = stop.map_or(today, |s| s.entry.date);
         let days_left = (due - counted_to).num_days();
-        StatutoryClock {
+        let mut clock = StatutoryClock {
             kind,
             started_by: start.entry.stage,
             started_on: start.entry.date,
@@ -153,7 +182,12 @@ pub fn clocks(case: &DfgCase, rules: &DfgRules, today: NaiveDate) -> Vec<Statuto
             overdue: stop.is_none() && days_left < 0,
             stopped_on: stop.map(|s| s.entry.date),
             stopped_by: stop.map(|s| s.entry.stage),
-        }
+            state: ClockState::Running,
+            state_text: String::new(),
+        };
+        clock.state = clock.state_now();
+        clock.state_text = clock.state();
+        clock
     };
     let applied = application.entry.date;
     let mut out = vec![clock(
@@ -342,6 +376,61 @@ mod tests {
             ]
         );
         assert!(got.iter().all(StatutoryClock::was_met));
+    }
+
+    #[test]
+    fn each_clock_says_where_it_stands_in_a_word_and_in_a_sentence() {
+        let applied = case(
+            Jurisdiction::England,
+            &[(Stage::Application, d(2026, 3, 3))],
+        );
+        let on = |today| {
+            let c = &clocks(&applied, &DfgRules::default(), today)[0];
+            (c.state, c.state_text.clone())
+        };
+        assert_eq!(
+            on(d(2026, 9, 1)),
+            (ClockState::Running, "2 days left".to_string())
+        );
+        assert_eq!(
+            on(d(2026, 9, 3)),
+            (ClockState::DueToday, "Due today".to_string())
+        );
+        assert_eq!(
+            on(d(2026, 9, 4)),
+            (ClockState::Overdue, "Overdue by 1 day".to_string())
+        );
+        let decided = |stage, date| {
+            let mut c = applied.clone();
+            c.stages.push(StageRecord {
+                id: DfgStageId::new(),
+                entry: StageEntry::new(stage, date, "Mia Patel"),
+                recorded_at: applied.opened_at,
+            });
+            let got = &clocks(&c, &DfgRules::default(), d(2026, 11, 22))[0];
+            (got.state, got.state_text.clone())
+        };
+        assert_eq!(
+            decided(Stage::DecisionApproved, d(2026, 9, 3)),
+            (
+                ClockState::Met,
+                "Met 3 September 2026 (on the day)".to_string()
+            )
+        );
+        assert_eq!(
+            decided(Stage::DecisionRefused, d(2026, 9, 5)),
+            (
+                ClockState::MetLate,
+                "Met late 5 September 2026, 2 days after the deadline".to_string()
+            )
+        );
+        assert_eq!(
+            decided(Stage::Withdrawn, d(2026, 5, 1)),
+            (
+                ClockState::Stopped,
+                "Stopped: withdrawn 1 May 2026".to_string()
+            )
+        );
     }
 
     #[test]

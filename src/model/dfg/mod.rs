@@ -20,7 +20,7 @@ use crate::error::Result;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use clocks::{ClockKind, StatutoryClock};
+pub use clocks::{ClockKind, ClockState, StatutoryClock};
 pub use figures::GrantFigures;
 pub use rules::{DfgRules, JurisdictionRules, LandChargeRules, Scheme};
 pub use stages::CaseProgress;

@@ -1,6 +1,9 @@
 //! Money as whole pence in an `i64`, so sums are exact, written as pounds the UK way:
 //! "£12,000" or "£1,234.50".
 
+use super::{DfgCase, FundingSplit, GrantFigures};
+use std::collections::BTreeMap;
+
 /// The largest amount accepted anywhere in a DFG case: ten million pounds catches a slipped
 /// key long before it could overflow a sum.
 pub const MAX_PENCE: i64 = 1_000_000_000;
@@ -75,6 +78,50 @@ pub fn parse_pounds(input: &str) -> Result<i64, String> {
     Ok(pence)
 }
 
+fn split_parts(f: &FundingSplit) -> [i64; 4] {
+    [
+        f.mandatory_pence,
+        f.discretionary_pence,
+        f.family_pence,
+        f.other_pence,
+    ]
+}
+
+/// Every amount in a case and its figures (stage amounts, estimated costs, funding parts,
+/// the maximum grant, the land charge...), each with its words in pounds, so a screen shows
+/// money exactly as the core and the printed summary write it.
+pub fn amounts_in_pounds(case: &DfgCase, figures: &GrantFigures) -> BTreeMap<i64, String> {
+    let mut amounts: Vec<i64> = Vec::new();
+    for stage in &case.stages {
+        let entry = &stage.entry;
+        amounts.extend(entry.amount_pence);
+        amounts.extend(
+            entry
+                .adaptations
+                .iter()
+                .filter_map(|a| a.estimated_cost_pence),
+        );
+        amounts.extend(entry.funding.iter().flat_map(split_parts));
+    }
+    amounts.extend(
+        [
+            figures.max_grant_pence,
+            figures.estimated_cost_pence,
+            figures.chosen_quote_pence,
+            figures.applied_pence,
+            figures.approved_pence,
+            figures.paid_pence,
+            figures.grant_pence,
+            figures.above_max_pence,
+            figures.land_charge_pence,
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    amounts.extend(figures.funding.iter().flat_map(split_parts));
+    amounts.into_iter().map(|p| (p, pounds(p))).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +135,54 @@ mod tests {
         assert_eq!(pounds(-500), "-£5");
         assert_eq!(plain(1_200_000), "12000.00");
         assert_eq!(plain(5), "0.05");
+    }
+
+    #[test]
+    fn every_amount_of_a_case_comes_written_in_pounds() {
+        use crate::model::dfg::figures::figures;
+        use crate::model::dfg::*;
+        use crate::model::{ChildId, DfgCaseId, DfgStageId};
+        use chrono::{NaiveDate, TimeZone, Utc};
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).unwrap();
+        let mut quote = StageEntry::new(Stage::Quote, day(2, 2), "Mia Patel");
+        quote.contractor = "Midland Access Ltd".into();
+        quote.amount_pence = Some(3_250_050);
+        let mut recommendation = StageEntry::new(Stage::Recommendation, day(1, 26), "Mia Patel");
+        recommendation.adaptations = vec![Adaptation {
+            kind: AdaptationKind::Stairlift,
+            description: String::new(),
+            estimated_cost_pence: Some(650_000),
+        }];
+        let case = DfgCase {
+            id: DfgCaseId::new(),
+            child_id: ChildId::new(),
+            details: DfgCaseDetails::new(Tenure::OwnerOccupier, Jurisdiction::England),
+            stages: [recommendation, quote]
+                .into_iter()
+                .map(|entry| StageRecord {
+                    id: DfgStageId::new(),
+                    entry,
+                    recorded_at: at,
+                })
+                .collect(),
+            notes: Vec::new(),
+            opened_at: at,
+            updated_at: at,
+        };
+        let rules = DfgRules::default();
+        let figures = figures(
+            &case,
+            &rules,
+            day(1, 1) - chrono::Days::new(3650),
+            day(3, 1),
+        );
+        let words = amounts_in_pounds(&case, &figures);
+        assert_eq!(words[&3_250_050], "£32,500.50");
+        assert_eq!(words[&650_000], "£6,500");
+        assert_eq!(words[&3_000_000], "£30,000", "England's maximum grant");
+        let cap = figures.max_grant_pence.unwrap();
+        assert_eq!(words[&cap], pounds(cap));
     }
 
     #[test]

@@ -52,6 +52,16 @@ impl Stage {
         self.rank().is_some()
     }
 
+    /// Whether the stage carries an amount: `Some(true)` when it must (a quote, the approval),
+    /// `Some(false)` when it may (the full application, the payment), `None` when it has none.
+    pub fn amount_required(self) -> Option<bool> {
+        match self {
+            Stage::Quote | Stage::DecisionApproved => Some(true),
+            Stage::Application | Stage::Paid => Some(false),
+            _ => None,
+        }
+    }
+
     pub fn is_decision(self) -> bool {
         matches!(self, Stage::DecisionApproved | Stage::DecisionRefused)
     }
@@ -315,7 +325,7 @@ impl StageEntry {
     fn check_amount(&self, check: &mut Check, case: &DfgCase) {
         let stage = self.stage;
         let Some(amount) = self.amount_pence else {
-            if matches!(stage, Stage::Quote | Stage::DecisionApproved) {
+            if stage.amount_required() == Some(true) {
                 check.fail(
                     "amount_pence",
                     format!(
@@ -330,10 +340,7 @@ impl StageEntry {
             }
             return;
         };
-        if !matches!(
-            stage,
-            Stage::Quote | Stage::Application | Stage::DecisionApproved | Stage::Paid
-        ) {
+        if stage.amount_required().is_none() {
             check.fail(
                 "amount_pence",
                 format!(
@@ -511,6 +518,13 @@ pub struct CaseProgress {
     pub clocks: Vec<StatutoryClock>,
     /// A running clock is past its due date.
     pub overdue: bool,
+    /// Where the case stands in a few words ([`CaseProgress::describe`]).
+    pub description: String,
+    /// The running clock due first (an overdue one is due earliest); none when none runs.
+    pub next_deadline: Option<StatutoryClock>,
+    /// Why no clock runs, when none does: not started yet, all stopped, or none in this
+    /// nation. Empty while one runs.
+    pub no_deadline_reason: String,
 }
 
 impl CaseProgress {
@@ -520,7 +534,27 @@ impl CaseProgress {
             .last()
             .map_or(case.opened_at.date_naive(), |s| s.entry.date);
         let clocks = clocks(case, rules, today);
-        CaseProgress {
+        let next_deadline = clocks
+            .iter()
+            .filter(|c| c.is_running())
+            .min_by_key(|c| c.due_date)
+            .cloned();
+        let no_deadline_reason = if next_deadline.is_some() {
+            String::new()
+        } else if !clocks.is_empty() {
+            "None running".to_string()
+        } else if !rules
+            .jurisdiction(case.details.jurisdiction)
+            .statutory_clocks
+        {
+            format!(
+                "No statutory deadlines in {}",
+                case.details.jurisdiction.label()
+            )
+        } else {
+            "Not started: the deadlines start at the full application".to_string()
+        };
+        let mut progress = CaseProgress {
             status: status(&case.stages).0,
             stage: latest_milestone(&case.stages).map(|s| s.entry.stage),
             since,
@@ -528,7 +562,12 @@ impl CaseProgress {
             next_stages: next_stages(&case.stages),
             overdue: clocks.iter().any(|c| c.overdue),
             clocks,
-        }
+            description: String::new(),
+            next_deadline,
+            no_deadline_reason,
+        };
+        progress.description = progress.describe();
+        progress
     }
 
     /// "Grant approved", "On hold (was at: Quote received)", "Withdrawn", "Opened".

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::model::dfg::{
-    Adaptation, AdaptationKind, DfgCaseDetails, FundingSplit, Jurisdiction, Tenure,
+    Adaptation, AdaptationKind, ClockKind, DfgCaseDetails, FundingSplit, Jurisdiction, Tenure,
 };
 use crate::model::{ChildId, DfgCaseId, DfgStageId};
 use chrono::{Days, TimeZone, Utc};
@@ -452,6 +452,48 @@ fn progress_says_where_the_case_is_and_for_how_long() {
     let p = CaseProgress::of(&fresh, &DfgRules::default(), d(2025, 1, 11));
     assert_eq!((p.stage, p.days_in_stage), (None, 10));
     assert_eq!(p.describe(), "Opened");
+    assert_eq!(p.description, "Opened");
+}
+
+#[test]
+fn a_quote_and_the_approval_must_carry_an_amount_the_application_and_payment_may() {
+    let carrying: Vec<(Stage, bool)> = Stage::ALL
+        .iter()
+        .filter_map(|s| s.amount_required().map(|required| (*s, required)))
+        .collect();
+    assert_eq!(
+        carrying,
+        vec![
+            (Stage::Quote, true),
+            (Stage::Application, false),
+            (Stage::DecisionApproved, true),
+            (Stage::Paid, false),
+        ]
+    );
+}
+
+#[test]
+fn progress_names_the_deadline_due_first_or_why_there_is_none() {
+    let applied = case_after(&HAPPY[..6]);
+    let p = CaseProgress::of(&applied, &DfgRules::default(), d(2026, 3, 1));
+    let next = p.next_deadline.expect("the decision clock runs");
+    assert_eq!(next.kind, ClockKind::Decision);
+    assert_eq!(p.no_deadline_reason, "");
+    let early = case_after(&HAPPY[..2]);
+    let p = CaseProgress::of(&early, &DfgRules::default(), today());
+    assert_eq!(p.next_deadline, None);
+    assert_eq!(
+        p.no_deadline_reason,
+        "Not started: the deadlines start at the full application"
+    );
+    let mut scottish = applied.clone();
+    scottish.details.jurisdiction = Jurisdiction::Scotland;
+    let p = CaseProgress::of(&scottish, &DfgRules::default(), d(2026, 3, 1));
+    assert_eq!(p.no_deadline_reason, "No statutory deadlines in Scotland");
+    let paid = case_after(&HAPPY[..12]);
+    let p = CaseProgress::of(&paid, &DfgRules::default(), today());
+    assert!(p.next_deadline.is_none() && !p.clocks.is_empty());
+    assert_eq!(p.no_deadline_reason, "None running");
 }
 
 #[test]

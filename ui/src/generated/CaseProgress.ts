@@ -20,4 +20,17 @@ since: string, days_in_stage: number, next_stages: Array<Stage>, clocks: Array<S
 /**
  * A running clock is past its due date.
  */
-overdue: boolean, };
+overdue: boolean, 
+/**
+ * Where the case stands in a few words ([`CaseProgress::describe`]).
+ */
+description: string, 
+/**
+ * The running clock due first (an overdue one is due earliest); none when none runs.
+ */
+next_deadline: StatutoryClock | null, 
+/**
+ * Why no clock runs, when none does: not started yet, all stopped, or none in this
+ * nation. Empty while one runs.
+ */
+no_deadline_reason: string, };

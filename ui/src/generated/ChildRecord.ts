@@ -7,4 +7,12 @@ import type { Setting } from "./Setting";
 /**
  * Everything about one child, as the child screen and `passport child show` present it.
  */
-export type ChildRecord = { child: Child, setting: Setting | null, contacts: Array<Contact>, items: Array<EquipmentItem>, };
+export type ChildRecord = { child: Child, 
+/**
+ * "Zoë Hughes", or "Zoë Hughes (Zo)" when the child goes by another name.
+ */
+display_name: string, 
+/**
+ * What to call the child: the preferred name, or the given name.
+ */
+known_as: string, setting: Setting | null, contacts: Array<Contact>, items: Array<EquipmentItem>, };

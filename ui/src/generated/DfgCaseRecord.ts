@@ -6,4 +6,8 @@ import type { GrantFigures } from "./GrantFigures";
 /**
  * One case in full, as the case screen and `passport dfg show` present it.
  */
-export type DfgCaseRecord = { case: DfgCase, child_name: string, child_date_of_birth: string, progress: CaseProgress, figures: GrantFigures, };
+export type DfgCaseRecord = { case: DfgCase, child_name: string, child_date_of_birth: string, progress: CaseProgress, figures: GrantFigures, 
+/**
+ * Every amount in the case and its figures, written in pounds ("£30,000"), by pence.
+ */
+pounds: { [key in number]: string }, };

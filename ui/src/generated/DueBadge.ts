@@ -4,4 +4,8 @@ import type { DueKind } from "./DueKind";
 /**
  * A badge on a caseload line: the earliest date something of this kind falls due.
  */
-export type DueBadge = { kind: DueKind, earliest: string, overdue: boolean, };
+export type DueBadge = { kind: DueKind, earliest: string, overdue: boolean, 
+/**
+ * The badge's words: "Overdue LOLER", "Service due".
+ */
+text: string, };

@@ -30,4 +30,8 @@ subject: string, category: Category | null,
 /**
  * The DFG case whose deadline it is.
  */
-dfg_case_id: DfgCaseId | null, };
+dfg_case_id: DfgCaseId | null, 
+/**
+ * How far off it is in words ([`DueEntry::when`]), filled in by the api's due list.
+ */
+when_text: string, };

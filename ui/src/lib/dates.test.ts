@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYears, formatDate, formatTime, parseTime, parseUkDate, relativeDays, toInput, todayIso } from './dates';
+import { ageInYears, formatDate, formatTime, parseTime, parseUkDate, toInput, todayIso } from './dates';
 
 describe('formatDate', () => {
   it('writes dates the UK way, without leading zeros', () => {
@@ -62,14 +62,6 @@ describe('other helpers', () => {
     expect(ageInYears('2017-03-14', '2026-11-22')).toBe(9);
     expect(ageInYears('2017-11-23', '2026-11-22')).toBe(8);
     expect(ageInYears('2017-11-22', '2026-11-22')).toBe(9);
-  });
-
-  it('says how far off a due date is', () => {
-    expect(relativeDays(0)).toBe('Due today');
-    expect(relativeDays(1)).toBe('Due tomorrow');
-    expect(relativeDays(12)).toBe('Due in 12 days');
-    expect(relativeDays(-1)).toBe('Overdue by 1 day');
-    expect(relativeDays(-30)).toBe('Overdue by 30 days');
   });
 
   it('reads and shows times', () => {

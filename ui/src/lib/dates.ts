@@ -136,15 +136,6 @@ export function ageInYears(birthIso: string, onIso: string = todayIso()): number
   return age;
 }
 
-/** "in 12 days", "today", "3 days ago": for due dates. */
-export function relativeDays(daysLeft: number): string {
-  if (daysLeft === 0) return 'Due today';
-  if (daysLeft === 1) return 'Due tomorrow';
-  if (daysLeft === -1) return 'Overdue by 1 day';
-  if (daysLeft < 0) return `Overdue by ${-daysLeft} days`;
-  return `Due in ${daysLeft} days`;
-}
-
 /** "Today", "In 12 days", "47 days ago": how far away a date is, beside a word that says which way. */
 export function daysAway(daysLeft: number): string {
   if (daysLeft === 0) return 'Today';

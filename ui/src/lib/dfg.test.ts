@@ -1,49 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { StatutoryClock } from '../generated/StatutoryClock';
-import {
-  clockState,
-  describeProgress,
-  emptyStageForm,
-  formatPounds,
-  formToStageEntry,
-  nextClock,
-  noClockText,
-  parsePounds,
-  poundsInput,
-  summaryFileName,
-  type StageForm,
-} from './dfg';
+import { amountField, emptyStageForm, formToStageEntry, isMilestone, parsePounds, pounds, STATUS_STAGES, summaryFileName, type StageForm } from './dfg';
 
 const TODAY = new Date(2026, 10, 22);
-
-function clock(over: Partial<StatutoryClock>): StatutoryClock {
-  return {
-    kind: 'decision',
-    started_by: 'application',
-    started_on: '2026-03-02',
-    due_date: '2026-09-02',
-    days_left: 10,
-    overdue: false,
-    stopped_on: null,
-    stopped_by: null,
-    ...over,
-  };
-}
 
 function form(over: Partial<StageForm>): StageForm {
   return { ...emptyStageForm('Mia Patel', '2026-11-22'), ...over };
 }
 
 describe('money', () => {
-  it('shows pounds grouped in thousands, with pence only when there are some', () => {
-    expect(formatPounds(123_456)).toBe('£1,234.56');
-    expect(formatPounds(3_000_000)).toBe('£30,000');
-    expect(formatPounds(5)).toBe('£0.05');
-    expect(formatPounds(0)).toBe('£0');
-    expect(formatPounds(100_000_000_050)).toBe('£1,000,000,000.50');
-    expect(formatPounds(-500)).toBe('-£5');
-  });
-
   it('reads amounts typed in pounds as whole pence, without floating-point rounding', () => {
     expect(parsePounds('12000')).toEqual({ ok: true, pence: 1_200_000 });
     expect(parsePounds(' £12,000 ')).toEqual({ ok: true, pence: 1_200_000 });
@@ -53,75 +17,31 @@ describe('money', () => {
     expect(parsePounds('')).toEqual({ ok: true, pence: null });
   });
 
-  it('refuses what is not an amount, and amounts no grant could be', () => {
+  it('refuses what is not an amount, leaving the limits to the core', () => {
     for (const bad of ['twelve', '12.345', '-5', '£', '1e5', '.5', '12 000']) {
       expect(parsePounds(bad).ok, bad).toBe(false);
     }
-    const huge = parsePounds('99999999');
-    expect(huge.ok).toBe(false);
-    if (!huge.ok) expect(huge.message).toContain('£99,999,999');
+    expect(parsePounds('99999999')).toEqual({ ok: true, pence: 9_999_999_900 });
   });
 
-  it('puts an amount back into a field the way it reads back in', () => {
-    for (const pence of [1_200_000, 425_050, 29, 110]) {
-      const typed = poundsInput(pence);
-      expect(parsePounds(typed)).toEqual({ ok: true, pence });
-    }
-    expect(poundsInput(1_200_000)).toBe('12000');
-    expect(poundsInput(null)).toBe('');
+  it('shows an amount in the words the core sent with the case, or what to say when there is none', () => {
+    const record = { pounds: { 3_000_000: '£30,000' } };
+    expect(pounds(record, 3_000_000)).toBe('£30,000');
+    expect(pounds(record, null, 'Not yet known')).toBe('Not yet known');
   });
 });
 
-describe('statutory clocks', () => {
-  it('says in words how overdue a running clock is, with a red tag', () => {
-    expect(clockState(clock({ days_left: -3, overdue: true }))).toEqual({
-      tag: 'Overdue',
-      colour: 'nhsuk-tag--red',
-      text: 'Overdue by 3 days',
-    });
-    expect(clockState(clock({ days_left: -1, overdue: true })).text).toBe('Overdue by 1 day');
-    expect(clockState(clock({ days_left: 0 })).text).toBe('Due today');
-    expect(clockState(clock({ days_left: 12 })).text).toBe('12 days left');
+describe('stages', () => {
+  it('gives an amount field to the stages the core says carry one, marking the optional ones', () => {
+    expect(amountField('quote')).toEqual({ label: 'Amount of the quote' });
+    expect(amountField('paid')).toEqual({ label: 'Amount paid (optional)' });
+    expect(amountField('referral')).toBeNull();
+    expect(amountField('')).toBeNull();
   });
 
-  it('tells a met deadline from one stopped by a withdrawal', () => {
-    const met = clockState(clock({ days_left: 10, stopped_on: '2026-08-23', stopped_by: 'decision-approved' }));
-    expect(met.tag).toBe('Met');
-    expect(met.text).toBe('Met 23 August 2026, 10 days early');
-    const late = clockState(clock({ days_left: -4, stopped_on: '2026-09-06', stopped_by: 'decision-refused' }));
-    expect(late.text).toBe('Met late 6 September 2026, 4 days after the deadline');
-    const withdrawn = clockState(clock({ kind: 'payment', days_left: 40, stopped_on: '2026-05-01', stopped_by: 'withdrawn' }));
-    expect(withdrawn.tag).toBe('Stopped');
-    expect(withdrawn.text).toBe('Stopped: withdrawn 1 May 2026');
-    // A refusal stops the payment clock, but payment was not what stopped it.
-    const refused = clockState(clock({ kind: 'payment', days_left: 100, stopped_on: '2026-05-01', stopped_by: 'decision-refused' }));
-    expect(refused.tag).toBe('Stopped');
-  });
-
-  it('picks the running clock due first as the next deadline', () => {
-    const decision = clock({ kind: 'decision', due_date: '2026-09-02', stopped_on: '2026-08-01', stopped_by: 'decision-approved' });
-    const works = clock({ kind: 'works', due_date: '2027-08-01' });
-    const payment = clock({ kind: 'payment', due_date: '2027-03-02' });
-    expect(nextClock([decision, works, payment])?.kind).toBe('payment');
-    expect(nextClock([decision])).toBeNull();
-    expect(nextClock([])).toBeNull();
-  });
-
-  it('says why a case has no running deadline', () => {
-    const met = clock({ stopped_on: '2026-08-01', stopped_by: 'decision-approved' });
-    expect(noClockText({ jurisdiction: 'england', progress: { stage: 'quote', clocks: [] } })).toBe(
-      'Not started: the deadlines start at the full application',
-    );
-    expect(noClockText({ jurisdiction: 'scotland', progress: { stage: 'application', clocks: [] } })).toBe(
-      'No statutory deadlines in Scotland',
-    );
-    expect(noClockText({ jurisdiction: 'england', progress: { stage: 'paid', clocks: [met] } })).toBe('None running');
-  });
-
-  it('describes where a case stands', () => {
-    expect(describeProgress({ status: 'open', stage: 'decision-approved' })).toBe('Grant approved');
-    expect(describeProgress({ status: 'on-hold', stage: 'quote' })).toBe('On hold (at: Quote received)');
-    expect(describeProgress({ status: 'open', stage: null })).toBe('Opened');
+  it('offers holding, resuming and withdrawing apart from the steps along a case', () => {
+    expect(STATUS_STAGES).toEqual(['on-hold', 'resumed', 'withdrawn']);
+    expect(isMilestone('decision-refused')).toBe(true);
   });
 });
 

@@ -1,105 +1,35 @@
 /**
- * Disabled Facilities Grant cases in the UI: the words for the core's codes, money in pounds
- * (the core keeps whole pence), the state of a statutory clock in words, and the "record the
- * next stage" form ⇄ the core's `StageEntry`. Problems the UI finds itself (an amount or a
+ * Disabled Facilities Grant cases in the UI: the colours of the core's states, amounts the core
+ * has written in pounds, and the "record the next stage" form ⇄ the core's `StageEntry`. The
+ * words for codes, each case's description and each clock's state come from the core. Problems the UI finds itself (an amount or a
  * date it cannot read) come back as field errors under the core's own paths
  * (`amount_pence`, `adaptations[1].estimated_cost_pence`, `funding.family_pence`), so they
  * show in the same place as the core's.
  */
 
 import type { AdaptationKind } from '../generated/AdaptationKind';
-import type { CaseProgress } from '../generated/CaseProgress';
 import type { CaseStatus } from '../generated/CaseStatus';
-import type { ClockKind } from '../generated/ClockKind';
+import type { ClockState } from '../generated/ClockState';
 import type { DfgCaseDetails } from '../generated/DfgCaseDetails';
+import type { DfgCaseRecord } from '../generated/DfgCaseRecord';
 import type { FieldError } from '../generated/FieldError';
 import type { FundingSplit } from '../generated/FundingSplit';
-import type { Jurisdiction } from '../generated/Jurisdiction';
-import type { Scheme } from '../generated/Scheme';
 import type { Stage } from '../generated/Stage';
 import type { StageEntry } from '../generated/StageEntry';
-import type { StatutoryClock } from '../generated/StatutoryClock';
-import type { Tenure } from '../generated/Tenure';
-import { formatDate, parseUkDate, todayIso, toInput } from './dates';
+import { STAGE_AMOUNT, STAGE_MILESTONES, STAGE_OPTIONS } from '../generated/labels';
+import { parseUkDate, todayIso, toInput } from './dates';
 
-// ---- Words for the codes (the same as the core's labels) -----------------------------------
+// ---- Words and colours ------------------------------------------------------------------------
 
-export const TENURE: Record<Tenure, string> = {
-  'owner-occupier': 'Owner-occupier',
-  'private-tenant': 'Private tenant',
-  'council-tenant': 'Council tenant',
-  'housing-association': 'Housing association tenant',
-};
-
-export const JURISDICTION: Record<Jurisdiction, string> = {
-  england: 'England',
-  wales: 'Wales',
-  scotland: 'Scotland',
-  'northern-ireland': 'Northern Ireland',
-};
-
-export const ADAPTATION_KIND: Record<AdaptationKind, string> = {
-  'level-access-shower': 'Level-access shower or wet room',
-  stairlift: 'Stairlift',
-  'through-floor-lift': 'Through-floor lift',
-  'ceiling-track-hoist': 'Ceiling track hoist',
-  ramp: 'Ramp',
-  'door-widening': 'Door widening',
-  extension: 'Extension',
-  other: 'Other adaptation',
-};
-
-export const STAGE: Record<Stage, string> = {
-  referral: 'Referral received',
-  assessment: 'OT assessment',
-  recommendation: 'OT recommendation',
-  'works-agreed': 'Schedule of works agreed',
-  quote: 'Quote received',
-  application: 'Full application submitted',
-  'decision-approved': 'Grant approved',
-  'decision-refused': 'Grant refused',
-  'works-started': 'Works started',
-  'works-completed': 'Works completed',
-  'sign-off': 'OT sign-off of the works',
-  paid: 'Grant paid',
-  closed: 'Case closed',
-  'on-hold': 'Put on hold',
-  resumed: 'Resumed',
-  withdrawn: 'Withdrawn',
-};
-
-/** The steps along a case, in order (both decisions share a place). */
-export const MILESTONES: readonly Stage[] = [
-  'referral',
-  'assessment',
-  'recommendation',
-  'works-agreed',
-  'quote',
-  'application',
-  'decision-approved',
-  'decision-refused',
-  'works-started',
-  'works-completed',
-  'sign-off',
-  'paid',
-  'closed',
-];
-
-/** Changes of status rather than steps along the case. */
-export const STATUS_STAGES: readonly Stage[] = ['on-hold', 'resumed', 'withdrawn'];
-
+/** Whether a stage is a step along the case (the core's order), not a change of status. */
 export function isMilestone(stage: Stage): boolean {
-  return !STATUS_STAGES.includes(stage);
+  return STAGE_MILESTONES.includes(stage);
 }
 
-export const CASE_STATUS: Record<CaseStatus, string> = {
-  open: 'Open',
-  'on-hold': 'On hold',
-  withdrawn: 'Withdrawn',
-  closed: 'Closed',
-};
+/** Changes of status rather than steps along the case: hold, resume, withdraw. */
+export const STATUS_STAGES: readonly Stage[] = STAGE_OPTIONS.map((o) => o.code).filter((s) => !isMilestone(s));
 
-/** NHS tag colour of each status. */
+/** NHS tag colour of each case status. */
 export const CASE_STATUS_TAG: Record<CaseStatus, string> = {
   open: 'nhsuk-tag--blue',
   'on-hold': 'nhsuk-tag--yellow',
@@ -107,132 +37,46 @@ export const CASE_STATUS_TAG: Record<CaseStatus, string> = {
   closed: 'nhsuk-tag--white',
 };
 
-export const CLOCK_KIND: Record<ClockKind, string> = {
-  decision: 'Decision due',
-  works: 'Works to be completed',
-  payment: 'Payment due',
+/** NHS tag colour of each state of a statutory clock (its words come from the core). */
+export const CLOCK_STATE_TAG: Record<ClockState, string> = {
+  running: 'nhsuk-tag--blue',
+  'due-today': 'nhsuk-tag--orange',
+  overdue: 'nhsuk-tag--red',
+  met: 'nhsuk-tag--green',
+  'met-late': 'nhsuk-tag--orange',
+  stopped: 'nhsuk-tag--grey',
 };
 
-export const SCHEME: Record<Scheme, string> = {
-  dfg: 'Disabled Facilities Grant',
-  'scheme-of-assistance': 'Scheme of assistance',
-};
-
-/** Where a case stands in a few words: "Grant approved", "On hold (at: Quote received)". */
-export function describeProgress(p: Pick<CaseProgress, 'status' | 'stage'>): string {
-  const stage = p.stage ? STAGE[p.stage] : 'Opened';
-  switch (p.status) {
-    case 'open':
-      return stage;
-    case 'on-hold':
-      return `On hold (at: ${stage})`;
-    case 'withdrawn':
-      return `Withdrawn (at: ${stage})`;
-    case 'closed':
-      return 'Closed';
-  }
-}
-
-// ---- Money ----------------------------------------------------------------------------------
-
-/** "£1,234.56", "£12,000" (pence shown only when there are some), like the core and the PDF. */
-export function formatPounds(pence: number): string {
-  const sign = pence < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(pence));
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const p = abs % 100;
-  return p === 0 ? `${sign}£${whole}` : `${sign}£${whole}.${String(p).padStart(2, '0')}`;
-}
-
-/** An amount as it goes back into a form field: "12000", "4250.50"; "" for none. */
-export function poundsInput(pence: number | null | undefined): string {
-  if (pence === null || pence === undefined) return '';
-  const p = pence % 100;
-  return p === 0 ? String(pence / 100) : `${Math.floor(pence / 100)}.${String(p).padStart(2, '0')}`;
-}
-
-/** The core's largest amount (£10,000,000): anything bigger is a typing mistake. */
-export const MAX_PENCE = 1_000_000_000;
-
-export type ParsedPounds = { ok: true; pence: number | null } | { ok: false; message: string };
-
-/**
- * Reads an amount typed in pounds: "12000", "£12,000", "4250.5". Empty is `{ok, pence: null}`.
- * Whole pence only, so floating point never rounds a penny away.
- */
-export function parsePounds(text: string): ParsedPounds {
-  const t = text.trim();
-  if (t === '') return { ok: true, pence: null };
-  const bad: ParsedPounds = {
-    ok: false,
-    message: `Enter the amount in pounds, like 12000 or 4250.50, with no more than two decimals`,
-  };
-  const digits = t.replace(/^£/, '').replace(/,/g, '');
-  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(digits);
-  if (!m) return bad;
-  const pence = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  if (pence > MAX_PENCE) {
-    return { ok: false, message: `${formatPounds(pence)} is more than any grant could be: check the amount` };
-  }
-  return { ok: true, pence };
-}
-
-// ---- Clocks ---------------------------------------------------------------------------------
-
-function days(n: number): string {
-  return n === 1 ? '1 day' : `${n} days`;
-}
-
-/** Whether a stopped clock was stopped by the thing it was waiting for. */
-export function clockWasMet(c: StatutoryClock): boolean {
-  return (
-    (c.kind === 'decision' && (c.stopped_by === 'decision-approved' || c.stopped_by === 'decision-refused')) ||
-    (c.kind === 'works' && c.stopped_by === 'works-completed') ||
-    (c.kind === 'payment' && c.stopped_by === 'paid')
-  );
-}
-
-export interface ClockState {
-  /** One or two words in the tag. */
-  tag: string;
-  /** nhsuk tag colour class. */
-  colour: string;
-  /** The sentence beside the tag: "Overdue by 3 days", "Met 2 May 2026, 10 days early". */
-  text: string;
-}
-
-/** A statutory clock's state in words, never colour alone. */
-export function clockState(c: StatutoryClock): ClockState {
-  if (c.stopped_on === null) {
-    if (c.days_left < 0) return { tag: 'Overdue', colour: 'nhsuk-tag--red', text: `Overdue by ${days(-c.days_left)}` };
-    if (c.days_left === 0) return { tag: 'Due today', colour: 'nhsuk-tag--orange', text: 'Due today' };
-    return { tag: 'Running', colour: 'nhsuk-tag--blue', text: `${days(c.days_left)} left` };
-  }
-  const on = formatDate(c.stopped_on);
-  if (clockWasMet(c)) {
-    if (c.days_left < 0) {
-      return { tag: 'Met late', colour: 'nhsuk-tag--orange', text: `Met late ${on}, ${days(-c.days_left)} after the deadline` };
-    }
-    if (c.days_left === 0) return { tag: 'Met', colour: 'nhsuk-tag--green', text: `Met ${on} (on the day)` };
-    return { tag: 'Met', colour: 'nhsuk-tag--green', text: `Met ${on}, ${days(c.days_left)} early` };
-  }
-  const by = c.stopped_by ? STAGE[c.stopped_by].toLowerCase() : 'stopped';
-  return { tag: 'Stopped', colour: 'nhsuk-tag--grey', text: `Stopped: ${by} ${on}` };
-}
-
-/** The running clock due first (overdue ones are due earliest), or null when none runs. */
-export function nextClock(clocks: readonly StatutoryClock[]): StatutoryClock | null {
-  let best: StatutoryClock | null = null;
-  for (const c of clocks) {
-    if (c.stopped_on !== null) continue;
-    if (best === null || c.due_date < best.due_date) best = c;
-  }
-  return best;
+/** An amount of the case as the core wrote it ("£30,000"), or `none` when there is none. */
+export function pounds(record: Pick<DfgCaseRecord, 'pounds'>, pence: number | null | undefined, none = ''): string {
+  if (pence === null || pence === undefined) return none;
+  return record.pounds[pence] ?? none;
 }
 
 /** "3 days", "1 day", "0 days" for time spent in a stage. */
 export function daysInStage(n: number): string {
-  return days(Math.max(0, n));
+  const d = Math.max(0, n);
+  return d === 1 ? '1 day' : `${d} days`;
+}
+
+// ---- Amounts typed in a form --------------------------------------------------------------------
+
+export type ParsedPounds = { ok: true; pence: number | null } | { ok: false; message: string };
+
+/**
+ * Reads the digits of an amount typed in pounds ("12000", "£12,000", "4250.5") as whole pence,
+ * so floating point never rounds a penny away. Empty is `{ok, pence: null}`. Whether the
+ * amount is allowed (more than £0, at most the core's limit) is the core's to say.
+ */
+export function parsePounds(text: string): ParsedPounds {
+  const t = text.trim();
+  if (t === '') return { ok: true, pence: null };
+  const digits = t.replace(/^£/, '').replace(/,/g, '');
+  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(digits);
+  if (!m) {
+    return { ok: false, message: 'Enter the amount in pounds, like 12000 or 4250.50, with no more than two decimals' };
+  }
+  return { ok: true, pence: Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) };
 }
 
 // ---- Case details form -----------------------------------------------------------------------
@@ -251,13 +95,21 @@ export function emptyDetails(): DfgCaseDetails {
 
 // ---- The "record the next stage" form ---------------------------------------------------------
 
-/** Stages that carry an amount, and whether it must be given. */
-export const AMOUNT: Partial<Record<Stage, { label: string; required: boolean }>> = {
-  quote: { label: 'Amount of the quote', required: true },
-  application: { label: 'Amount applied for (optional)', required: false },
-  'decision-approved': { label: 'Amount approved', required: true },
-  paid: { label: 'Amount paid (optional)', required: false },
+/** What each amount is called in the form (which stages carry one is the core's to say). */
+const AMOUNT_OF: Partial<Record<Stage, string>> = {
+  quote: 'Amount of the quote',
+  application: 'Amount applied for',
+  'decision-approved': 'Amount approved',
+  paid: 'Amount paid',
 };
+
+/** The amount field of a stage that carries one (the core says which do), or null. */
+export function amountField(stage: Stage | ''): { label: string } | null {
+  const rule = stage === '' ? undefined : STAGE_AMOUNT[stage];
+  if (!rule) return null;
+  const words = (stage !== '' && AMOUNT_OF[stage]) || 'Amount';
+  return { label: rule === 'optional' ? `${words} (optional)` : words };
+}
 
 export interface AdaptationForm {
   kind: AdaptationKind;
@@ -333,8 +185,7 @@ export function formToStageEntry(
     return read.pence;
   };
 
-  const amountRule = stage === '' ? undefined : AMOUNT[stage];
-  const amount = amountRule ? money('amount_pence', form.amount) : null;
+  const amount = amountField(stage) ? money('amount_pence', form.amount) : null;
 
   const adaptations =
     stage === 'recommendation'
@@ -392,13 +243,4 @@ export function andList(parts: readonly string[]): string {
 export function summaryFileName(childName: string, today: string = todayIso()): string {
   const who = childName.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'DFG case';
   return `${who} - DFG case summary ${today}.pdf`;
-}
-
-const BEFORE_APPLICATION: readonly (Stage | null)[] = [null, 'referral', 'assessment', 'recommendation', 'works-agreed', 'quote'];
-
-/** What to say where a case has no running statutory deadline. */
-export function noClockText(c: { jurisdiction: Jurisdiction; progress: Pick<CaseProgress, 'stage' | 'clocks'> }): string {
-  if (c.progress.clocks.length > 0) return 'None running';
-  if (BEFORE_APPLICATION.includes(c.progress.stage)) return 'Not started: the deadlines start at the full application';
-  return `No statutory deadlines in ${JURISDICTION[c.jurisdiction]}`;
 }

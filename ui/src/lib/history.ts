@@ -13,8 +13,22 @@ import type { FieldChange } from '../generated/FieldChange';
 import type { RecordKind } from '../generated/RecordKind';
 import type { RestoreReport } from '../generated/RestoreReport';
 import { formatDate, formatTimestamp } from './dates';
-import { ADAPTATION_KIND, JURISDICTION, STAGE, TENURE } from './dfg';
-import { CATEGORY, CONTACT_ROLE, ITEM_STATUS, OUTCOME, SERVICE_KIND, SETTING_KIND, SUPPLIER_KIND, TIER, WHERE_USED } from './labels';
+import {
+  ADAPTATION_KIND,
+  CATEGORY,
+  CONTACT_ROLE,
+  DAY,
+  ITEM_STATUS,
+  JURISDICTION,
+  OUTCOME,
+  SERVICE_KIND,
+  SETTING_KIND,
+  STAGE,
+  SUPPLIER_KIND,
+  TENURE,
+  TIER,
+  WHERE_USED,
+} from './labels';
 
 /** What each kind of record is called, as the core's own labels. */
 export const RECORD_KIND: Record<RecordKind, string> = {
@@ -127,15 +141,8 @@ function partText(value: unknown, names: ReadonlyMap<string, string>): string {
   return String(value);
 }
 
-const DAY_NAMES: Record<string, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
+/** Day codes in a stored schedule, in the core's words. */
+const DAY_NAMES: Readonly<Record<string, string>> = DAY;
 
 /** A list the core keeps as JSON (checks, phones, the schedule), one entry a line; null if not one. */
 function jsonList(value: string, names: ReadonlyMap<string, string>): string | null {

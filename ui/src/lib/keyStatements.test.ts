@@ -35,7 +35,7 @@ describe('the key statements on the child form', () => {
 
   it('lists red first, and names each colour in words', () => {
     expect(COLOURS.map((c) => c.colour)).toEqual(['red', 'amber', 'green']);
-    expect(COLOURS.map((c) => c.heading)).toEqual(['Things that must never happen', 'Keep me safe with my equipment', 'What helps me enjoy it']);
+    expect(COLOURS.map((c) => c.name)).toEqual(['Red', 'Amber', 'Green']);
     expect(PER_COLOUR).toBe(3);
   });
 

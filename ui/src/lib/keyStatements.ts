@@ -1,12 +1,13 @@
 /**
  * The child's most important things: up to three statements in each of red, amber and green.
- * The words match the core's (`StatementColour`'s label and heading) so the form, the child's
- * page and the printed passport say the same thing. The form always offers three boxes a
+ * The label and heading of each colour are the core's (`StatementColour`), generated, so the
+ * form, the child's page and the printed passport say the same thing. The form always offers three boxes a
  * colour; blank boxes are sent as they are and the core drops them, naming any problem by the
  * box it was typed in (`key_statements.red[1]`).
  */
 
 import type { KeyStatements } from '../generated/KeyStatements';
+import { STATEMENT_COLOUR, STATEMENT_COLOUR_HEADING } from '../generated/labels';
 
 export type StatementColour = keyof KeyStatements;
 
@@ -29,22 +30,22 @@ export const COLOURS: readonly ColourWords[] = [
   {
     colour: 'red',
     name: 'Red',
-    label: 'Must never happen',
-    heading: 'Things that must never happen',
+    label: STATEMENT_COLOUR.red,
+    heading: STATEMENT_COLOUR_HEADING.red,
     hint: 'For example, never lift me without two adults',
   },
   {
     colour: 'amber',
     name: 'Amber',
-    label: 'Keep me safe',
-    heading: 'Keep me safe with my equipment',
+    label: STATEMENT_COLOUR.amber,
+    heading: STATEMENT_COLOUR_HEADING.amber,
     hint: 'For example, put the brakes on before I move in or out',
   },
   {
     colour: 'green',
     name: 'Green',
-    label: 'Helps me enjoy it',
-    heading: 'What helps me enjoy it',
+    label: STATEMENT_COLOUR.green,
+    heading: STATEMENT_COLOUR_HEADING.green,
     hint: 'For example, sing to me while the hoist moves',
   },
 ];
