@@ -5,10 +5,11 @@ use super::Api;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::passport::{
-    self, Audience, Format, PassportData, PassportItem, PhotoPolicy, RenderOptions, Rendered,
-    Template,
+    self, Audience, Format, PassportData, PassportItem, PassportPhoto, PhotoPolicy, RenderOptions,
+    Rendered, Template,
 };
 use crate::store::issued::{self, IssuedCopy};
+use crate::store::photos::StoredPhoto;
 use crate::store::{
     children, contacts, handling, items, photos, service_records, settings, suppliers,
 };
@@ -135,7 +136,10 @@ impl Api {
             .collect::<Result<Vec<_>>>()?;
         Ok(PassportData {
             contacts: contacts::for_child(conn, child.id)?,
-            photos: photos::for_child(conn, child.id, photo_bytes)?,
+            photos: photos::for_child(conn, child.id, photo_bytes)?
+                .into_iter()
+                .map(|(id, photo)| (id, for_print(photo)))
+                .collect(),
             suppliers: suppliers::list(conn)?,
             therapist: self.preferences()?.therapist,
             trained_staff: Vec::new(),
@@ -364,6 +368,26 @@ impl Api {
             report.cancelled = true;
         }
         Ok(report)
+    }
+}
+
+/// The store's photo as the passport takes it.
+fn for_print(photo: StoredPhoto) -> PassportPhoto {
+    let StoredPhoto {
+        jpeg,
+        thumbnail,
+        print,
+        width,
+        height,
+        sha256,
+    } = photo;
+    PassportPhoto {
+        jpeg,
+        thumbnail,
+        print,
+        width,
+        height,
+        sha256,
     }
 }
 
