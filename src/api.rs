@@ -34,7 +34,8 @@ pub use dfg::{DfgCaseFilter, DfgCaseRecord, DfgCaseSummary};
 pub use equipment::ItemRecord;
 pub use maintenance::DatabaseCheck;
 pub use passports::{
-    BatchFailure, BatchProgress, BatchReport, IssuedCopyStatus, PrintRequest, PrintedCopy,
+    BatchFailure, BatchProgress, BatchReport, IssuedCopyStatus, PassportFileName, Preview,
+    PreviewFingerprint, PrintRequest, PrintedCopy,
 };
 pub use preferences::Preferences;
 

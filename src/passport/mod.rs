@@ -23,6 +23,7 @@ mod cover;
 pub mod dfg_summary;
 mod equipment;
 mod figure;
+pub mod file_name;
 mod flow;
 mod font;
 mod handling;

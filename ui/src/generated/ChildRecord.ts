@@ -2,9 +2,14 @@
 import type { Child } from "./Child";
 import type { Contact } from "./Contact";
 import type { EquipmentItem } from "./EquipmentItem";
+import type { PassportFileName } from "./PassportFileName";
 import type { Setting } from "./Setting";
 
 /**
  * Everything about one child, as the child screen and `passport child show` present it.
  */
-export type ChildRecord = { child: Child, setting: Setting | null, contacts: Array<Contact>, items: Array<EquipmentItem>, };
+export type ChildRecord = { child: Child, setting: Setting | null, contacts: Array<Contact>, items: Array<EquipmentItem>, 
+/**
+ * The name each copy of the child's passport is saved under.
+ */
+passport_file_names: Array<PassportFileName>, };
