@@ -41,7 +41,8 @@ pub use equipment::ItemRecord;
 pub use labels::LabelScope;
 pub use maintenance::DatabaseCheck;
 pub use passports::{
-    BatchFailure, BatchProgress, BatchReport, IssuedCopyStatus, PrintRequest, PrintedCopy,
+    BatchFailure, BatchProgress, BatchReport, IssuedCopyStatus, PassportFileName, Preview,
+    PreviewFingerprint, PrintRequest, PrintedCopy,
 };
 pub use preferences::Preferences;
 

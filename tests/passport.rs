@@ -402,6 +402,76 @@ fn the_register_records_copies_and_knows_when_the_school_copy_is_out_of_date() {
 }
 
 #[test]
+fn saving_an_unchanged_preview_issues_the_very_bytes_that_were_shown() {
+    let mut api = api();
+    let (child, _) = child_with_equipment(&mut api, "Amara", "Okafor");
+    let school = request(Audience::School, Format::A4);
+    let preview = api.preview_passport(child, school).unwrap();
+    assert_eq!(
+        preview.fingerprint.version(),
+        1,
+        "the preview shows the next version"
+    );
+    assert!(
+        api.issued_copies(child).unwrap().is_empty(),
+        "a preview is not issued"
+    );
+
+    let saved = api.issue_preview(&preview).unwrap();
+    assert_eq!(
+        saved.pdf, preview.pdf,
+        "the saved copy is the previewed one, byte for byte"
+    );
+    assert_eq!(saved.pages, preview.pages);
+    assert_eq!(saved.copy.version, 1);
+    let copies = api.issued_copies(child).unwrap();
+    assert_eq!(copies.len(), 1);
+    assert!(
+        !copies[0].out_of_date,
+        "the register knows the copy is current"
+    );
+}
+
+#[test]
+fn saving_a_preview_after_an_edit_prints_the_edit() {
+    let mut api = api();
+    let (child, _) = child_with_equipment(&mut api, "Amara", "Okafor");
+    let school = request(Audience::School, Format::A4);
+    let preview = api.preview_passport(child, school).unwrap();
+    assert!(squashed(&pages(&preview.pdf).join("")).contains("ClassYear5"));
+
+    let mut details = api.child(child).unwrap().child.details;
+    details.class_name = "Year 6".into();
+    api.update_child(child, details).unwrap();
+    let saved = api.issue_preview(&preview).unwrap();
+    assert_ne!(saved.pdf, preview.pdf);
+    let text = squashed(&pages(&saved.pdf).join(""));
+    assert!(text.contains("ClassYear6"), "the saved copy shows the edit");
+    assert!(!text.contains("ClassYear5"));
+    assert_eq!(saved.copy.version, 1, "still the first copy issued");
+}
+
+#[test]
+fn a_preview_issued_twice_gives_the_second_copy_its_own_document() {
+    let mut api = api();
+    let (child, _) = child_with_equipment(&mut api, "Amara", "Okafor");
+    let preview = api
+        .preview_passport(child, request(Audience::Family, Format::A5Booklet))
+        .unwrap();
+    let first = api.issue_preview(&preview).unwrap();
+    // Issuing wrote to the register, so the preview is no longer the latest word.
+    let second = api.issue_preview(&preview).unwrap();
+    assert_eq!(first.pdf, preview.pdf);
+    assert_ne!(
+        second.pdf, preview.pdf,
+        "rendered again, with its own PDF id"
+    );
+    assert_eq!(pages(&second.pdf), pages(&preview.pdf), "the same text");
+    assert_eq!((first.copy.version, second.copy.version), (1, 1));
+    assert_eq!(api.issued_copies(child).unwrap().len(), 2);
+}
+
+#[test]
 fn a_whole_setting_prints_and_one_failure_does_not_stop_the_others() {
     let mut api = api();
     let setting = add_setting(&mut api, "Brookside Special School");
@@ -451,6 +521,43 @@ fn a_whole_setting_prints_and_one_failure_does_not_stop_the_others() {
         api.issued_copies(ids[1]).unwrap().is_empty(),
         "the failed copy is not recorded"
     );
+}
+
+#[test]
+fn the_app_offers_the_file_name_a_whole_setting_print_writes() {
+    let mut api = api();
+    let setting = add_setting(&mut api, "Brookside Special School");
+    let mut d = ChildDetails::new("Zoë", "Hughes", date(2015, 2, 2));
+    d.setting_id = Some(setting.id);
+    let child = api.create_child(d).unwrap();
+    api.create_item(child.id, ItemDetails::new(Category::Seating, "Chair"))
+        .unwrap();
+    let booklet = PrintRequest {
+        audience: Audience::Family,
+        format: Format::A5Booklet,
+        large_print: true,
+    };
+    let offered = api.child(child.id).unwrap().passport_file_names;
+    assert_eq!(offered.len(), 8, "every audience, paper and print size");
+    let name = &offered
+        .iter()
+        .find(|n| n.request == booklet)
+        .unwrap()
+        .file_name;
+    assert_eq!(
+        name,
+        "Hughes, Zoë - family passport (booklet, large print).pdf"
+    );
+    let out = tempfile::tempdir().unwrap();
+    api.print_setting(
+        setting.id,
+        booklet,
+        out.path(),
+        &|_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert!(out.path().join(name).is_file());
 }
 
 #[test]

@@ -29,6 +29,8 @@ pub struct ChildRecord {
     pub setting: Option<Setting>,
     pub contacts: Vec<Contact>,
     pub items: Vec<EquipmentItem>,
+    /// The name each copy of the child's passport is saved under.
+    pub passport_file_names: Vec<super::PassportFileName>,
 }
 
 /// How far ahead the caseload's "due soon" badges look.
@@ -109,6 +111,7 @@ impl Api {
             setting,
             contacts: contacts::for_child(conn, id)?,
             items: items::for_child(conn, id)?,
+            passport_file_names: super::passports::passport_file_names(&child.details),
             child,
         })
     }

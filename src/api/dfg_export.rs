@@ -3,13 +3,15 @@
 //! amounts pounds with two decimals, so a spreadsheet reads both as numbers; the property's
 //! address is left out (its postcode is enough to place it). Text typed into a case (a
 //! council, a contractor, a reason) is written through [`crate::export_csv`], so a spreadsheet
-//! shows it rather than running it as a formula.
+//! shows it rather than running it as a formula. A case record also gives the case summary
+//! PDF its input here.
 
 use super::Api;
 use super::dfg::DfgCaseRecord;
 use crate::error::Result;
 use crate::export_csv::{self, Cell};
 use crate::model::dfg::{ClockKind, Stage};
+use crate::passport::dfg_summary::DfgSummaryInput;
 use crate::store::dfg::{self as cases, Which};
 use chrono::NaiveDate;
 
@@ -171,6 +173,20 @@ fn row(r: &DfgCaseRecord) -> Vec<Cell> {
         days_between(at(Stage::WorksCompleted)),
         yes_no(p.overdue),
     ]
+}
+
+/// The case summary PDF takes its own input, so the passport code needs nothing from the API:
+/// a case record gives it by reference.
+impl<'a> From<&'a DfgCaseRecord> for DfgSummaryInput<'a> {
+    fn from(record: &'a DfgCaseRecord) -> Self {
+        DfgSummaryInput {
+            case: &record.case,
+            child_name: &record.child_name,
+            child_date_of_birth: record.child_date_of_birth,
+            progress: &record.progress,
+            figures: &record.figures,
+        }
+    }
 }
 
 impl Api {

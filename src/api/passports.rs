@@ -5,10 +5,11 @@ use super::Api;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::passport::{
-    self, Audience, Format, PassportData, PassportItem, PhotoPolicy, RenderOptions, Rendered,
-    Template,
+    self, Audience, Format, PassportData, PassportItem, PassportPhoto, PhotoPolicy, RenderOptions,
+    Rendered, Template, file_name,
 };
 use crate::store::issued::{self, IssuedCopy};
+use crate::store::photos::StoredPhoto;
 use crate::store::{
     children, contacts, handling, items, photos, service_records, settings, suppliers,
 };
@@ -27,6 +28,14 @@ pub struct PrintRequest {
     pub large_print: bool,
 }
 
+/// The name a copy of a child's passport is saved under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PassportFileName {
+    pub request: PrintRequest,
+    pub file_name: String,
+}
+
 /// A printed copy: the PDF and its entry in the register.
 #[derive(Debug, Clone)]
 pub struct PrintedCopy {
@@ -35,6 +44,49 @@ pub struct PrintedCopy {
     /// Characters no font could print (shown as "�"): worth correcting in the record.
     pub unprintable: Vec<char>,
     pub copy: IssuedCopy,
+}
+
+/// A copy rendered to look at, and what it was rendered from. Keep it while it is on screen:
+/// [`Api::issue_preview`] saves exactly these bytes if nothing has changed since.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// Characters no font could print (shown as "�").
+    pub unprintable: Vec<char>,
+    pub fingerprint: PreviewFingerprint,
+}
+
+/// Everything a preview's bytes depend on apart from the clock's time of day and the PDF's
+/// id: two fingerprints are equal only when a copy rendered now would print the same. The
+/// caseload's change marker (the newest audit entry) moves with any write, so an edit, a
+/// copy issued, a new logo or changed preferences all make an older preview stale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviewFingerprint {
+    child: ChildId,
+    request: PrintRequest,
+    printed_on: chrono::NaiveDate,
+    version: u32,
+    content_hash: String,
+    last_change: i64,
+    template: Template,
+}
+
+impl PreviewFingerprint {
+    /// The child the preview is of.
+    pub fn child(&self) -> ChildId {
+        self.child
+    }
+
+    /// The copy the preview is of.
+    pub fn request(&self) -> PrintRequest {
+        self.request
+    }
+
+    /// The version printed on the preview, which the saved copy will carry.
+    pub fn version(&self) -> u32 {
+        self.version
+    }
 }
 
 /// A copy in the register, and whether the child's records would now print differently.
@@ -135,7 +187,10 @@ impl Api {
             .collect::<Result<Vec<_>>>()?;
         Ok(PassportData {
             contacts: contacts::for_child(conn, child.id)?,
-            photos: photos::for_child(conn, child.id, photo_bytes)?,
+            photos: photos::for_child(conn, child.id, photo_bytes)?
+                .into_iter()
+                .map(|(id, photo)| (id, for_print(photo)))
+                .collect(),
             suppliers: suppliers::list(conn)?,
             therapist: self.preferences()?.therapist,
             trained_staff: Vec::new(),
@@ -159,14 +214,71 @@ impl Api {
         }
     }
 
-    /// Renders a copy to look at, without recording it as issued.
-    pub fn preview_passport(&self, child: ChildId, request: PrintRequest) -> Result<Rendered> {
+    /// Renders a copy to look at, without recording it as issued. It shows what the copy
+    /// "Save as…" would issue now (the next version, today's date), so
+    /// [`Api::issue_preview`] can save these very bytes while nothing has changed.
+    pub fn preview_passport(&self, child: ChildId, request: PrintRequest) -> Result<Preview> {
+        // The change marker is read first: a write landing after it makes the preview stale.
+        let last_change = issued::last_change(self.store.conn())?;
         let template = self.passport_template(request.audience)?;
         let data = self.passport_data(child, true)?;
-        let hash = passport::content_hash(&data, &template, request.audience);
-        let version =
-            issued::next_version(self.store.conn(), child, request.audience.code(), &hash)?;
-        passport::render_with_report(&data, &template, &self.render_options(request, version))
+        let fingerprint = self.fingerprint(&data, request, template, last_change)?;
+        let options = self.render_options(request, fingerprint.version);
+        let rendered = passport::render_with_report(&data, &fingerprint.template, &options)?;
+        Ok(Preview {
+            pdf: rendered.pdf,
+            pages: rendered.pages,
+            unprintable: rendered.unprintable,
+            fingerprint,
+        })
+    }
+
+    /// Issues a previewed copy: records it in the register and returns the preview's own bytes
+    /// when nothing it was printed from has changed since (the child's records, the register,
+    /// preferences, the template, the date), or a fresh rendering when something has.
+    pub fn issue_preview(&mut self, preview: &Preview) -> Result<PrintedCopy> {
+        let PreviewFingerprint { child, request, .. } = preview.fingerprint;
+        let last_change = issued::last_change(self.store.conn())?;
+        let template = self.passport_template(request.audience)?;
+        let data = self.passport_data(child, false)?;
+        let now = self.fingerprint(&data, request, template, last_change)?;
+        if now != preview.fingerprint {
+            return self.render_passport(child, request);
+        }
+        let copy = self.issued_copy(&data, request, now.version, now.content_hash, &now.template);
+        issued::insert(self.store.conn(), &copy)?;
+        Ok(PrintedCopy {
+            pdf: preview.pdf.clone(),
+            pages: preview.pages,
+            unprintable: preview.unprintable.clone(),
+            copy,
+        })
+    }
+
+    /// What a copy of `data` printed now would be made from.
+    fn fingerprint(
+        &self,
+        data: &PassportData,
+        request: PrintRequest,
+        template: Template,
+        last_change: i64,
+    ) -> Result<PreviewFingerprint> {
+        let content_hash = passport::content_hash(data, &template, request.audience);
+        let version = issued::next_version(
+            self.store.conn(),
+            data.child.id,
+            request.audience.code(),
+            &content_hash,
+        )?;
+        Ok(PreviewFingerprint {
+            child: data.child.id,
+            request,
+            printed_on: self.today(),
+            version,
+            content_hash,
+            last_change,
+            template,
+        })
     }
 
     /// Prints a child's passport and records the copy in the register.
@@ -335,7 +447,7 @@ impl Api {
             let mut copies = Vec::new();
             for (data, hash, version, result) in rendered {
                 let written = result.and_then(|r| {
-                    let path = names.path_for(out_dir, &data.child, request.audience);
+                    let path = names.path_for(out_dir, &data.child, request);
                     // The file is named after the child, so the reason names the folder: a
                     // report (and the CLI's output) carries the child's id, never their name.
                     std::fs::write(&path, &r.pdf).map_err(|e| {
@@ -367,6 +479,26 @@ impl Api {
     }
 }
 
+/// The store's photo as the passport takes it.
+fn for_print(photo: StoredPhoto) -> PassportPhoto {
+    let StoredPhoto {
+        jpeg,
+        thumbnail,
+        print,
+        width,
+        height,
+        sha256,
+    } = photo;
+    PassportPhoto {
+        jpeg,
+        thumbnail,
+        print,
+        width,
+        height,
+        sha256,
+    }
+}
+
 fn failure(child: &Child, e: &Error) -> BatchFailure {
     BatchFailure {
         child_id: child.id,
@@ -375,37 +507,23 @@ fn failure(child: &Child, e: &Error) -> BatchFailure {
     }
 }
 
-/// File names for a batch: "Łukasiewicz, Zoë - school passport.pdf", numbered if two children
-/// share a name.
+/// File names for a batch, as [`file_name::passport`] names them, numbered if two children
+/// share a name: "Okafor, Amara - school passport (2).pdf".
 #[derive(Default)]
 struct FileNames {
     used: std::collections::HashSet<PathBuf>,
 }
 
 impl FileNames {
-    fn path_for(&mut self, dir: &Path, child: &Child, audience: Audience) -> PathBuf {
-        let d = &child.details;
-        let base: String = format!(
-            "{}, {} - {} passport",
-            d.family_name,
-            d.given_name,
-            audience.code()
-        )
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
+    fn path_for(&mut self, dir: &Path, child: &Child, request: PrintRequest) -> PathBuf {
+        let name = passport_file_name(&child.details, request);
+        let stem = name.strip_suffix(".pdf").unwrap_or(&name);
         let mut n = 1;
         loop {
             let name = if n == 1 {
-                format!("{base}.pdf")
+                format!("{stem}.pdf")
             } else {
-                format!("{base} ({n}).pdf")
+                format!("{stem} ({n}).pdf")
             };
             let path = dir.join(name);
             if self.used.insert(path.clone()) {
@@ -414,4 +532,31 @@ impl FileNames {
             n += 1;
         }
     }
+}
+
+/// The name a child's passport printed as `request` is saved under.
+fn passport_file_name(child: &ChildDetails, request: PrintRequest) -> String {
+    file_name::passport(child, request.audience, request.format, request.large_print)
+}
+
+/// Every copy a child's passport can be printed as, each with the name it is saved under: the
+/// desktop app offers the one matching the options chosen.
+pub(super) fn passport_file_names(child: &ChildDetails) -> Vec<PassportFileName> {
+    let mut names = Vec::new();
+    for audience in [Audience::School, Audience::Family] {
+        for format in [Format::A4, Format::A5Booklet] {
+            for large_print in [false, true] {
+                let request = PrintRequest {
+                    audience,
+                    format,
+                    large_print,
+                };
+                names.push(PassportFileName {
+                    file_name: passport_file_name(child, request),
+                    request,
+                });
+            }
+        }
+    }
+    names
 }

@@ -339,66 +339,107 @@ pub fn validate(
     rules: &DfgRules,
 ) -> Result<Checked> {
     let Unpacked { mut bundle, photos } = unpacked;
-    let mut p = Problems::default();
-    let mut seen_settings = HashSet::new();
-    for (n, s) in bundle.settings.iter_mut().enumerate() {
-        let label = format!("setting {} ({})", n + 1, s.id);
-        p.unique(&mut seen_settings, &label, s.id);
-        if let Some(d) = p.check(&label, s.details.clone().validated()) {
-            s.details = d;
-        }
-    }
-    let mut seen_suppliers = HashSet::new();
-    for (n, s) in bundle.suppliers.iter_mut().enumerate() {
-        let label = format!("supplier {} ({})", n + 1, s.id);
-        p.unique(&mut seen_suppliers, &label, s.id);
-        if let Some(d) = p.check(&label, s.details.clone().validated()) {
-            s.details = d;
-        }
-    }
-    let (mut seen_children, mut seen_contacts, mut seen_items, mut seen_records) = (
-        HashSet::new(),
-        HashSet::new(),
-        HashSet::new(),
-        HashSet::new(),
-    );
-    let (mut seen_cases, mut seen_stages, mut seen_notes) =
-        (HashSet::new(), HashSet::new(), HashSet::new());
-    let mut named_photos: HashMap<PhotoId, String> = HashMap::new();
-    // Which record holds each NHS number and sling id: one child per number, one sling per id.
-    let mut nhs_numbers: HashMap<String, ChildId> = HashMap::new();
-    let mut sling_ids: HashMap<String, String> = HashMap::new();
+    let mut v = Validation::new(today, intervals, rules);
+    v.settings(&mut bundle.settings);
+    v.suppliers(&mut bundle.suppliers);
     for (n, bc) in bundle.children.iter_mut().enumerate() {
-        let label = child_label(n, bc);
-        let child_id = bc.child.id;
-        p.unique(&mut seen_children, &label, child_id);
-        if let Some(d) = p.check(&label, bc.child.details.clone().validated(today)) {
-            bc.child.details = d;
-            if !bc.child.details.nhs_number.is_empty() {
-                match nhs_numbers.get(&bc.child.details.nhs_number) {
-                    Some(first) => p.fail(
-                        &label,
-                        "nhs_number",
-                        format!("child {first} in the bundle has the same NHS number: an NHS number belongs to one child"),
-                    ),
-                    None => {
-                        nhs_numbers.insert(bc.child.details.nhs_number.clone(), child_id);
-                    }
-                }
+        v.child(n, bc);
+    }
+    // Plans and cases after every child's items have been tidied.
+    for (n, bc) in bundle.children.iter_mut().enumerate() {
+        v.handling_plan(n, bc);
+        v.dfg_cases(n, bc);
+    }
+    v.photos_named_and_present(&photos);
+    let ready = v.normalised_photos(&bundle, &photos);
+    if !v.p.0.is_empty() {
+        return Err(Error::Invalid(v.p.0));
+    }
+    Ok(Checked {
+        bundle,
+        photos: ready,
+    })
+}
+
+/// Every id seen so far, by kind: each may appear once in a bundle.
+#[derive(Default)]
+struct SeenIds {
+    settings: HashSet<SettingId>,
+    suppliers: HashSet<SupplierId>,
+    children: HashSet<ChildId>,
+    contacts: HashSet<ContactId>,
+    items: HashSet<ItemId>,
+    records: HashSet<ServiceRecordId>,
+    cases: HashSet<DfgCaseId>,
+    stages: HashSet<DfgStageId>,
+    notes: HashSet<DfgNoteId>,
+}
+
+/// What validating carries from one record to the next: the problems found, the ids seen,
+/// and what records have claimed (a photo by one record, an NHS number by one child, a sling
+/// id by one sling).
+struct Validation<'a> {
+    p: Problems,
+    today: NaiveDate,
+    intervals: &'a ServiceIntervals,
+    rules: &'a DfgRules,
+    seen: SeenIds,
+    /// Each photo named, with the record that names it.
+    named_photos: HashMap<PhotoId, String>,
+    nhs_numbers: HashMap<String, ChildId>,
+    sling_ids: HashMap<String, String>,
+}
+
+impl<'a> Validation<'a> {
+    fn new(today: NaiveDate, intervals: &'a ServiceIntervals, rules: &'a DfgRules) -> Self {
+        Validation {
+            p: Problems::default(),
+            today,
+            intervals,
+            rules,
+            seen: SeenIds::default(),
+            named_photos: HashMap::new(),
+            nhs_numbers: HashMap::new(),
+            sling_ids: HashMap::new(),
+        }
+    }
+
+    fn settings(&mut self, settings: &mut [Setting]) {
+        for (n, s) in settings.iter_mut().enumerate() {
+            let label = format!("setting {} ({})", n + 1, s.id);
+            self.p.unique(&mut self.seen.settings, &label, s.id);
+            if let Some(d) = self.p.check(&label, s.details.clone().validated()) {
+                s.details = d;
             }
         }
+    }
+
+    fn suppliers(&mut self, suppliers: &mut [Supplier]) {
+        for (n, s) in suppliers.iter_mut().enumerate() {
+            let label = format!("supplier {} ({})", n + 1, s.id);
+            self.p.unique(&mut self.seen.suppliers, &label, s.id);
+            if let Some(d) = self.p.check(&label, s.details.clone().validated()) {
+                s.details = d;
+            }
+        }
+    }
+
+    /// A child with their contacts and items: the record, its setting, the photos it names.
+    fn child(&mut self, n: usize, bc: &mut BundleChild) {
+        let label = child_label(n, bc);
+        self.child_record(&label, &mut bc.child);
         if let Some(s) = bc.child.details.setting_id
-            && !seen_settings.contains(&s)
+            && !self.seen.settings.contains(&s)
         {
-            p.fail(
+            self.p.fail(
                 &label,
                 "setting_id",
                 "the setting this child attends is missing from the bundle",
             );
         }
         for photo in bc.photo_ids() {
-            if named_photos.insert(photo, label.clone()).is_some() {
-                p.fail(
+            if self.named_photos.insert(photo, label.clone()).is_some() {
+                self.p.fail(
                     &label,
                     "photo_id",
                     format!("the photo {photo} is named by more than one record"),
@@ -406,18 +447,7 @@ pub fn validate(
             }
         }
         for (m, contact) in bc.contacts.iter_mut().enumerate() {
-            let label = format!("{label} contact {}", m + 1);
-            p.unique(&mut seen_contacts, &label, contact.id);
-            if contact.child_id != child_id {
-                p.fail(
-                    &label,
-                    "child_id",
-                    "this contact is filed under another child",
-                );
-            }
-            if let Some(d) = p.check(&label, contact.details.clone().validated()) {
-                contact.details = d;
-            }
+            self.contact(&format!("{label} contact {}", m + 1), contact, bc.child.id);
         }
         let hoists: HashSet<ItemId> = bc
             .items
@@ -426,195 +456,307 @@ pub fn validate(
             .map(|i| i.item.id)
             .collect();
         for (m, entry) in bc.items.iter_mut().enumerate() {
-            let item = &mut entry.item;
-            let label = format!("{label} item {} ({})", m + 1, item.id);
-            p.unique(&mut seen_items, &label, item.id);
-            if item.child_id != child_id {
-                p.fail(&label, "child_id", "this item is filed under another child");
-            }
-            if let Some(d) = p.check(&label, item.details.clone().validated(today)) {
-                item.details = d;
-            }
-            for (field, supplier) in item.details.supplier_ids() {
-                if !seen_suppliers.contains(&supplier) {
-                    p.fail(
-                        &label,
-                        field,
-                        "the supplier this item names is missing from the bundle",
-                    );
-                }
-            }
-            if let Some(sling) = &item.details.sling {
-                for (i, hoist) in sling.hoist_ids.iter().enumerate() {
-                    if !hoists.contains(hoist) {
-                        p.fail(
-                            &label,
-                            &format!("sling.hoist_ids[{i}]"),
-                            "a sling can only be linked to one of this child's hoists, and that hoist is not in the bundle",
-                        );
-                    }
-                }
-            }
-            for (i, photo) in item.photos.iter_mut().enumerate() {
-                match ItemPhoto::checked_caption(&photo.caption) {
-                    Ok(caption) => photo.caption = caption,
-                    Err(e) => {
-                        for f in e.fields() {
-                            p.fail(&label, &format!("photos[{i}].{}", f.field), &f.message);
-                        }
-                    }
-                }
-            }
-            if let Some(sling) = &item.details.sling
-                && !sling.sling_id.is_empty()
-            {
-                if let Some(first) = sling_ids.get(&sling.sling_id) {
-                    p.fail(
-                        &label,
-                        "sling.sling_id",
-                        format!("{first} has the same sling id: each sling's id is unique, so check their labels"),
-                    );
-                } else {
-                    sling_ids.insert(sling.sling_id.clone(), format!("item {}", item.id));
-                }
-            }
+            let label = format!("{label} item {} ({})", m + 1, entry.item.id);
+            self.item(&label, &mut entry.item, bc.child.id, &hoists);
             for (k, record) in entry.service_log.iter_mut().enumerate() {
                 let label = format!("{label} service record {}", k + 1);
-                p.unique(&mut seen_records, &label, record.id);
-                if record.item_id != entry.item.id {
-                    p.fail(&label, "item_id", "this record is filed under another item");
-                }
-                let category = entry.item.details.category;
-                if let Some(d) = p.check(
-                    &label,
-                    record.details.clone().validated(category, intervals, today),
-                ) {
-                    record.details = d;
-                }
-                if let Some(issued) = entry.item.details.issue_date
-                    && record.details.date < issued
-                {
-                    p.fail(&label, "date", "this is before the item was issued");
+                self.service_record(&label, record, &entry.item);
+            }
+        }
+    }
+
+    /// The child's own record, and an NHS number no other child in the bundle has.
+    fn child_record(&mut self, label: &str, child: &mut Child) {
+        self.p.unique(&mut self.seen.children, label, child.id);
+        let Some(d) = self
+            .p
+            .check(label, child.details.clone().validated(self.today))
+        else {
+            return;
+        };
+        child.details = d;
+        if child.details.nhs_number.is_empty() {
+            return;
+        }
+        match self.nhs_numbers.get(&child.details.nhs_number) {
+            Some(first) => self.p.fail(
+                label,
+                "nhs_number",
+                format!("child {first} in the bundle has the same NHS number: an NHS number belongs to one child"),
+            ),
+            None => {
+                self.nhs_numbers
+                    .insert(child.details.nhs_number.clone(), child.id);
+            }
+        }
+    }
+
+    fn contact(&mut self, label: &str, contact: &mut Contact, child_id: ChildId) {
+        self.p.unique(&mut self.seen.contacts, label, contact.id);
+        if contact.child_id != child_id {
+            self.p.fail(
+                label,
+                "child_id",
+                "this contact is filed under another child",
+            );
+        }
+        if let Some(d) = self.p.check(label, contact.details.clone().validated()) {
+            contact.details = d;
+        }
+    }
+
+    /// An item: its record, the suppliers and hoists it names, its photos' captions and its
+    /// sling id.
+    fn item(
+        &mut self,
+        label: &str,
+        item: &mut EquipmentItem,
+        child_id: ChildId,
+        hoists: &HashSet<ItemId>,
+    ) {
+        self.p.unique(&mut self.seen.items, label, item.id);
+        if item.child_id != child_id {
+            self.p
+                .fail(label, "child_id", "this item is filed under another child");
+        }
+        if let Some(d) = self
+            .p
+            .check(label, item.details.clone().validated(self.today))
+        {
+            item.details = d;
+        }
+        for (field, supplier) in item.details.supplier_ids() {
+            if !self.seen.suppliers.contains(&supplier) {
+                self.p.fail(
+                    label,
+                    field,
+                    "the supplier this item names is missing from the bundle",
+                );
+            }
+        }
+        self.sling_hoists(label, item, hoists);
+        self.photo_captions(label, item);
+        self.sling_id(label, item);
+    }
+
+    /// A sling may only be linked to the child's own hoists.
+    fn sling_hoists(&mut self, label: &str, item: &EquipmentItem, hoists: &HashSet<ItemId>) {
+        let Some(sling) = &item.details.sling else {
+            return;
+        };
+        for (i, hoist) in sling.hoist_ids.iter().enumerate() {
+            if !hoists.contains(hoist) {
+                self.p.fail(
+                    label,
+                    &format!("sling.hoist_ids[{i}]"),
+                    "a sling can only be linked to one of this child's hoists, and that hoist is not in the bundle",
+                );
+            }
+        }
+    }
+
+    fn photo_captions(&mut self, label: &str, item: &mut EquipmentItem) {
+        for (i, photo) in item.photos.iter_mut().enumerate() {
+            match ItemPhoto::checked_caption(&photo.caption) {
+                Ok(caption) => photo.caption = caption,
+                Err(e) => {
+                    for f in e.fields() {
+                        self.p
+                            .fail(label, &format!("photos[{i}].{}", f.field), &f.message);
+                    }
                 }
             }
         }
     }
-    for (n, bc) in bundle.children.iter_mut().enumerate() {
-        let label = child_label(n, bc);
-        let child_id = bc.child.id;
-        // The plan may only name the child's own items, as when it is typed.
+
+    /// Each sling's id is unique across the bundle.
+    fn sling_id(&mut self, label: &str, item: &EquipmentItem) {
+        let Some(sling) = &item.details.sling else {
+            return;
+        };
+        if sling.sling_id.is_empty() {
+            return;
+        }
+        if let Some(first) = self.sling_ids.get(&sling.sling_id) {
+            self.p.fail(
+                label,
+                "sling.sling_id",
+                format!("{first} has the same sling id: each sling's id is unique, so check their labels"),
+            );
+        } else {
+            self.sling_ids
+                .insert(sling.sling_id.clone(), format!("item {}", item.id));
+        }
+    }
+
+    /// A service record, filed under its item and dated no earlier than the item's issue.
+    fn service_record(&mut self, label: &str, record: &mut ServiceRecord, item: &EquipmentItem) {
+        self.p.unique(&mut self.seen.records, label, record.id);
+        if record.item_id != item.id {
+            self.p
+                .fail(label, "item_id", "this record is filed under another item");
+        }
+        let category = item.details.category;
+        if let Some(d) = self.p.check(
+            label,
+            record
+                .details
+                .clone()
+                .validated(category, self.intervals, self.today),
+        ) {
+            record.details = d;
+        }
+        if let Some(issued) = item.details.issue_date
+            && record.details.date < issued
+        {
+            self.p
+                .fail(label, "date", "this is before the item was issued");
+        }
+    }
+
+    /// The moving and handling plan may only name the child's own items, as when it is typed.
+    fn handling_plan(&mut self, n: usize, bc: &mut BundleChild) {
         let owned: Vec<(ItemId, Category)> = bc
             .items
             .iter()
             .map(|e| (e.item.id, e.item.details.category))
             .collect();
         let plan = std::mem::take(&mut bc.handling_plan);
-        let plan_label = format!("{label} handling plan");
-        bc.handling_plan = p
+        let plan_label = format!("{} handling plan", child_label(n, bc));
+        bc.handling_plan = self
+            .p
             .check(
                 &plan_label,
-                crate::model::handling::validated_plan(plan.clone(), &owned, today),
+                crate::model::handling::validated_plan(plan.clone(), &owned, self.today),
             )
             .unwrap_or(plan);
+    }
+
+    /// The child's DFG cases, each with its stages and notes.
+    fn dfg_cases(&mut self, n: usize, bc: &mut BundleChild) {
+        let label = child_label(n, bc);
         for (m, case) in bc.dfg_cases.iter_mut().enumerate() {
             let label = format!("{label} DFG case {} ({})", m + 1, case.id);
-            p.unique(&mut seen_cases, &label, case.id);
-            if case.child_id != child_id {
-                p.fail(&label, "child_id", "this case is filed under another child");
+            self.p.unique(&mut self.seen.cases, &label, case.id);
+            if case.child_id != bc.child.id {
+                self.p
+                    .fail(&label, "child_id", "this case is filed under another child");
             }
-            if let Some(d) = p.check(&label, case.details.clone().validated()) {
+            if let Some(d) = self.p.check(&label, case.details.clone().validated()) {
                 case.details = d;
             }
-            // Each stage is checked against the case as it stood when it was recorded.
-            let mut so_far = DfgCase {
-                stages: Vec::new(),
-                notes: Vec::new(),
-                ..case.clone()
-            };
-            for (k, stage) in case.stages.iter_mut().enumerate() {
-                let label = format!("{label} stage {}", k + 1);
-                p.unique(&mut seen_stages, &label, stage.id);
-                let chosen = stage.entry.chosen;
-                if let Some(mut entry) =
-                    p.check(&label, stage.entry.clone().validated(&so_far, rules, today))
-                {
-                    entry.chosen = chosen;
-                    stage.entry = entry;
+            self.dfg_stages(&label, case);
+            self.dfg_notes(&label, case);
+        }
+    }
+
+    /// Each stage, checked against the case as it stood when the stage was recorded.
+    fn dfg_stages(&mut self, label: &str, case: &mut DfgCase) {
+        let mut so_far = DfgCase {
+            stages: Vec::new(),
+            notes: Vec::new(),
+            ..case.clone()
+        };
+        for (k, stage) in case.stages.iter_mut().enumerate() {
+            let label = format!("{label} stage {}", k + 1);
+            self.p.unique(&mut self.seen.stages, &label, stage.id);
+            let chosen = stage.entry.chosen;
+            if let Some(mut entry) = self.p.check(
+                &label,
+                stage
+                    .entry
+                    .clone()
+                    .validated(&so_far, self.rules, self.today),
+            ) {
+                entry.chosen = chosen;
+                stage.entry = entry;
+            }
+            so_far.stages.push(stage.clone());
+        }
+    }
+
+    fn dfg_notes(&mut self, label: &str, case: &mut DfgCase) {
+        for (k, note) in case.notes.iter_mut().enumerate() {
+            let label = format!("{label} note {}", k + 1);
+            self.p.unique(&mut self.seen.notes, &label, note.id);
+            if let Some((author, text)) = self
+                .p
+                .check(&label, CaseNote::checked(&note.author, &note.text))
+            {
+                note.author = author;
+                note.text = text;
+            }
+        }
+    }
+
+    /// Every photo a record names is in the bundle, and every photo in it is named.
+    fn photos_named_and_present(&mut self, photos: &HashMap<PhotoId, Vec<u8>>) {
+        for (photo, label) in &self.named_photos {
+            if !photos.contains_key(photo) {
+                self.p.fail(
+                    label,
+                    "photo_id",
+                    format!(
+                        "the photo {photo} is named but {} is not in the bundle",
+                        format::photo_entry(*photo)
+                    ),
+                );
+            }
+        }
+        let mut unnamed: Vec<&PhotoId> = photos
+            .keys()
+            .filter(|id| !self.named_photos.contains_key(id))
+            .collect();
+        unnamed.sort();
+        for id in unnamed {
+            self.p.0.push(FieldError::new(
+                format::photo_entry(*id),
+                "no record in the bundle names this photo",
+            ));
+        }
+    }
+
+    /// Each named photo through the intake (several at once), in id order; a photo the intake
+    /// refuses is a problem named after its entry.
+    fn normalised_photos(
+        &mut self,
+        bundle: &Bundle,
+        photos: &HashMap<PhotoId, Vec<u8>>,
+    ) -> HashMap<PhotoId, NormalisedPhoto> {
+        // A child's own photo prints on the cover, in a box of its own shape.
+        let of_children: HashSet<PhotoId> = bundle
+            .children
+            .iter()
+            .filter_map(|bc| bc.child.photo_id)
+            .collect();
+        let named = &self.named_photos;
+        let mut normalised: Vec<(PhotoId, Result<NormalisedPhoto>)> = photos
+            .par_iter()
+            .filter(|(id, _)| named.contains_key(id))
+            .map(|(id, bytes)| {
+                let place = if of_children.contains(id) {
+                    PrintBox::Child
+                } else {
+                    PrintBox::Equipment
+                };
+                (*id, intake(bytes, place))
+            })
+            .collect();
+        normalised.sort_by_key(|(id, _)| *id);
+        let mut ready = HashMap::new();
+        for (id, result) in normalised {
+            match result {
+                Ok(photo) => {
+                    ready.insert(id, photo);
                 }
-                so_far.stages.push(stage.clone());
-            }
-            for (k, note) in case.notes.iter_mut().enumerate() {
-                let label = format!("{label} note {}", k + 1);
-                p.unique(&mut seen_notes, &label, note.id);
-                if let Some((author, text)) =
-                    p.check(&label, CaseNote::checked(&note.author, &note.text))
-                {
-                    note.author = author;
-                    note.text = text;
-                }
+                Err(e) => self
+                    .p
+                    .0
+                    .push(FieldError::new(format::photo_entry(id), e.to_string())),
             }
         }
+        ready
     }
-    for (photo, label) in &named_photos {
-        if !photos.contains_key(photo) {
-            p.fail(
-                label,
-                "photo_id",
-                format!(
-                    "the photo {photo} is named but {} is not in the bundle",
-                    format::photo_entry(*photo)
-                ),
-            );
-        }
-    }
-    let mut unnamed: Vec<&PhotoId> = photos
-        .keys()
-        .filter(|id| !named_photos.contains_key(id))
-        .collect();
-    unnamed.sort();
-    for id in unnamed {
-        p.0.push(FieldError::new(
-            format::photo_entry(*id),
-            "no record in the bundle names this photo",
-        ));
-    }
-    // A child's own photo prints on the cover, in a box of its own shape.
-    let of_children: HashSet<PhotoId> = bundle
-        .children
-        .iter()
-        .filter_map(|bc| bc.child.photo_id)
-        .collect();
-    let mut normalised: Vec<(PhotoId, Result<NormalisedPhoto>)> = photos
-        .par_iter()
-        .filter(|(id, _)| named_photos.contains_key(id))
-        .map(|(id, bytes)| {
-            let place = if of_children.contains(id) {
-                PrintBox::Child
-            } else {
-                PrintBox::Equipment
-            };
-            (*id, intake(bytes, place))
-        })
-        .collect();
-    normalised.sort_by_key(|(id, _)| *id);
-    let mut ready = HashMap::new();
-    for (id, result) in normalised {
-        match result {
-            Ok(photo) => {
-                ready.insert(id, photo);
-            }
-            Err(e) => {
-                p.0.push(FieldError::new(format::photo_entry(id), e.to_string()))
-            }
-        }
-    }
-    if !p.0.is_empty() {
-        return Err(Error::Invalid(p.0));
-    }
-    Ok(Checked {
-        bundle,
-        photos: ready,
-    })
 }
 
 /// Passes a photo through the intake. A JPEG the intake would leave as it is (no metadata

@@ -34,14 +34,15 @@ pub struct RowDraft {
     pub service: Option<ServiceRecordDetails>,
 }
 
-/// Collects one row's problems.
-struct Problems<'h> {
-    header: &'h Header,
+/// One row being read: its cells, and every problem found so far, each against its column.
+struct Row<'r> {
+    header: &'r Header,
+    cells: &'r [String],
     line: usize,
     errors: Vec<CsvRowError>,
 }
 
-impl Problems<'_> {
+impl<'r> Row<'r> {
     fn add(&mut self, column: Column, message: impl Into<String>) {
         self.errors.push(CsvRowError {
             line: self.line,
@@ -49,6 +50,48 @@ impl Problems<'_> {
             message: message.into(),
         });
     }
+
+    /// The cell's text, trimmed ("" for a column the sheet does not have).
+    fn cell(&self, column: Column) -> &'r str {
+        self.header.cell(self.cells, column)
+    }
+
+    fn has(&self, column: Column) -> bool {
+        !self.cell(column).is_empty()
+    }
+
+    /// The cell as a date, when it holds one; a cell that is not a date is reported.
+    fn date(&mut self, column: Column) -> Option<NaiveDate> {
+        match self.cell(column) {
+            "" => None,
+            text => parse_date(text).map_err(|m| self.add(column, m)).ok(),
+        }
+    }
+
+    /// The cell as one of a closed list, when filled in; anything else is reported.
+    fn optional_choice<T: Copy>(
+        &mut self,
+        column: Column,
+        all: &[T],
+        code: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+        what: &str,
+    ) -> Option<T> {
+        match self.cell(column) {
+            "" => None,
+            text => choice(text, all, code, label, what)
+                .map_err(|m| self.add(column, m))
+                .ok(),
+        }
+    }
+}
+
+/// The last-service cells as they read, before the item is known to be valid.
+struct LastServiceCells {
+    date: Option<NaiveDate>,
+    kind: Option<ServiceKind>,
+    outcome: Option<Outcome>,
+    next_due: Option<NaiveDate>,
 }
 
 /// Reads a row, or returns every problem in it.
@@ -59,61 +102,122 @@ pub fn parse_row(
     today: NaiveDate,
     intervals: &ServiceIntervals,
 ) -> Result<RowDraft, Vec<CsvRowError>> {
-    let mut p = Problems {
+    let mut row = Row {
         header,
+        cells,
         line,
         errors: Vec::new(),
     };
-    let cell = |c: Column| header.cell(cells, c);
-    let date = |p: &mut Problems, c: Column| -> Option<NaiveDate> {
-        let text = header.cell(cells, c);
-        if text.is_empty() {
-            return None;
-        }
-        parse_date(text).map_err(|m| p.add(c, m)).ok()
+    let child = child_key(&mut row);
+    let details = item_details(&mut row);
+    let provider = Some(row.cell(Column::Provider).to_string()).filter(|s| !s.is_empty());
+    let last = last_service_cells(&mut row);
+    let details = validated_item(&mut row, details, today);
+    let Some(details) = details.filter(|_| row.errors.is_empty()) else {
+        return Err(row.errors);
     };
+    let service = match last.date {
+        None => None,
+        Some(on) => Some(last_service(
+            &mut row, &last, on, &details, intervals, today,
+        )?),
+    };
+    Ok(RowDraft {
+        line,
+        child,
+        provider,
+        details,
+        service,
+    })
+}
 
-    // The child.
-    let nhs = match cell(Column::NhsNumber) {
+/// Who the row is for: the NHS number, or the given name, family name and date of birth.
+fn child_key(row: &mut Row) -> ChildKey {
+    let nhs = match row.cell(Column::NhsNumber) {
         "" => None,
         text => nhs_number::parse(text)
-            .map_err(|m| p.add(Column::NhsNumber, m))
+            .map_err(|m| row.add(Column::NhsNumber, m))
             .ok(),
     };
-    let nhs_given = !cell(Column::NhsNumber).is_empty();
-    let given = cell(Column::GivenName);
-    let family = cell(Column::FamilyName);
-    let dob = date(&mut p, Column::DateOfBirth);
-    let dob_given = !cell(Column::DateOfBirth).is_empty();
+    let given = row.cell(Column::GivenName);
+    let family = row.cell(Column::FamilyName);
+    let dob = row.date(Column::DateOfBirth);
     let names = match (given.is_empty(), family.is_empty(), dob) {
         (false, false, Some(dob)) => Some((given.to_string(), family.to_string(), dob)),
         _ => None,
     };
+    if !row.has(Column::NhsNumber) {
+        require_names(row);
+    }
+    ChildKey {
+        nhs_number: nhs,
+        names,
+    }
+}
+
+/// Without an NHS number the row must name the child in full: it says which cells are
+/// missing, or asks for the NHS number when the sheet has no columns for the names.
+fn require_names(row: &mut Row) {
     let names_columns = [Column::GivenName, Column::FamilyName, Column::DateOfBirth];
-    if !nhs_given && !names_columns.iter().all(|c| header.has(*c)) {
-        p.add(
+    if !names_columns.iter().all(|c| row.header.has(*c)) {
+        row.add(
             Column::NhsNumber,
             "enter the child's NHS number, so the item goes to the right child",
         );
-    } else if !nhs_given {
-        for (column, missing) in [
-            (Column::GivenName, given.is_empty()),
-            (Column::FamilyName, family.is_empty()),
-            (Column::DateOfBirth, !dob_given),
-        ] {
-            if missing {
-                p.add(
-                    column,
-                    "say which child this is for: give the NHS number, or the given name, family name and date of birth",
-                );
-            }
+        return;
+    }
+    for column in names_columns {
+        if !row.has(column) {
+            row.add(
+                column,
+                "say which child this is for: give the NHS number, or the given name, family name and date of birth",
+            );
         }
     }
+}
 
-    // The item.
-    let category = match cell(Column::Category) {
+/// The item's details as the cells give them, each problem reported against its cell.
+fn item_details(row: &mut Row) -> ItemDetails {
+    let category = category(row);
+    let mut details = ItemDetails::new(
+        category.unwrap_or(Category::Other),
+        row.cell(Column::ItemName),
+    );
+    details.make = row.cell(Column::Make).into();
+    details.model = row.cell(Column::Model).into();
+    details.serial = row.cell(Column::Serial).into();
+    details.size = row.cell(Column::Size).into();
+    details.loan_number = row.cell(Column::LoanNumber).into();
+    details.purpose = row.cell(Column::Purpose).into();
+    details.therapist = row.cell(Column::Therapist).into();
+    if let Some(place) = where_used(row) {
+        details.where_used = place;
+    }
+    if let Some(status) = row.optional_choice(
+        Column::Status,
+        ItemStatus::ALL,
+        ItemStatus::code,
+        ItemStatus::label,
+        "an equipment status",
+    ) {
+        details.status = status;
+    }
+    details.issue_date = row.date(Column::IssueDate);
+    details.review_date = row.date(Column::ReviewDate);
+    if let Some(n) = staff_needed(row, category) {
+        details.staff_needed = n;
+    }
+    if let Some(sling) = sling(row, category) {
+        details.sling = Some(sling);
+    }
+    details
+}
+
+/// The category, which every row must have.
+fn category(row: &mut Row) -> Option<Category> {
+    match row.cell(Column::Category) {
         "" => {
-            p.add(Column::Category, "enter the category of equipment");
+            row.add(Column::Category, "enter the category of equipment");
             None
         }
         text => choice(
@@ -123,103 +227,96 @@ pub fn parse_row(
             Category::label,
             "a category",
         )
-        .map_err(|m| p.add(Column::Category, m))
+        .map_err(|m| row.add(Column::Category, m))
         .ok(),
-    };
-    let mut details = ItemDetails::new(category.unwrap_or(Category::Other), cell(Column::ItemName));
-    details.make = cell(Column::Make).into();
-    details.model = cell(Column::Model).into();
-    details.serial = cell(Column::Serial).into();
-    details.size = cell(Column::Size).into();
-    details.loan_number = cell(Column::LoanNumber).into();
-    details.purpose = cell(Column::Purpose).into();
-    details.therapist = cell(Column::Therapist).into();
-    let place = fold(cell(Column::WhereUsed)).replace(' ', "");
+    }
+}
+
+/// Where the item is used: a place's code or label, or "home & school" and its spellings.
+fn where_used(row: &mut Row) -> Option<WhereUsed> {
+    let place = fold(row.cell(Column::WhereUsed)).replace(' ', "");
     if matches!(
         place.as_str(),
         "home&school" | "home/school" | "homeandschool"
     ) {
-        details.where_used = WhereUsed::Both;
-    } else if let Some(w) = optional_choice(
-        &mut p,
-        cells,
+        return Some(WhereUsed::Both);
+    }
+    row.optional_choice(
         Column::WhereUsed,
         WhereUsed::ALL,
         WhereUsed::code,
         WhereUsed::label,
         "a place of use",
-    ) {
-        details.where_used = w;
-    }
-    if let Some(s) = optional_choice(
-        &mut p,
-        cells,
-        Column::Status,
-        ItemStatus::ALL,
-        ItemStatus::code,
-        ItemStatus::label,
-        "an equipment status",
-    ) {
-        details.status = s;
-    }
-    details.issue_date = date(&mut p, Column::IssueDate);
-    details.review_date = date(&mut p, Column::ReviewDate);
-    match cell(Column::StaffNeeded) {
-        "" if category.is_some_and(Category::lifts_people) => p.add(
-            Column::StaffNeeded,
-            "say how many staff are needed to use this hoist or sling (1 to 4): it is printed on the passport",
-        ),
-        "" => {}
-        text => match text.parse::<u8>() {
-            Ok(n) if (1..=4).contains(&n) => details.staff_needed = n,
-            _ => p.add(
+    )
+}
+
+/// How many staff the item needs (1 to 4), which a hoist or a sling must say.
+fn staff_needed(row: &mut Row, category: Option<Category>) -> Option<u8> {
+    match row.cell(Column::StaffNeeded) {
+        "" if category.is_some_and(Category::lifts_people) => {
+            row.add(
                 Column::StaffNeeded,
-                format!("'{text}' is not a number of staff: write 1, 2, 3 or 4"),
-            ),
+                "say how many staff are needed to use this hoist or sling (1 to 4): it is printed on the passport",
+            );
+            None
+        }
+        "" => None,
+        text => match text.parse::<u8>() {
+            Ok(n) if (1..=4).contains(&n) => Some(n),
+            _ => {
+                row.add(
+                    Column::StaffNeeded,
+                    format!("'{text}' is not a number of staff: write 1, 2, 3 or 4"),
+                );
+                None
+            }
         },
     }
-    let sling_id = cell(Column::SlingId);
-    match category {
-        Some(Category::Sling) => {
-            details.sling = Some(SlingDetails {
-                sling_id: sling_id.to_string(),
-                ..Default::default()
-            })
-        }
-        Some(other) if !sling_id.is_empty() => p.add(
-            Column::SlingId,
-            format!(
-                "a sling ID belongs to a sling, and this row is a {}: clear the cell or change the category",
-                other.label().to_lowercase()
-            ),
-        ),
-        _ => {}
-    }
-    let provider = Some(cell(Column::Provider).to_string()).filter(|s| !s.is_empty());
+}
 
-    // The last service.
-    let last = date(&mut p, Column::LastServiceDate);
-    let last_given = !cell(Column::LastServiceDate).is_empty();
-    let kind = optional_choice(
-        &mut p,
-        cells,
-        Column::ServiceType,
-        &[ServiceKind::LolerExamination, ServiceKind::Service],
-        ServiceKind::code,
-        ServiceKind::label,
-        "a service type (loler or service)",
-    );
-    let outcome = optional_choice(
-        &mut p,
-        cells,
-        Column::ServiceOutcome,
-        Outcome::ALL,
-        Outcome::code,
-        Outcome::label,
-        "an outcome",
-    );
-    let next_due = date(&mut p, Column::NextDue);
-    if !last_given {
+/// A sling's details with its ID; a sling ID on anything else is reported.
+fn sling(row: &mut Row, category: Option<Category>) -> Option<SlingDetails> {
+    let sling_id = row.cell(Column::SlingId);
+    match category {
+        Some(Category::Sling) => Some(SlingDetails {
+            sling_id: sling_id.to_string(),
+            ..Default::default()
+        }),
+        Some(other) if !sling_id.is_empty() => {
+            row.add(
+                Column::SlingId,
+                format!(
+                    "a sling ID belongs to a sling, and this row is a {}: clear the cell or change the category",
+                    other.label().to_lowercase()
+                ),
+            );
+            None
+        }
+        _ => None,
+    }
+}
+
+/// The last-service cells; any of them filled in without the service's date is reported.
+fn last_service_cells(row: &mut Row) -> LastServiceCells {
+    let cells = LastServiceCells {
+        date: row.date(Column::LastServiceDate),
+        kind: row.optional_choice(
+            Column::ServiceType,
+            &[ServiceKind::LolerExamination, ServiceKind::Service],
+            ServiceKind::code,
+            ServiceKind::label,
+            "a service type (loler or service)",
+        ),
+        outcome: row.optional_choice(
+            Column::ServiceOutcome,
+            Outcome::ALL,
+            Outcome::code,
+            Outcome::label,
+            "an outcome",
+        ),
+        next_due: row.date(Column::NextDue),
+    };
+    if !row.has(Column::LastServiceDate) {
         for column in [
             Column::ServiceType,
             Column::ServicedBy,
@@ -227,86 +324,84 @@ pub fn parse_row(
             Column::NextDue,
             Column::ServiceNotes,
         ] {
-            if !cell(column).is_empty() {
-                p.add(
+            if row.has(column) {
+                row.add(
                     column,
                     format!(
                         "this belongs to the item's last service: give its date in '{}' too, or clear the cell",
-                        header.label(Column::LastServiceDate)
+                        row.header.label(Column::LastServiceDate)
                     ),
                 );
             }
         }
     }
+    cells
+}
 
-    // The model's own rules, for the cells that read cleanly (a cell already reported is not
-    // reported twice).
-    let details = match details.validated(today) {
+/// The model's own rules, for the cells that read cleanly (a cell already reported is not
+/// reported twice).
+fn validated_item(row: &mut Row, details: ItemDetails, today: NaiveDate) -> Option<ItemDetails> {
+    match details.validated(today) {
         Ok(d) => Some(d),
         Err(e) => {
             for f in e.fields() {
                 let column = item_column(&f.field);
-                let label = header.label(column);
-                if !p.errors.iter().any(|e| e.column == label) {
-                    p.add(column, f.message.clone());
+                let label = row.header.label(column);
+                if !row.errors.iter().any(|e| e.column == label) {
+                    row.add(column, f.message.clone());
                 }
             }
             None
         }
-    };
-    let Some(details) = details.filter(|_| p.errors.is_empty()) else {
-        return Err(p.errors);
-    };
-    let service = match last {
-        None => None,
-        Some(on) => {
-            let record = ServiceRecordDetails {
-                kind: kind.unwrap_or(if details.category.lifts_people() {
-                    ServiceKind::LolerExamination
-                } else {
-                    ServiceKind::Service
-                }),
-                date: on,
-                by_whom: match cell(Column::ServicedBy) {
-                    "" => SERVICED_BY_UNKNOWN.to_string(),
-                    who => who.to_string(),
-                },
-                outcome: outcome.unwrap_or(Outcome::Pass),
-                notes: cell(Column::ServiceNotes).to_string(),
-                next_due,
-            };
-            match record.validated(details.category, intervals, today) {
-                Ok(r) => {
-                    if let Some(issued) = details.issue_date
-                        && r.date < issued
-                    {
-                        p.add(
-                            Column::LastServiceDate,
-                            "this is before the item's issue date: check both dates",
-                        );
-                        return Err(p.errors);
-                    }
-                    Some(r)
-                }
-                Err(e) => {
-                    for f in e.fields() {
-                        p.add(service_column(&f.field), f.message.clone());
-                    }
-                    return Err(p.errors);
-                }
-            }
-        }
-    };
-    Ok(RowDraft {
-        line,
-        child: ChildKey {
-            nhs_number: nhs,
-            names,
+    }
+}
+
+/// The item's last service on `on`, checked by the model's rules and against the item's
+/// issue date. A service type the sheet leaves out is the one the category needs; an outcome
+/// left out is a pass.
+fn last_service(
+    row: &mut Row,
+    cells: &LastServiceCells,
+    on: NaiveDate,
+    details: &ItemDetails,
+    intervals: &ServiceIntervals,
+    today: NaiveDate,
+) -> Result<ServiceRecordDetails, Vec<CsvRowError>> {
+    let record = ServiceRecordDetails {
+        kind: cells.kind.unwrap_or(if details.category.lifts_people() {
+            ServiceKind::LolerExamination
+        } else {
+            ServiceKind::Service
+        }),
+        date: on,
+        by_whom: match row.cell(Column::ServicedBy) {
+            "" => SERVICED_BY_UNKNOWN.to_string(),
+            who => who.to_string(),
         },
-        provider,
-        details,
-        service,
-    })
+        outcome: cells.outcome.unwrap_or(Outcome::Pass),
+        notes: row.cell(Column::ServiceNotes).to_string(),
+        next_due: cells.next_due,
+    };
+    match record.validated(details.category, intervals, today) {
+        Ok(r) => {
+            if let Some(issued) = details.issue_date
+                && r.date < issued
+            {
+                row.add(
+                    Column::LastServiceDate,
+                    "this is before the item's issue date: check both dates",
+                );
+                return Err(std::mem::take(&mut row.errors));
+            }
+            Ok(r)
+        }
+        Err(e) => {
+            for f in e.fields() {
+                row.add(service_column(&f.field), f.message.clone());
+            }
+            Err(std::mem::take(&mut row.errors))
+        }
+    }
 }
 
 /// The column a validation error on an item field belongs to.
@@ -335,23 +430,6 @@ pub fn service_column(field: &str) -> Column {
         "notes" => Column::ServiceNotes,
         "next_due" => Column::NextDue,
         _ => Column::LastServiceDate,
-    }
-}
-
-fn optional_choice<T: Copy>(
-    p: &mut Problems,
-    cells: &[String],
-    column: Column,
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-    what: &str,
-) -> Option<T> {
-    match p.header.cell(cells, column) {
-        "" => None,
-        text => choice(text, all, code, label, what)
-            .map_err(|m| p.add(column, m))
-            .ok(),
     }
 }
 

@@ -17,10 +17,12 @@ use super::page::{Element, Metrics, Page};
 use super::paragraph::Span;
 use super::template::{Colour, Template};
 use super::{Audience, Format, PhotoPolicy, RenderOptions};
-use crate::api::DfgCaseRecord;
 use crate::error::{Error, Result};
 use crate::model::dfg::money::pounds;
-use crate::model::dfg::{CaseStatus, ClockKind, Scheme, Stage, StageRecord, StatutoryClock};
+use crate::model::dfg::{
+    CaseProgress, CaseStatus, ClockKind, DfgCase, GrantFigures, Scheme, Stage, StageRecord,
+    StatutoryClock,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,18 +37,31 @@ pub struct SummaryOptions {
     pub document_id: [u8; 16],
 }
 
+/// What the summary is printed from: one case, the child it is for, and where the case stands
+/// and what it is worth as judged on the day. The caller gathers these (the API from its case
+/// record); nothing here reads them from anywhere.
+#[derive(Debug, Clone, Copy)]
+pub struct DfgSummaryInput<'a> {
+    pub case: &'a DfgCase,
+    pub child_name: &'a str,
+    pub child_date_of_birth: NaiveDate,
+    pub progress: &'a CaseProgress,
+    pub figures: &'a GrantFigures,
+}
+
 /// Body sizes tried in turn until the summary fits one page.
 const BODY_SIZES: [f32; 6] = [9.5, 9.0, 8.5, 8.0, 7.5, 7.0];
 
 /// Clocks due within this many days get an amber notice.
 const SOON_DAYS: i64 = 30;
 
-/// Renders the case summary as PDF bytes.
-pub fn render(
-    record: &DfgCaseRecord,
+/// Renders the case summary as PDF bytes, from anything that gives the summary's input.
+pub fn render<'a>(
+    input: impl Into<DfgSummaryInput<'a>>,
     template: &Template,
     options: &SummaryOptions,
 ) -> Result<Vec<u8>> {
+    let record = &input.into();
     let mut template = template.clone();
     // The header names the organisation in words; a logo would be embedded unused.
     template.branding.logo = None;
@@ -83,7 +98,7 @@ pub fn render(
 }
 
 /// "Disabled Facilities Grant" or, in Scotland, "Scheme of assistance".
-fn heading_of(record: &DfgCaseRecord) -> &'static str {
+fn heading_of(record: &DfgSummaryInput<'_>) -> &'static str {
     match record.figures.scheme {
         Scheme::Dfg => "Disabled Facilities Grant case summary",
         Scheme::SchemeOfAssistance => "Scheme of assistance case summary",
@@ -91,7 +106,7 @@ fn heading_of(record: &DfgCaseRecord) -> &'static str {
 }
 
 /// Replaces the passport's subject line in the document information with the summary's own.
-fn describe(pdf: Vec<u8>, record: &DfgCaseRecord) -> Result<Vec<u8>> {
+fn describe(pdf: Vec<u8>, record: &DfgSummaryInput<'_>) -> Result<Vec<u8>> {
     let failed = |e: lopdf::Error| Error::Pdf(format!("could not write the case summary: {e}"));
     let mut doc = lopdf::Document::load_mem(&pdf).map_err(failed)?;
     let info = doc
@@ -120,7 +135,7 @@ fn describe(pdf: Vec<u8>, record: &DfgCaseRecord) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-fn lay_out(record: &DfgCaseRecord, template: &Template, options: &RenderOptions) -> LaidOut {
+fn lay_out(record: &DfgSummaryInput<'_>, template: &Template, options: &RenderOptions) -> LaidOut {
     let m = Metrics::new(template, options);
     let mut b = Builder {
         m: m.clone(),
@@ -157,7 +172,7 @@ fn lay_out(record: &DfgCaseRecord, template: &Template, options: &RenderOptions)
 
 struct Summary<'b, 'p, 'r> {
     b: &'b mut Builder<'p>,
-    r: &'r DfgCaseRecord,
+    r: &'r DfgSummaryInput<'r>,
     today: NaiveDate,
 }
 
@@ -703,14 +718,14 @@ fn stage_detail(s: &StageRecord) -> String {
 fn footer(
     b: &mut Builder<'_>,
     page: &mut Page,
-    record: &DfgCaseRecord,
+    record: &DfgSummaryInput<'_>,
     options: &RenderOptions,
     number: usize,
     total: usize,
 ) {
     let rows = [
         (
-            Span::bold(&record.child_name),
+            Span::bold(record.child_name),
             Span::bold(format!("Page {number} of {total}")),
         ),
         (

@@ -3,7 +3,7 @@
 //! JPEG "photos". No real people: the NHS number is in the 999 test range.
 
 use super::{
-    Audience, Format, PassportData, PassportItem, RenderOptions, StoredPhoto, TherapistProfile,
+    Audience, Format, PassportData, PassportItem, PassportPhoto, RenderOptions, TherapistProfile,
     TrainedStaff,
 };
 use crate::model::*;
@@ -32,12 +32,12 @@ pub fn options(audience: Audience) -> RenderOptions {
 }
 
 /// A drawn "photo": a soft background with a coloured shape, so pages look like pages.
-pub fn photo(seed: u8, w: u32, h: u32) -> StoredPhoto {
+pub fn photo(seed: u8, w: u32, h: u32) -> PassportPhoto {
     photo_for(seed, w, h, crate::media::PrintBox::Equipment)
 }
 
 /// A drawn photo with the print copy the intake makes for `place`.
-pub fn photo_for(seed: u8, w: u32, h: u32, place: crate::media::PrintBox) -> StoredPhoto {
+pub fn photo_for(seed: u8, w: u32, h: u32, place: crate::media::PrintBox) -> PassportPhoto {
     let hue = [
         [0, 94, 184],
         [0, 127, 59],
@@ -56,7 +56,7 @@ pub fn photo_for(seed: u8, w: u32, h: u32, place: crate::media::PrintBox) -> Sto
         }
     });
     let jpeg = crate::media::encode_jpeg(&img, 85).unwrap();
-    StoredPhoto {
+    PassportPhoto {
         thumbnail: Vec::new(),
         // As the intake makes it.
         print: crate::media::print_copy(&img, place).unwrap(),

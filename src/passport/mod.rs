@@ -23,6 +23,7 @@ mod cover;
 pub mod dfg_summary;
 mod equipment;
 mod figure;
+pub mod file_name;
 mod flow;
 mod font;
 mod handling;
@@ -42,6 +43,8 @@ pub mod template;
 mod timetable;
 
 #[cfg(test)]
+mod boundary;
+#[cfg(test)]
 mod fixture;
 #[cfg(test)]
 mod proof;
@@ -58,10 +61,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// A stored photo as the store holds it: a normalised JPEG (upright, no metadata, at most
-/// 2,000 px) with its size and SHA-256.
+/// A photo as the passport takes it: the normalised JPEG (upright, no metadata, at most
+/// 2,000 px) with its size and SHA-256, and the smaller copies made for print when there are
+/// any. The caller fills it from wherever it keeps photos.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredPhoto {
+pub struct PassportPhoto {
     pub jpeg: Vec<u8>,
     /// The stored 320 px thumbnail, when loaded: small printed photos (set-up steps) use it
     /// as it is instead of shrinking the full photo.
@@ -71,7 +75,7 @@ pub struct StoredPhoto {
     pub print: Vec<u8>,
     pub width: u32,
     pub height: u32,
-    /// Hex SHA-256 of `jpeg` (the store keeps it); computed here when empty.
+    /// Hex SHA-256 of `jpeg`, when the caller has it; computed here when empty.
     pub sha256: String,
 }
 
@@ -115,7 +119,7 @@ pub struct PassportData {
     pub suppliers: Vec<Supplier>,
     /// The child's photo and every item and step photo, by id. A photo missing here is
     /// left out of the passport (the layout closes up around it).
-    pub photos: HashMap<PhotoId, StoredPhoto>,
+    pub photos: HashMap<PhotoId, PassportPhoto>,
     pub therapist: TherapistProfile,
     pub trained_staff: Vec<TrainedStaff>,
     /// The moving and handling plan, in its order; its items are looked up in `items`.

@@ -8,7 +8,7 @@
 //! print, a trust's own margins, a photo stored before print copies) the smallest copy with
 //! enough pixels is resized (triangle filter) and re-encoded.
 
-use super::StoredPhoto;
+use super::PassportPhoto;
 use super::layout::LaidOut;
 use super::page::{Element, ImageSource};
 use crate::error::{Error, Result};
@@ -45,7 +45,7 @@ pub struct PrintImage<'a> {
 /// Prepares every photo the pages show, by id (ordered, so output is deterministic).
 pub fn prepare<'a>(
     laid: &LaidOut,
-    photos: &'a HashMap<PhotoId, StoredPhoto>,
+    photos: &'a HashMap<PhotoId, PassportPhoto>,
     policy: PhotoPolicy,
 ) -> Result<BTreeMap<PhotoId, PrintImage<'a>>> {
     // The largest size each photo is printed at, in points.
@@ -65,7 +65,7 @@ pub fn prepare<'a>(
             }
         }
     }
-    let jobs: Vec<(PhotoId, &StoredPhoto, (f32, f32))> = largest
+    let jobs: Vec<(PhotoId, &PassportPhoto, (f32, f32))> = largest
         .into_iter()
         .filter_map(|(id, size)| photos.get(&id).map(|p| (id, p, size)))
         .collect();
@@ -81,7 +81,7 @@ pub fn pixels_needed(points: f32, dpi: f32) -> u32 {
 
 fn for_print<'a>(
     id: PhotoId,
-    stored: &'a StoredPhoto,
+    stored: &'a PassportPhoto,
     w_pt: f32,
     h_pt: f32,
     policy: PhotoPolicy,
@@ -180,11 +180,11 @@ mod tests {
     use super::*;
     use crate::passport::page::{Metrics, Page};
 
-    fn jpeg(w: u32, h: u32) -> StoredPhoto {
+    fn jpeg(w: u32, h: u32) -> PassportPhoto {
         let img = image::RgbImage::from_fn(w, h, |x, y| {
             image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
         });
-        StoredPhoto {
+        PassportPhoto {
             thumbnail: Vec::new(),
             print: Vec::new(),
             jpeg: crate::media::encode_jpeg(&img, 80).unwrap(),

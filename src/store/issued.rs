@@ -92,6 +92,15 @@ pub fn latest(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The caseload's change marker: the sequence number of the newest audit entry (0 before
+/// any). Every write to a table a passport is printed from (and to the register itself) adds
+/// an entry, so a preview made before the marker moved may no longer be what would print.
+pub fn last_change(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT COALESCE(max(seq), 0) FROM audit_log")?
+        .query_row([], |r| r.get(0))?)
+}
+
 /// The version a new copy gets: the same as the last copy for this audience if the content
 /// has not changed, otherwise one more.
 pub fn next_version(conn: &Connection, child: ChildId, audience: &str, hash: &str) -> Result<u32> {

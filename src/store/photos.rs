@@ -18,6 +18,20 @@ pub enum PhotoPlace {
     Step(ItemId),
 }
 
+/// A photo as the store holds it: the normalised JPEG with its size and SHA-256, and the
+/// 320 px thumbnail and print copy made at intake (empty when not read, or for a photo stored
+/// before print copies).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPhoto {
+    pub jpeg: Vec<u8>,
+    pub thumbnail: Vec<u8>,
+    pub print: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    /// Hex SHA-256 of `jpeg`.
+    pub sha256: String,
+}
+
 pub fn insert(
     conn: &Connection,
     id: PhotoId,
@@ -194,7 +208,7 @@ pub fn for_child(
     conn: &Connection,
     child: ChildId,
     with_bytes: bool,
-) -> Result<std::collections::HashMap<PhotoId, crate::passport::StoredPhoto>> {
+) -> Result<std::collections::HashMap<PhotoId, StoredPhoto>> {
     let sql = if with_bytes {
         "SELECT id, width, height, sha256, jpeg, thumbnail, print_jpeg FROM photos WHERE child_id = ?1"
     } else {
@@ -204,7 +218,7 @@ pub fn for_child(
     let rows = stmt.query_map([child], |r| {
         Ok((
             r.get::<_, PhotoId>(0)?,
-            crate::passport::StoredPhoto {
+            StoredPhoto {
                 width: r.get(1)?,
                 height: r.get(2)?,
                 sha256: r.get(3)?,

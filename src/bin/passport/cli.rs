@@ -279,7 +279,8 @@ pub struct LabelsArgs {
 #[derive(Args)]
 #[command(group(clap::ArgGroup::new("who").required(true).args(["child", "setting"])))]
 pub struct PrintArgs {
-    /// Print this child's passport (their id) into the file given by --out.
+    /// Print this child's passport (their id) into the file given by --out, or into the folder
+    /// given by --out under its usual name ("Okafor, Amara - school passport.pdf").
     #[arg(long)]
     pub child: Option<String>,
     /// Print the passport of every child at this setting (its id) into the folder --out.
@@ -298,7 +299,7 @@ pub struct PrintArgs {
     /// A passport template (TOML) to use instead of the standard one for the audience.
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
-    /// The PDF file to write (one child) or the folder to write into (a setting).
+    /// The PDF file to write (one child), or the folder to write into (a child or a setting).
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
 }

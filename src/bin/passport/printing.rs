@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use equipment_passport::Api;
 use equipment_passport::api::{BatchProgress, BatchReport, LabelScope, PrintRequest};
 use equipment_passport::model::{ChildId, SettingId};
-use equipment_passport::passport::{Audience, Format};
+use equipment_passport::passport::{Audience, Format, file_name};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use std::path::Path;
@@ -56,12 +56,18 @@ fn print_child(
     args: &PrintArgs,
     json: bool,
 ) -> Result<()> {
-    if args.out.is_dir() {
-        bail!(
-            "--out: {} is a folder: give the PDF file to write, e.g. passport.pdf",
-            args.out.display()
-        );
-    }
+    // A folder gets the file under the name the app and a whole-setting print give it.
+    let out = if args.out.is_dir() {
+        let details = api.child(child)?.child.details;
+        args.out.join(file_name::passport(
+            &details,
+            request.audience,
+            request.format,
+            request.large_print,
+        ))
+    } else {
+        args.out.clone()
+    };
     let printed = match &args.template {
         Some(path) => {
             let template = api.template_from_file(path)?;
@@ -69,14 +75,14 @@ fn print_child(
         }
         None => api.render_passport(child, request)?,
     };
-    std::fs::write(&args.out, &printed.pdf)
-        .with_context(|| format!("could not write {}", args.out.display()))?;
+    std::fs::write(&out, &printed.pdf)
+        .with_context(|| format!("could not write {}", out.display()))?;
     if json {
         return output::json(&printed.copy);
     }
     outln!(
         "Wrote {} ({} pages, {} copy, version {}).",
-        args.out.display(),
+        out.display(),
         printed.pages,
         request.audience.code(),
         printed.copy.version

@@ -2,6 +2,7 @@
 import type { Child } from "./Child";
 import type { Contact } from "./Contact";
 import type { EquipmentItem } from "./EquipmentItem";
+import type { PassportFileName } from "./PassportFileName";
 import type { Setting } from "./Setting";
 
 /**
@@ -15,4 +16,8 @@ display_name: string,
 /**
  * What to call the child: the preferred name, or the given name.
  */
-known_as: string, setting: Setting | null, contacts: Array<Contact>, items: Array<EquipmentItem>, };
+known_as: string, setting: Setting | null, contacts: Array<Contact>, items: Array<EquipmentItem>, 
+/**
+ * The name each copy of the child's passport is saved under.
+ */
+passport_file_names: Array<PassportFileName>, };
