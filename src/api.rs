@@ -38,7 +38,7 @@ pub use due_calendar::{
     CALENDAR_PRIVACY_NOTE, DUE_CALENDAR_DAYS, DUE_CALENDAR_FILE_NAME, DueCalendar,
 };
 pub use equipment::ItemRecord;
-pub use labels::LabelScope;
+pub use labels::{LabelScope, LabelSheet};
 pub use maintenance::DatabaseCheck;
 pub use passports::{
     BatchFailure, BatchProgress, BatchReport, IssuedCopyStatus, PassportFileName, Preview,

@@ -88,8 +88,10 @@ fn decode(page: &Path) -> Vec<String> {
 #[test]
 fn a_childs_labels_show_each_item_with_its_serial_examination_and_repairer() {
     let (api, child, _) = caseload();
-    let pdf = api.equipment_labels(LabelScope::Child(child.id)).unwrap();
-    let text = pdf_text(&pdf);
+    let sheet = api.equipment_labels(LabelScope::Child(child.id)).unwrap();
+    assert_eq!(sheet.labels, 2);
+    assert_eq!(sheet.file_name, "Hughes, Zoë - equipment labels.pdf");
+    let text = pdf_text(&sheet.pdf);
     let squashed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for shown in [
         "Ceiling track hoist",
@@ -111,7 +113,10 @@ fn a_childs_labels_show_each_item_with_its_serial_examination_and_repairer() {
 #[test]
 fn each_qr_code_reads_back_as_the_item_serial_next_examination_and_repair_line() {
     let (api, child, _) = caseload();
-    let pdf = api.equipment_labels(LabelScope::Child(child.id)).unwrap();
+    let pdf = api
+        .equipment_labels(LabelScope::Child(child.id))
+        .unwrap()
+        .pdf;
     let codes = qr_codes(&pdf);
     assert_eq!(
         codes,
@@ -126,10 +131,12 @@ fn each_qr_code_reads_back_as_the_item_serial_next_examination_and_repair_line()
 #[test]
 fn a_schools_sheet_holds_only_the_equipment_used_at_school() {
     let (api, _, school) = caseload();
-    let text = pdf_text(
-        &api.equipment_labels(LabelScope::Setting(school.id))
-            .unwrap(),
-    );
+    let sheet = api
+        .equipment_labels(LabelScope::Setting(school.id))
+        .unwrap();
+    assert_eq!(sheet.labels, 1);
+    assert_eq!(sheet.file_name, "Oakfield Primary - equipment labels.pdf");
+    let text = pdf_text(&sheet.pdf);
     assert!(text.contains("Ceiling track hoist"));
     assert!(!text.contains("Bath seat"), "home equipment: {text}");
 }

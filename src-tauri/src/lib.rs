@@ -109,6 +109,7 @@ pub fn run() {
             commands::passports::cancel_printing,
             commands::passports::choose_logo,
             commands::passports::remove_logo,
+            commands::labels::save_equipment_labels,
             commands::audit::child_history,
             commands::audit::record_history,
             commands::audit::item_history,

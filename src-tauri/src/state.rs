@@ -7,7 +7,9 @@
 use crate::connections::OpenCaseload;
 use crate::error::{CommandError, CommandResult};
 use equipment_passport::Api;
+use equipment_passport::api::{Preview, PrintRequest};
 use equipment_passport::clock::{Clock, SystemClock};
+use equipment_passport::model::ChildId;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -42,6 +44,9 @@ pub struct AppState {
     automatic_backup_problem: Mutex<Option<String>>,
     /// Each whole-setting print under way, by the id the window gave it, and its stop flag.
     print_jobs: Mutex<HashMap<String, Arc<AtomicBool>>>,
+    /// The passport last previewed: "Save as…" saves exactly these bytes when nothing has
+    /// changed since.
+    last_preview: Mutex<Option<Arc<Preview>>>,
 }
 
 struct Session {
@@ -91,6 +96,7 @@ impl AppState {
             chosen: PathSet::default(),
             automatic_backup_problem: Mutex::new(None),
             print_jobs: Mutex::new(HashMap::new()),
+            last_preview: Mutex::new(None),
         }
     }
 
@@ -142,6 +148,19 @@ impl AppState {
         }
     }
 
+    /// Keeps the preview just shown, in place of the one before.
+    pub fn remember_preview(&self, preview: Arc<Preview>) {
+        *lock_ignoring_panics(&self.last_preview) = Some(preview);
+    }
+
+    /// The last preview, if it is of this child and this copy.
+    pub fn preview_of(&self, child: ChildId, request: PrintRequest) -> Option<Arc<Preview>> {
+        lock_ignoring_panics(&self.last_preview)
+            .as_ref()
+            .filter(|p| p.fingerprint.child() == child && p.fingerprint.request() == request)
+            .cloned()
+    }
+
     /// Asks every print job to stop: the caseload is locking, or a restore needs it alone.
     pub fn stop_every_print_job(&self) {
         for stop in lock_ignoring_panics(&self.print_jobs).values() {
@@ -183,6 +202,8 @@ impl AppState {
     /// under way have finished; print jobs stop after their current passport.
     pub fn lock(&self) {
         self.session().caseload = None;
+        // A preview holds a child's record as a PDF: it goes with the key.
+        *lock_ignoring_panics(&self.last_preview) = None;
         self.stop_every_print_job();
     }
 

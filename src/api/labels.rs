@@ -4,9 +4,9 @@
 use super::Api;
 use crate::error::Result;
 use crate::model::{Child, ChildId, EquipmentItem, ServiceKind, SettingId};
-use crate::passport::Audience;
 use crate::passport::labels::{self, EquipmentLabel, LabelOptions};
-use crate::store::{children, items, service_records, suppliers};
+use crate::passport::{Audience, file_name};
+use crate::store::{children, items, service_records, settings, suppliers};
 
 /// Whose equipment to label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,14 +17,31 @@ pub enum LabelScope {
     Setting(SettingId),
 }
 
+/// A printed label sheet and the name it is offered under.
+#[derive(Debug, Clone)]
+pub struct LabelSheet {
+    pub pdf: Vec<u8>,
+    pub labels: usize,
+    /// "Okafor, Amara - equipment labels.pdf", or the school's name for a school's sheet.
+    pub file_name: String,
+}
+
 impl Api {
     /// The label sheet (PDF) for the equipment in `scope` that is still with its child
     /// (in use or awaiting repair), children in name order, each child's items in their order.
-    pub fn equipment_labels(&self, scope: LabelScope) -> Result<Vec<u8>> {
+    pub fn equipment_labels(&self, scope: LabelScope) -> Result<LabelSheet> {
         let conn = self.store.conn();
-        let (children, audience) = match scope {
-            LabelScope::Child(id) => (vec![children::get(conn, id)?], Audience::Family),
-            LabelScope::Setting(id) => (self.children_in_setting(id)?, Audience::School),
+        let (children, audience, file_name) = match scope {
+            LabelScope::Child(id) => {
+                let child = children::get(conn, id)?;
+                let name = file_name::child_labels(&child.details);
+                (vec![child], Audience::Family, name)
+            }
+            LabelScope::Setting(id) => {
+                let setting = settings::get(conn, id)?;
+                let name = file_name::setting_labels(&setting.details.name);
+                (self.children_in_setting(id)?, Audience::School, name)
+            }
         };
         let mut sheet = Vec::new();
         for child in &children {
@@ -35,14 +52,18 @@ impl Api {
                 }
             }
         }
-        let now = self.now();
-        labels::render(
+        let pdf = labels::render(
             &sheet,
             &LabelOptions {
-                created_at: now,
+                created_at: self.now(),
                 document_id: *uuid::Uuid::now_v7().as_bytes(),
             },
-        )
+        )?;
+        Ok(LabelSheet {
+            pdf,
+            labels: sheet.len(),
+            file_name,
+        })
     }
 
     fn label_for(&self, child: &Child, item: &EquipmentItem) -> Result<EquipmentLabel> {

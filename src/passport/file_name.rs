@@ -47,6 +47,20 @@ pub fn dfg_summary(child: &ChildDetails, printed_on: NaiveDate) -> String {
     ))
 }
 
+/// The file name of the label sheet for a child's equipment:
+/// "Okafor, Amara - equipment labels.pdf".
+pub fn child_labels(child: &ChildDetails) -> String {
+    pdf(&format!("{} - equipment labels", sortable_name(child)))
+}
+
+/// The file name of the label sheet for a school's equipment:
+/// "Oakfield Primary - equipment labels.pdf".
+pub fn setting_labels(setting_name: &str) -> String {
+    let name = setting_name.trim();
+    let name = if name.is_empty() { "School" } else { name };
+    pdf(&format!("{name} - equipment labels"))
+}
+
 /// "Family, Given", or whichever of the two the record has.
 fn sortable_name(child: &ChildDetails) -> String {
     let family = child.family_name.trim();

@@ -253,8 +253,8 @@ fn qr_code(text: &str, x: f32, y: f32, side: f32) -> Result<Vec<Element>> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::page::A4;
+    use super::*;
 
     fn label(name: &str) -> EquipmentLabel {
         EquipmentLabel {

@@ -852,3 +852,30 @@ async fn the_due_dates_save_as_a_calendar_naming_children_by_initials_only() {
     assert!(!calendar.contains("Zoë") && !calendar.contains("Whitfield"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_childs_equipment_labels_save_as_a_sheet_naming_them_by_first_name() {
+    let app = App::start(&[]).await;
+    app.wait_for_text("Choose a passphrase").await;
+    create_caseload(&app).await;
+    load_sample_caseload(&app).await;
+    app.fill("#caseload-search", "zoe").await;
+    app.wait_for_text("1 child found").await;
+    app.click("#caseload-results a.caseload-row__name").await;
+    app.click("#open-passport").await;
+    scroll_to(&app, "save-labels").await;
+    app.click("#save-labels").await;
+    let said = app.find("#labels-saved").await.text().await.unwrap();
+    app.screenshot("52-equipment-labels").await;
+
+    let file = app.saves.join("Whitfield, Zoë - equipment labels.pdf");
+    let text = pdf_text(&file);
+    let labels = text.matches("For Zoë").count();
+    assert!(labels > 1, "{text}");
+    assert!(said.contains(&format!("Saved {labels} labels")), "{said}");
+    assert!(
+        !text.contains("Whitfield"),
+        "the family name is not on a label"
+    );
+    app.stop().await;
+}

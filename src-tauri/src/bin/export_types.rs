@@ -14,6 +14,7 @@ use equipment_passport::model::*;
 use equipment_passport_desktop::commands::dfg::SavedDfgSummary;
 use equipment_passport_desktop::commands::due::SavedCalendar;
 use equipment_passport_desktop::commands::equipment::PhotoAdded;
+use equipment_passport_desktop::commands::labels::SavedLabels;
 use equipment_passport_desktop::commands::passports::SavedPassport;
 use equipment_passport_desktop::commands::transfer::CsvColumn;
 use equipment_passport_desktop::error::CommandError;
@@ -38,6 +39,7 @@ fn export_types(dir: &Path) -> Result<(), ts_rs::ExportError> {
         PhotoAdded,
         SavedPassport,
         SavedCalendar,
+        SavedLabels,
         SearchResults,
         HistoryPage,
         ChildRecord,

@@ -9,6 +9,7 @@ pub mod caseload;
 pub mod dfg;
 pub mod due;
 pub mod equipment;
+pub mod labels;
 pub mod passports;
 pub mod session;
 pub mod transfer;

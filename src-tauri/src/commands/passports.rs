@@ -11,13 +11,15 @@ use equipment_passport::model::{ChildId, SettingId};
 use equipment_passport::user_file::{self, Limit};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
-/// A passport's pages to show in the app, without recording a printed copy.
+/// A passport's pages to show in the app, without recording a printed copy. The preview is
+/// kept, so saving it next saves these very bytes.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn preview_passport(
     app: AppHandle,
@@ -25,8 +27,9 @@ pub async fn preview_passport(
     request: PrintRequest,
 ) -> CommandResult<Response> {
     super::blocking(app, move |state| {
-        let rendered = state.read(|api| api.preview_passport(child_id, request))?;
-        Ok(Response::new(rendered.pdf))
+        let preview = Arc::new(state.read(|api| api.preview_passport(child_id, request))?);
+        state.remember_preview(preview.clone());
+        Ok(Response::new(preview.pdf.clone()))
     })
     .await
 }
@@ -59,7 +62,12 @@ pub async fn save_passport(
         else {
             return Ok(None);
         };
-        let printed = state.write(|api| api.render_passport(child_id, request))?;
+        // The previewed bytes when nothing has changed since (the core checks), so what the
+        // user looked at is what they save; otherwise a fresh rendering.
+        let printed = match state.preview_of(child_id, request) {
+            Some(preview) => state.write(|api| api.issue_preview(&preview))?,
+            None => state.write(|api| api.render_passport(child_id, request))?,
+        };
         std::fs::write(&path, &printed.pdf).map_err(|e| {
             CommandError::new("io", format!("could not save {}: {e}", path.display()))
         })?;

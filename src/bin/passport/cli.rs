@@ -271,8 +271,8 @@ pub struct LabelsArgs {
     /// Label the equipment used at this school or nursery (its id).
     #[arg(long)]
     pub setting: Option<String>,
-    /// The PDF file to write.
-    #[arg(long, value_name = "FILE")]
+    /// The PDF file to write, or a folder to write it into under its usual name.
+    #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
 }
 

@@ -39,13 +39,24 @@ pub fn labels(api: &Api, args: LabelsArgs, json: bool) -> Result<()> {
         (None, Some(setting)) => LabelScope::Setting(setting.parse()?),
         (None, None) => bail!("say whose equipment to label: --child ID or --setting ID"),
     };
-    let pdf = api.equipment_labels(scope)?;
-    std::fs::write(&args.out, &pdf)
-        .with_context(|| format!("could not write {}", args.out.display()))?;
+    let sheet = api.equipment_labels(scope)?;
+    // A folder gets the sheet under its usual name.
+    let out = if args.out.is_dir() {
+        args.out.join(&sheet.file_name)
+    } else {
+        args.out
+    };
+    std::fs::write(&out, &sheet.pdf)
+        .with_context(|| format!("could not write {}", out.display()))?;
     if json {
-        return output::json(&serde_json::json!({ "path": args.out, "bytes": pdf.len() }));
+        return output::json(&serde_json::json!({ "path": out, "labels": sheet.labels }));
     }
-    outln!("Wrote the equipment labels to {}.", args.out.display());
+    outln!(
+        "Wrote {} {} to {}.",
+        sheet.labels,
+        if sheet.labels == 1 { "label" } else { "labels" },
+        out.display()
+    );
     Ok(())
 }
 

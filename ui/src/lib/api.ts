@@ -28,6 +28,7 @@ import type { StatusChange } from '../generated/StatusChange';
 import type { DueEntry } from '../generated/DueEntry';
 import type { HistoryPage } from '../generated/HistoryPage';
 import type { SavedCalendar } from '../generated/SavedCalendar';
+import type { SavedLabels } from '../generated/SavedLabels';
 import type { EquipmentItem } from '../generated/EquipmentItem';
 import type { FieldError } from '../generated/FieldError';
 import type { HandlingTask } from '../generated/HandlingTask';
@@ -323,6 +324,13 @@ export function printSetting(
 }
 /** Stops the print `job` after the passport it is on. */
 export const cancelPrinting = (job: string) => call<null>('cancel_printing', { job });
+
+/** Draws the equipment label sheet of a child or a school and asks where to save it; null when the user cancelled. */
+export const saveEquipmentLabels = (scope: { childId: Id } | { settingId: Id }) =>
+  call<SavedLabels | null>('save_equipment_labels', {
+    child_id: 'childId' in scope ? scope.childId : null,
+    setting_id: 'settingId' in scope ? scope.settingId : null,
+  });
 
 /** Asks for a PNG logo; false when the user cancelled. */
 export const chooseLogo = () => call<boolean>('choose_logo');
