@@ -106,6 +106,11 @@ impl Api {
         self.data_dir.as_ref().map(|d| d.join(BACKUP_FOLDER))
     }
 
+    /// The name a backup made today is offered under: "Caseload backup 2026-12-07.db".
+    pub fn backup_file_name(&self) -> String {
+        format!("Caseload backup {}.db", self.today().format("%Y-%m-%d"))
+    }
+
     /// Writes a backup of the whole caseload to `path` (replacing a file already there), safe
     /// while the app is in use, encrypted with the caseload's passphrase.
     pub fn backup_to(&self, path: &Path) -> Result<BackupReport> {

@@ -74,6 +74,19 @@ impl Api {
         Ok((zip, [bundle.children.len(), items, photos.len()]))
     }
 
+    /// The name an export made today is offered under: "Okafor, Amara - 2026-12-07.passport",
+    /// or "Caseload - …" for the whole caseload.
+    pub fn bundle_file_name(&self, scope: ExportScope) -> Result<String> {
+        let child = match scope {
+            ExportScope::Child(id) => Some(crate::store::children::get(self.store.conn(), id)?),
+            ExportScope::All => None,
+        };
+        Ok(crate::passport::file_name::bundle(
+            child.as_ref().map(|c| &c.details),
+            self.today(),
+        ))
+    }
+
     /// Writes a bundle of one child or the whole caseload to `path`, encrypted with
     /// `passphrase` (one chosen for the file) or, when `None`, the caseload's own.
     pub fn export_bundle(

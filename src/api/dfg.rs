@@ -292,6 +292,17 @@ impl Api {
     /// The one-page case summary (PDF) for the family and the council, as the case stands
     /// today, in the passports' style and with the organisation from preferences. The same
     /// case on the same clock always gives the same bytes.
+    /// The name a case summary printed today is offered under:
+    /// "Okafor, Amara - DFG case summary 2026-11-22.pdf".
+    pub fn dfg_summary_file_name(&self, id: DfgCaseId) -> Result<String> {
+        let case = cases::get(self.store.conn(), id)?;
+        let child = children::get(self.store.conn(), case.child_id)?;
+        Ok(crate::passport::file_name::dfg_summary(
+            &child.details,
+            self.today(),
+        ))
+    }
+
     pub fn dfg_summary_pdf(&self, id: DfgCaseId) -> Result<Vec<u8>> {
         use sha2::{Digest, Sha256};
         let record = self.dfg_case(id)?;

@@ -61,6 +61,16 @@ pub fn setting_labels(setting_name: &str) -> String {
     pdf(&format!("{name} - equipment labels"))
 }
 
+/// The file name of an exported bundle: "Okafor, Amara - 2026-12-07.passport" for one child,
+/// "Caseload - 2026-12-07.passport" for the whole caseload.
+pub fn bundle(child: Option<&ChildDetails>, exported_on: NaiveDate) -> String {
+    let who = child.map_or_else(|| "Caseload".to_string(), sortable_name);
+    format!(
+        "{}.passport",
+        windows_safe(&format!("{who} - {}", exported_on.format("%Y-%m-%d")))
+    )
+}
+
 /// "Family, Given", or whichever of the two the record has.
 fn sortable_name(child: &ChildDetails) -> String {
     let family = child.family_name.trim();
@@ -118,6 +128,27 @@ mod tests {
 
     fn child(given: &str, family: &str) -> ChildDetails {
         ChildDetails::new(given, family, NaiveDate::from_ymd_opt(2016, 9, 1).unwrap())
+    }
+
+    #[test]
+    fn bundles_and_label_sheets_follow_the_same_pattern() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let amara = child("Amara", "Okafor");
+        assert_eq!(
+            bundle(Some(&amara), day),
+            "Okafor, Amara - 2026-12-07.passport"
+        );
+        assert_eq!(bundle(None, day), "Caseload - 2026-12-07.passport");
+        assert_eq!(
+            bundle(Some(&child("A/B", "C:D")), day),
+            "C_D, A_B - 2026-12-07.passport"
+        );
+        assert_eq!(child_labels(&amara), "Okafor, Amara - equipment labels.pdf");
+        assert_eq!(
+            setting_labels("Oak Hollow School"),
+            "Oak Hollow School - equipment labels.pdf"
+        );
+        assert_eq!(setting_labels("  "), "School - equipment labels.pdf");
     }
 
     #[test]

@@ -560,6 +560,11 @@ async fn a_backup_from_settings_is_encrypted_and_a_childs_history_shows_each_cha
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(saved.len(), 1, "one backup saved: {saved:?}");
+    assert_eq!(
+        saved[0].file_name().unwrap().to_string_lossy(),
+        format!("Caseload backup {}.db", today().format("%Y-%m-%d")),
+        "offered under the core's name for a backup made today"
+    );
     let bytes = std::fs::read(&saved[0]).unwrap();
     assert!(bytes.len() > 4096, "the backup holds the caseload");
     assert!(

@@ -65,11 +65,9 @@ pub async fn automatic_backup_problem(state: State<'_, AppState>) -> CommandResu
 /// Asks where to save a backup of the whole caseload and writes it there; `None` when the
 /// user cancels.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn backup_now(
-    app: AppHandle,
-    suggested_name: String,
-) -> CommandResult<Option<BackupReport>> {
+pub async fn backup_now(app: AppHandle) -> CommandResult<Option<BackupReport>> {
     super::blocking(app.clone(), move |state| {
+        let suggested_name = state.read(|api| Ok(api.backup_file_name()))?;
         let Some(path) = ask_where_to_save(
             &app,
             "Save a backup of the caseload",

@@ -118,9 +118,9 @@ pub struct SavedDfgSummary {
 pub async fn save_dfg_summary(
     app: AppHandle,
     id: DfgCaseId,
-    suggested_name: String,
 ) -> CommandResult<Option<SavedDfgSummary>> {
     super::blocking(app.clone(), move |state| {
+        let suggested_name = state.read(|api| api.dfg_summary_file_name(id))?;
         let Some(path) = crate::dialogs::ask_where_to_save(
             &app,
             "Save the case summary",

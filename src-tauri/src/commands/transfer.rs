@@ -35,12 +35,13 @@ pub async fn export_bundle(
     app: AppHandle,
     child_id: Option<ChildId>,
     passphrase: Option<String>,
-    suggested_name: String,
 ) -> CommandResult<Option<ExportReport>> {
     super::blocking(app.clone(), move |state| {
         if let Some(chosen) = &passphrase {
             equipment_passport::model::passphrase::check_new(chosen)?;
         }
+        let scope = child_id.map_or(ExportScope::All, ExportScope::Child);
+        let suggested_name = state.read(|api| api.bundle_file_name(scope))?;
         let Some(path) = ask_where_to_save(
             &app,
             "Export to a .passport file",
@@ -50,7 +51,6 @@ pub async fn export_bundle(
         else {
             return Ok(None);
         };
-        let scope = child_id.map_or(ExportScope::All, ExportScope::Child);
         state
             .read(|api| api.export_bundle(scope, &path, passphrase.as_deref()))
             .map(Some)

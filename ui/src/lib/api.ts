@@ -269,8 +269,7 @@ export const removeLastDfgStage = (id: Id, author: string) =>
 export const addDfgNote = (id: Id, author: string, text: string) =>
   call<CaseNote>('add_dfg_note', { id, author, text });
 /** Asks where to save the one-page case summary and saves it; null when the user cancelled. */
-export const saveDfgSummary = (id: Id, suggestedName: string) =>
-  call<SavedDfgSummary | null>('save_dfg_summary', { id, suggested_name: suggestedName });
+export const saveDfgSummary = (id: Id) => call<SavedDfgSummary | null>('save_dfg_summary', { id });
 
 // ---- Files: photos, passports, logo ----------------------------------------------------
 
@@ -345,8 +344,7 @@ export const recordHistory = (record: RecordRef) => call<AuditEntry[]>('record_h
 export const itemHistory = (itemId: Id) => call<HistoryPage>('item_history', { item_id: itemId });
 
 /** Asks where to save a backup and writes it; null when the user cancelled. */
-export const backupNow = (suggestedName: string) =>
-  call<BackupReport | null>('backup_now', { suggested_name: suggestedName });
+export const backupNow = () => call<BackupReport | null>('backup_now');
 export const listBackups = () => call<BackupFile[]>('list_backups');
 /** Why today's automatic backup could not be made, or null. */
 export const automaticBackupProblem = () => call<string | null>('automatic_backup_problem');
@@ -364,8 +362,8 @@ export const restoreBackup = (path: string, backupPassphrase: string | null) =>
  * `.passport` bundle encrypted with `passphrase`, or the caseload's own when null; null when
  * the user cancelled. A weak chosen passphrase fails with a `passphrase` field error.
  */
-export const exportBundle = (childId: Id | null, passphrase: string | null, suggestedName: string) =>
-  call<ExportReport | null>('export_bundle', { child_id: childId, passphrase, suggested_name: suggestedName });
+export const exportBundle = (childId: Id | null, passphrase: string | null) =>
+  call<ExportReport | null>('export_bundle', { child_id: childId, passphrase });
 /** Asks for a `.passport` file to import; null when the user cancelled. Imports nothing. */
 export const chooseBundleFile = () => call<string | null>('choose_bundle_file');
 /**

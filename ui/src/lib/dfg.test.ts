@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountField, emptyStageForm, formToStageEntry, isMilestone, parsePounds, pounds, STATUS_STAGES, summaryFileName, type StageForm } from './dfg';
+import { amountField, emptyStageForm, formToStageEntry, isMilestone, parsePounds, pounds, STATUS_STAGES, type StageForm } from './dfg';
 
 const TODAY = new Date(2026, 10, 22);
 
@@ -158,13 +158,5 @@ describe('DFG addresses', () => {
     expect(parse('#/children/c1/dfg/new')).toMatchObject({ name: 'dfg-new', params: { id: 'c1' } });
     expect(href('dfg-case', { id: 'abc' })).toBe('#/dfg/abc');
     expect(href('dfg-new', { id: 'c1' })).toBe('#/children/c1/dfg/new');
-  });
-});
-
-describe('the case summary file', () => {
-  it('is named after the child and the day, with nothing a file name cannot hold', () => {
-    expect(summaryFileName('Zoë Hughes', '2026-11-22')).toBe('Zoë Hughes - DFG case summary 2026-11-22.pdf');
-    expect(summaryFileName('A/B: "C"', '2026-11-22')).toBe('A B C - DFG case summary 2026-11-22.pdf');
-    expect(summaryFileName('', '2026-11-22')).toBe('DFG case - DFG case summary 2026-11-22.pdf');
   });
 });

@@ -238,9 +238,3 @@ export function andList(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
-
-/** The file name offered when saving a case summary: "Zoë Hughes - DFG case summary 2026-11-22.pdf". */
-export function summaryFileName(childName: string, today: string = todayIso()): string {
-  const who = childName.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'DFG case';
-  return `${who} - DFG case summary ${today}.pdf`;
-}

@@ -15,7 +15,6 @@ import {
   readable,
   restoredMessage,
   splitChanges,
-  suggestedBackupName,
   timeOfDay,
 } from './history';
 import { CATEGORY, CONTACT_ROLE, ITEM_STATUS, SERVICE_KIND } from './labels';
@@ -204,10 +203,6 @@ describe('backups', () => {
   it('takes the file name from either kind of path', () => {
     expect(baseName('/home/sam/backups/passport-2026-11-22.db')).toBe('passport-2026-11-22.db');
     expect(baseName('C:\\Users\\sam\\caseload.db')).toBe('caseload.db');
-  });
-
-  it('suggests a dated file name', () => {
-    expect(suggestedBackupName('2026-11-23')).toBe('caseload-backup-2026-11-23.db');
   });
 
   it('says what each kept backup is', () => {

@@ -275,11 +275,6 @@ export function baseName(path: string): string {
   return parts[parts.length - 1] || path;
 }
 
-/** The name offered in the save dialog: "caseload-backup-2026-11-23.db". */
-export function suggestedBackupName(todayIso: string): string {
-  return `caseload-backup-${todayIso}.db`;
-}
-
 /** What a backup in the data folder is. */
 export function backupKind(file: BackupFile): string {
   return file.automatic ? 'Automatic daily backup' : 'Caseload kept before a restore';

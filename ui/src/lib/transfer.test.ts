@@ -15,7 +15,6 @@ import {
   exportPassphraseErrors,
   importedMessage,
   replaceQuestion,
-  suggestedBundleName,
 } from './transfer';
 
 function child(name: string, outcome: ImportedChild['outcome']): ImportedChild {
@@ -55,22 +54,6 @@ function csvReport(over: Partial<CsvImportReport> = {}): CsvImportReport {
     ...over,
   };
 }
-
-describe('the name offered when saving a bundle', () => {
-  it('names one child and the day, in lower case with hyphens', () => {
-    expect(suggestedBundleName('Amara Okafor', '2026-11-23')).toBe('amara-okafor-2026-11-23.passport');
-  });
-
-  it('keeps accented letters and drops characters a file system may refuse', () => {
-    expect(suggestedBundleName('Zoë Hughes (Zo)', '2026-11-23')).toBe('zoë-hughes-zo-2026-11-23.passport');
-    expect(suggestedBundleName('A/B: "C"?', '2026-11-23')).toBe('a-b-c-2026-11-23.passport');
-  });
-
-  it('calls the whole caseload "caseload"', () => {
-    expect(suggestedBundleName(null, '2026-11-23')).toBe('caseload-2026-11-23.passport');
-    expect(suggestedBundleName('  ', '2026-11-23')).toBe('caseload-2026-11-23.passport');
-  });
-});
 
 describe('the passphrase chosen for a file', () => {
   it('needs nothing when the caseload lends its own', () => {

@@ -20,19 +20,6 @@ export function count(n: number, one: string, many: string = `${one}s`): string 
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/**
- * The name offered in the save dialog: "amara-okafor-2026-11-23.passport" for one child,
- * "caseload-2026-11-23.passport" for the whole caseload. Letters other than a-z (Zoë) are
- * kept; anything a file system might refuse becomes a hyphen.
- */
-export function suggestedBundleName(childName: string | null, todayIso: string): string {
-  const stem = (childName ?? '')
-    .toLocaleLowerCase('en-GB')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${stem || 'caseload'}-${todayIso}.passport`;
-}
-
 /** Whether an export uses the caseload's passphrase or one chosen for the file. */
 export type PassphraseChoice = 'caseload' | 'own';
 
