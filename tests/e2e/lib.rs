@@ -64,6 +64,15 @@ impl App {
 
     /// Starts the app with `home` as its home folder, which may already hold a caseload.
     pub async fn start_in(home: tempfile::TempDir, open_files: &[PathBuf]) -> App {
+        App::start_binary_in(&app_binary(), home, open_files).await
+    }
+
+    /// Starts another Tauri program the same way (the bench's minimal app).
+    pub async fn start_binary_in(
+        binary: &Path,
+        home: tempfile::TempDir,
+        open_files: &[PathBuf],
+    ) -> App {
         let saves = home.path().join("saved");
         std::fs::create_dir_all(&saves).unwrap();
         let port = free_port();
@@ -102,7 +111,7 @@ impl App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": app_binary().display().to_string() }),
+            json!({ "application": binary.display().to_string() }),
         );
         let client = ClientBuilder::native()
             // fantoccini sends these as the session's `alwaysMatch` capabilities.
