@@ -1,5 +1,5 @@
 //! What falls due across the caseload: LOLER examinations, services and reviews, out-of-date
-//! school copies, and the statutory deadlines of DFG cases.
+//! school copies, staff training refreshers, and the statutory deadlines of DFG cases.
 
 use super::labelled::labelled_enum;
 use super::{Category, ChildId, DfgCaseId, ItemId};
@@ -13,6 +13,7 @@ labelled_enum! {
         Review => ("review", "Review"),
         SchoolCopy => ("school-copy", "School copy out of date"),
         HandlingReview => ("handling-review", "Handling plan review"),
+        Refresher => ("refresher", "Training refresher"),
         DfgDecision => ("dfg-decision", "DFG decision due"),
         DfgWorks => ("dfg-works", "DFG works due"),
         DfgPayment => ("dfg-payment", "DFG payment due"),
@@ -28,6 +29,7 @@ impl DueKind {
             DueKind::Service => "service",
             DueKind::Review => "review",
             DueKind::HandlingReview => "handling plan review",
+            DueKind::Refresher => "training refresher",
             DueKind::DfgDecision => "DFG decision",
             DueKind::DfgWorks => "DFG works",
             DueKind::DfgPayment => "DFG payment",
@@ -100,6 +102,7 @@ mod tests {
             DueKind::HandlingReview.badge(true),
             "Overdue handling plan review"
         );
+        assert_eq!(DueKind::Refresher.badge(false), "Training refresher due");
         assert_eq!(DueKind::DfgDecision.badge(false), "DFG decision due");
         assert_eq!(DueKind::SchoolCopy.badge(true), "School copy out of date");
     }

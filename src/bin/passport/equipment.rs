@@ -17,7 +17,7 @@ fn parse_choice<T: std::str::FromStr<Err = String>>(option: &str, value: &str) -
         .map_err(|e| anyhow::anyhow!("{option}: {e}"))
 }
 
-fn parse_date(option: &str, value: &str) -> Result<NaiveDate> {
+pub(crate) fn parse_date(option: &str, value: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .with_context(|| format!("{option}: '{value}' is not a date: write it as YYYY-MM-DD"))
 }
