@@ -160,8 +160,8 @@ fn a_refresher_joins_the_due_list_when_it_comes_within_the_window_and_is_overdue
     assert_eq!(due[0].days_left, 18);
     assert_eq!(due[0].item_id, Some(c.hoist.id));
     assert_eq!(
-        due[0].subject,
-        "Training refresher: Priya Shah (Ceiling hoist)"
+        (due[0].subject.as_str(), due[0].person.as_str()),
+        ("Ceiling hoist", "Priya Shah")
     );
     assert_eq!(due[0].when_text, "Due in 18 days");
     assert_eq!(DueKind::Refresher.label(), "Training refresher");
@@ -336,4 +336,33 @@ fn a_change_to_the_register_puts_a_printed_copy_out_of_date() {
         .add_training(c.hoist.id, trained("Priya Shah", date(2026, 9, 8), None))
         .unwrap();
     assert!(c.api.issued_copies(c.child.id).unwrap()[0].out_of_date);
+}
+
+#[test]
+fn each_persons_refresher_is_its_own_calendar_event_naming_the_item_not_the_person() {
+    let mut c = caseload();
+    for name in ["Priya Shah", "Tom Reed"] {
+        c.api
+            .add_training(
+                c.hoist.id,
+                trained(name, date(2025, 12, 1), Some(date(2026, 12, 10))),
+            )
+            .unwrap();
+    }
+    let calendar = c.api.due_calendar(30).unwrap();
+    let refreshers: Vec<&str> = calendar
+        .ics
+        .lines()
+        .filter(|l| l.starts_with("UID:refresher-"))
+        .collect();
+    assert_eq!(refreshers.len(), 2, "{}", calendar.ics);
+    assert_ne!(refreshers[0], refreshers[1]);
+    assert!(
+        calendar
+            .ics
+            .contains("SUMMARY:Training refresher: Ceiling hoist (Z.H.)"),
+        "{}",
+        calendar.ics
+    );
+    assert!(!calendar.ics.contains("Priya") && !calendar.ics.contains("Reed"));
 }

@@ -45,6 +45,8 @@ impl Api {
                 ),
                 category: None,
                 dfg_case_id: None,
+                training_id: None,
+                person: String::new(),
                 when_text: String::new(),
             });
         }

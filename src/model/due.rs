@@ -2,7 +2,7 @@
 //! school copies, staff training refreshers, and the statutory deadlines of DFG cases.
 
 use super::labelled::labelled_enum;
-use super::{Category, ChildId, DfgCaseId, ItemId};
+use super::{Category, ChildId, DfgCaseId, ItemId, TrainingId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +67,13 @@ pub struct DueEntry {
     /// The DFG case whose deadline it is.
     #[serde(default)]
     pub dfg_case_id: Option<DfgCaseId>,
+    /// The entry of the register of staff trained whose refresher this is.
+    #[serde(default)]
+    pub training_id: Option<TrainingId>,
+    /// For a training refresher, who is to be trained again ("" otherwise). Kept apart from
+    /// the subject (the item's name) so a calendar export can leave the name out.
+    #[serde(default)]
+    pub person: String,
     /// How far off it is in words ([`DueEntry::when`]), filled in by the api's due list.
     #[serde(default)]
     pub when_text: String,
@@ -121,6 +128,8 @@ mod tests {
             subject: "Hoist".into(),
             category: Some(Category::Hoist),
             dfg_case_id: None,
+            training_id: None,
+            person: String::new(),
             when_text: String::new(),
         };
         assert!(e.is_overdue());

@@ -105,7 +105,7 @@ pub fn refreshers_until(
     let mut stmt = conn.prepare_cached(
         "SELECT t.refresh_by, t.name, i.name, i.category, i.id, c.id,
                 display_name(c.given_name, c.family_name, c.preferred_name),
-                coalesce(s.name, '')
+                coalesce(s.name, ''), t.id
          FROM training_records t JOIN items i ON i.id = t.item_id
          JOIN children c ON c.id = t.child_id
          LEFT JOIN settings s ON s.id = c.setting_id
@@ -117,8 +117,6 @@ pub fn refreshers_until(
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let due_date = date_at(row, 0)?;
-        let person: String = row.get(1)?;
-        let item: String = row.get(2)?;
         out.push(DueEntry {
             kind: DueKind::Refresher,
             due_date,
@@ -128,9 +126,11 @@ pub fn refreshers_until(
             child_name: row.get(6)?,
             setting_name: row.get(7)?,
             item_id: Some(row.get(4)?),
-            subject: format!("Training refresher: {person} ({item})"),
+            subject: row.get(2)?,
             category: Some(row.get(3)?),
             dfg_case_id: None,
+            training_id: Some(row.get(8)?),
+            person: row.get(1)?,
             when_text: String::new(),
         });
     }

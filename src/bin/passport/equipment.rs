@@ -233,7 +233,11 @@ pub fn due(api: &Api, args: DueArgs, json: bool) -> Result<()> {
                         ""
                     }
                 ),
-                e.subject.clone(),
+                if e.person.is_empty() {
+                    e.subject.clone()
+                } else {
+                    format!("{} ({})", e.subject, e.person)
+                },
                 e.child_name.clone(),
                 e.setting_name.clone(),
             ]
