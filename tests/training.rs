@@ -311,9 +311,7 @@ fn the_passports_staff_trained_page_prints_the_register_then_blank_rows() {
         .unwrap();
     let page = staff_page(&mut c.api, c.child.id);
     assert!(
-        page.contains(
-            "PriyaShahTeachingassistantCeilinghoist8September2026GwynDavies,OT8September2027"
-        ),
+        page.contains("PriyaShahTeachingassistantCeilinghoist8Sep2026GwynDavies,OT8Sep2027"),
         "{page}"
     );
 }

@@ -421,6 +421,8 @@ fn staff_trained(ctx: &Context, blocks: &mut Vec<Block>) {
     )]));
     // The register's entries for the equipment this copy prints, then blank rows to sign.
     let printed: Vec<_> = ctx.current_items().map(|i| i.item.id).collect();
+    // Short months ("8 Sep 2026"): seven columns leave a date little room.
+    let short = |d: Option<NaiveDate>| d.map(|d| d.format("%-d %b %Y").to_string());
     let rows = ctx
         .data
         .trained_staff
@@ -431,21 +433,21 @@ fn staff_trained(ctx: &Context, blocks: &mut Vec<Block>) {
                 vec![Span::regular(&s.name)],
                 vec![Span::regular(&s.role)],
                 vec![Span::regular(&s.item_name)],
-                vec![Span::regular(s.trained_on.map(uk_date).unwrap_or_default())],
+                vec![Span::regular(short(s.trained_on).unwrap_or_default())],
                 vec![Span::regular(&s.trained_by)],
-                vec![Span::regular(s.refresh_by.map(uk_date).unwrap_or_default())],
+                vec![Span::regular(short(s.refresh_by).unwrap_or_default())],
                 vec![],
             ]
         })
         .collect();
     let columns = [
         ("Name", 0.16),
-        ("Role", 0.13),
-        ("Equipment", 0.14),
-        ("Date trained", 0.13),
-        ("Trained by", 0.14),
-        ("Refresher due", 0.13),
-        ("Signature", 0.17),
+        ("Role", 0.14),
+        ("Equipment", 0.15),
+        ("Date trained", 0.12),
+        ("Trained by", 0.15),
+        ("Refresher due", 0.12),
+        ("Signature", 0.16),
     ];
     blocks.push(Block::Table(Table {
         columns: columns.iter().map(|&(t, w)| Column::new(t, w)).collect(),
