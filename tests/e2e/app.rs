@@ -937,5 +937,14 @@ async fn a_refresher_before_the_training_is_refused_beside_it_then_the_person_tr
     app.screenshot("54-staff-trained").await;
     let problems = app.accessibility_problems().await;
     assert!(problems.is_empty(), "staff trained section: {problems:#?}");
+
+    app.click("#training-table button.link-button").await;
+    app.click("#confirm-dialog-confirm").await;
+    app.wait_gone("#training-table").await;
+    assert!(
+        app.page_text()
+            .await
+            .contains("Nobody is recorded as trained yet")
+    );
     app.stop().await;
 }
