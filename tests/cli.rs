@@ -378,3 +378,82 @@ fn the_passphrase_can_be_changed() {
     );
     assert!(listed.contains("Amara Okafor"));
 }
+
+#[test]
+fn staff_trained_on_an_item_are_added_listed_and_removed_and_a_refresher_before_the_training_is_refused()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    let dob = iso(born_years_ago(8));
+    let child = stdout_of(passport(dir.path()).args([
+        "child", "add", "--given", "Amara", "--family", "Okafor", "--dob", &dob,
+    ]));
+    let item = stdout_of(passport(dir.path()).args([
+        "item",
+        "add",
+        "--child",
+        child.trim(),
+        "--category",
+        "hoist",
+        "--name",
+        "Mobile hoist",
+    ]));
+    let item = item.trim();
+    let trained = |refresh: &str| {
+        let mut cmd = passport(dir.path());
+        cmd.args([
+            "trained",
+            "add",
+            "--item",
+            item,
+            "--name",
+            "Priya Shah",
+            "--role",
+            "Teaching assistant",
+            "--by",
+            "Gwyn Davies",
+            "--on",
+            "2025-09-08",
+            "--refresh-by",
+            refresh,
+        ]);
+        cmd
+    };
+
+    let assert = trained("2025-09-01").assert().failure().stdout("");
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.starts_with("error: --refresh-by: the refresher must come after the training"),
+        "{stderr}"
+    );
+    let none = json_of(passport(dir.path()).args(["trained", "list", "--item", item]));
+    assert_eq!(none.as_array().unwrap().len(), 0);
+
+    let id = stdout_of(&mut trained("2026-09-08"));
+    let id = id.trim();
+    let listed = stdout_of(passport(dir.path()).args(["trained", "list", "--child", child.trim()]));
+    assert!(
+        listed.contains("Priya Shah")
+            && listed.contains("Mobile hoist")
+            && listed.contains("8 September 2026")
+            && listed.contains(id),
+        "{listed}"
+    );
+    let json = json_of(passport(dir.path()).args(["trained", "list", "--item", item]));
+    assert_eq!(json[0]["details"]["refresh_by"], "2026-09-08");
+    assert_eq!(json[0]["details"]["trained_by"], "Gwyn Davies");
+
+    passport(dir.path())
+        .args(["trained", "remove", id])
+        .assert()
+        .success();
+    let after = stdout_of(passport(dir.path()).args(["trained", "list", "--item", item]));
+    assert!(
+        after.contains("Nobody is recorded as trained yet"),
+        "{after}"
+    );
+    let history = stdout_of(passport(dir.path()).args(["audit", "--item", item]));
+    assert!(
+        history.contains("deleted staff training \"Training: Priya Shah on 2025-09-08\""),
+        "{history}"
+    );
+}

@@ -26,3 +26,4 @@ mod model_edges;
 mod passport;
 mod search;
 mod store;
+mod training;

@@ -44,9 +44,11 @@ pub enum RecordKind {
     /// One row of a child's moving and handling plan; its id is the child's id, `#` and the
     /// row's position.
     HandlingTask,
+    /// One entry of the register of staff trained to use an item.
+    Training,
 }
 
-const KINDS: [(RecordKind, &str, &str); 18] = [
+const KINDS: [(RecordKind, &str, &str); 19] = [
     (RecordKind::Child, "children", "Child"),
     (RecordKind::Setting, "settings", "Setting"),
     (RecordKind::Supplier, "suppliers", "Supplier"),
@@ -77,6 +79,7 @@ const KINDS: [(RecordKind, &str, &str); 18] = [
         "handling_tasks",
         "Handling plan task",
     ),
+    (RecordKind::Training, "training_records", "Staff training"),
 ];
 
 impl RecordKind {
@@ -335,6 +338,16 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str, Shown)] {
             ("method", "Method", Text),
             ("photo_ref", "Photo reference", Text),
             ("review_date", "Review by", Text),
+        ],
+        "training_records" => &[
+            ("item_id", "Equipment item", Text),
+            ("name", "Name", Text),
+            ("role", "Role", Text),
+            ("setting_id", "Setting", Text),
+            ("trained_by", "Trained by", Text),
+            ("trained_on", "Trained on", Text),
+            ("refresh_by", "Refresher due", Text),
+            ("recorded_at", "Recorded at", Text),
         ],
         "item_steps" => &[
             ("position", "Step", Ordinal),
@@ -635,6 +648,10 @@ fn summary(row: &AuditRow, kind: RecordKind) -> String {
             Some(task) => format!("Handling plan: {task}"),
             None => kind.label().into(),
         },
+        RecordKind::Training => match (text("name"), text("trained_on")) {
+            (Some(name), Some(on)) => format!("Training: {name} on {on}"),
+            _ => kind.label().into(),
+        },
     }
 }
 
@@ -743,9 +760,10 @@ fn entries(rows: Vec<AuditRow>) -> Vec<AuditEntry> {
 /// that record's name (a school, a supplier, an item, a photo's caption), not its id.
 fn points_to(table: &str, column: &str) -> Option<&'static str> {
     match (table, column) {
-        ("children" | "issued_copies", "setting_id") => Some("settings"),
+        ("children" | "issued_copies" | "training_records", "setting_id") => Some("settings"),
         ("items", "provider_id" | "repair_supplier_id") => Some("suppliers"),
-        ("photos", "item_id") | ("handling_tasks", "equipment_id" | "sling_id") => Some("items"),
+        ("photos" | "training_records", "item_id")
+        | ("handling_tasks", "equipment_id" | "sling_id") => Some("items"),
         ("children" | "item_steps", "photo_id") => Some("photos"),
         _ => None,
     }

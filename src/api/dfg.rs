@@ -376,6 +376,8 @@ impl Api {
                     subject: clock.subject(),
                     category: None,
                     dfg_case_id: Some(case.id),
+                    training_id: None,
+                    person: String::new(),
                     when_text: String::new(),
                 });
             }

@@ -1,11 +1,11 @@
 //! The due list: every LOLER examination, service and review due within N days or overdue,
 //! every school copy of a passport that is out of date, and every running DFG deadline
-//! (decision, works, payment) and handling plan review, across the caseload, soonest first.
+//! (decision, works, payment), handling plan review and staff training refresher, across the caseload, soonest first.
 
 use super::Api;
 use crate::error::Result;
 use crate::model::{DueEntry, DueKind};
-use crate::store::{children, due, handling, settings};
+use crate::store::{children, due, handling, settings, training};
 
 impl Api {
     pub fn due_list(&self, within_days: u32) -> Result<Vec<DueEntry>> {
@@ -14,12 +14,14 @@ impl Api {
         let mut entries = due::until(self.store.conn(), today, until)?;
         let dfg = self.dfg_due_entries(until)?;
         let reviews = handling::reviews_until(self.store.conn(), today, until)?;
+        let refreshers = training::refreshers_until(self.store.conn(), today, until)?;
         let stale = self.out_of_date_school_copies(None)?;
-        if stale.is_empty() && dfg.is_empty() && reviews.is_empty() {
+        if stale.is_empty() && dfg.is_empty() && reviews.is_empty() && refreshers.is_empty() {
             return Ok(with_words(entries));
         }
         entries.extend(dfg);
         entries.extend(reviews);
+        entries.extend(refreshers);
         for copy in stale {
             let child = children::get(self.store.conn(), copy.child_id)?;
             let setting_name = match child.details.setting_id {
@@ -43,6 +45,8 @@ impl Api {
                 ),
                 category: None,
                 dfg_case_id: None,
+                training_id: None,
+                person: String::new(),
                 when_text: String::new(),
             });
         }

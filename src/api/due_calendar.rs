@@ -50,10 +50,12 @@ impl Api {
 fn event_for(entry: &DueEntry) -> CalendarEvent {
     // The record the date belongs to: the same on every export, so a calendar moves the event
     // when the date changes instead of adding another.
-    let record = match (entry.item_id, entry.dfg_case_id) {
-        (Some(item), _) => item.to_string(),
-        (None, Some(case)) => case.to_string(),
-        (None, None) => entry.child_id.to_string(),
+    // Each person's refresher on an item is an event of its own (their name stays out of it).
+    let record = match (entry.training_id, entry.item_id, entry.dfg_case_id) {
+        (Some(training), _, _) => training.to_string(),
+        (None, Some(item), _) => item.to_string(),
+        (None, None, Some(case)) => case.to_string(),
+        (None, None, None) => entry.child_id.to_string(),
     };
     let what = match entry.item_id {
         Some(_) => format!("{}: {}", entry.kind.label(), entry.subject),

@@ -6,12 +6,12 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::passport::{
     self, Audience, Format, PassportData, PassportItem, PassportPhoto, PhotoPolicy, RenderOptions,
-    Rendered, Template, file_name,
+    Rendered, Template, TrainedStaff, file_name,
 };
 use crate::store::issued::{self, IssuedCopy};
 use crate::store::photos::StoredPhoto;
 use crate::store::{
-    children, contacts, handling, items, photos, service_records, settings, suppliers,
+    children, contacts, handling, items, photos, service_records, settings, suppliers, training,
 };
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -193,7 +193,18 @@ impl Api {
                 .collect(),
             suppliers: suppliers::list(conn)?,
             therapist: self.preferences()?.therapist,
-            trained_staff: Vec::new(),
+            trained_staff: training::for_child(conn, child.id)?
+                .into_iter()
+                .map(|t| TrainedStaff {
+                    name: t.details.name,
+                    role: t.details.role,
+                    item_id: Some(t.item_id),
+                    item_name: t.item_name,
+                    trained_on: Some(t.details.trained_on),
+                    trained_by: t.details.trained_by,
+                    refresh_by: t.details.refresh_by,
+                })
+                .collect(),
             handling_plan: handling::plan(conn, child.id)?,
             setting,
             items,

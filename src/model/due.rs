@@ -1,8 +1,8 @@
 //! What falls due across the caseload: LOLER examinations, services and reviews, out-of-date
-//! school copies, and the statutory deadlines of DFG cases.
+//! school copies, staff training refreshers, and the statutory deadlines of DFG cases.
 
 use super::labelled::labelled_enum;
-use super::{Category, ChildId, DfgCaseId, ItemId};
+use super::{Category, ChildId, DfgCaseId, ItemId, TrainingId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +13,7 @@ labelled_enum! {
         Review => ("review", "Review"),
         SchoolCopy => ("school-copy", "School copy out of date"),
         HandlingReview => ("handling-review", "Handling plan review"),
+        Refresher => ("refresher", "Training refresher"),
         DfgDecision => ("dfg-decision", "DFG decision due"),
         DfgWorks => ("dfg-works", "DFG works due"),
         DfgPayment => ("dfg-payment", "DFG payment due"),
@@ -28,6 +29,7 @@ impl DueKind {
             DueKind::Service => "service",
             DueKind::Review => "review",
             DueKind::HandlingReview => "handling plan review",
+            DueKind::Refresher => "training refresher",
             DueKind::DfgDecision => "DFG decision",
             DueKind::DfgWorks => "DFG works",
             DueKind::DfgPayment => "DFG payment",
@@ -65,6 +67,13 @@ pub struct DueEntry {
     /// The DFG case whose deadline it is.
     #[serde(default)]
     pub dfg_case_id: Option<DfgCaseId>,
+    /// The entry of the register of staff trained whose refresher this is.
+    #[serde(default)]
+    pub training_id: Option<TrainingId>,
+    /// For a training refresher, who is to be trained again ("" otherwise). Kept apart from
+    /// the subject (the item's name) so a calendar export can leave the name out.
+    #[serde(default)]
+    pub person: String,
     /// How far off it is in words ([`DueEntry::when`]), filled in by the api's due list.
     #[serde(default)]
     pub when_text: String,
@@ -100,6 +109,7 @@ mod tests {
             DueKind::HandlingReview.badge(true),
             "Overdue handling plan review"
         );
+        assert_eq!(DueKind::Refresher.badge(false), "Training refresher due");
         assert_eq!(DueKind::DfgDecision.badge(false), "DFG decision due");
         assert_eq!(DueKind::SchoolCopy.badge(true), "School copy out of date");
     }
@@ -118,6 +128,8 @@ mod tests {
             subject: "Hoist".into(),
             category: Some(Category::Hoist),
             dfg_case_id: None,
+            training_id: None,
+            person: String::new(),
             when_text: String::new(),
         };
         assert!(e.is_overdue());

@@ -71,4 +71,6 @@ record_id! {
     DfgStageId => "DFG stage";
     /// A note on a DFG case.
     DfgNoteId => "DFG case note";
+    /// One entry of the register of staff trained to use an item.
+    TrainingId => "training record";
 }

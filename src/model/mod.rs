@@ -20,6 +20,7 @@ pub mod search_text;
 pub mod service;
 pub mod setting;
 pub mod supplier;
+pub mod trained;
 
 pub use check::{MAX_LINE, MAX_TEXT};
 pub use child::{AboutMe, Child, ChildDetails, Consent, Ehcp, Tier};
@@ -28,7 +29,7 @@ pub use due::{DueEntry, DueKind};
 pub use handling::HandlingTask;
 pub use id::{
     ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, PhotoId, ServiceRecordId,
-    SettingId, SupplierId,
+    SettingId, SupplierId, TrainingId,
 };
 pub use item::{
     Category, CategoryFlags, Day, EquipmentItem, ItemDetails, ItemPhoto, ItemStatus, ScheduleSlot,
@@ -43,3 +44,4 @@ pub use labelled::{LabelTable, label_tables};
 pub use service::{Outcome, ServiceIntervals, ServiceKind, ServiceRecord, ServiceRecordDetails};
 pub use setting::{Setting, SettingDetails, SettingKind};
 pub use supplier::{Supplier, SupplierDetails, SupplierKind};
+pub use trained::{TrainingDetails, TrainingRecord};

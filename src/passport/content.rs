@@ -419,26 +419,35 @@ fn staff_trained(ctx: &Context, blocks: &mut Vec<Block>) {
         "Only adults trained by the therapist use this equipment. Add your name when you have \
          been trained; the trainer signs beside it.",
     )]));
+    // The register's entries for the equipment this copy prints, then blank rows to sign.
+    let printed: Vec<_> = ctx.current_items().map(|i| i.item.id).collect();
+    // Short months ("8 Sep 2026"): seven columns leave a date little room.
+    let short = |d: Option<NaiveDate>| d.map(|d| d.format("%-d %b %Y").to_string());
     let rows = ctx
         .data
         .trained_staff
         .iter()
+        .filter(|s| s.item_id.is_none_or(|id| printed.contains(&id)))
         .map(|s| {
             vec![
                 vec![Span::regular(&s.name)],
                 vec![Span::regular(&s.role)],
-                vec![Span::regular(s.trained_on.map(uk_date).unwrap_or_default())],
+                vec![Span::regular(&s.item_name)],
+                vec![Span::regular(short(s.trained_on).unwrap_or_default())],
                 vec![Span::regular(&s.trained_by)],
+                vec![Span::regular(short(s.refresh_by).unwrap_or_default())],
                 vec![],
             ]
         })
         .collect();
     let columns = [
-        ("Name", 0.24),
-        ("Role", 0.17),
-        ("Date trained", 0.18),
-        ("Trained by", 0.19),
-        ("Signature", 0.22),
+        ("Name", 0.16),
+        ("Role", 0.14),
+        ("Equipment", 0.15),
+        ("Date trained", 0.12),
+        ("Trained by", 0.15),
+        ("Refresher due", 0.12),
+        ("Signature", 0.16),
     ];
     blocks.push(Block::Table(Table {
         columns: columns.iter().map(|&(t, w)| Column::new(t, w)).collect(),

@@ -229,8 +229,11 @@ impl Builder {
                 trained_staff: vec![TrainedStaff {
                     name: "Kate Brown".into(),
                     role: "Teaching assistant".into(),
+                    item_id: None,
+                    item_name: String::new(),
                     trained_on: Some(d(2026, 9, 8)),
                     trained_by: "Gwŷn Dŵr".into(),
+                    refresh_by: Some(d(2027, 9, 8)),
                 }],
                 handling_plan: Vec::new(),
             },

@@ -96,8 +96,17 @@ pub struct TherapistProfile {
 pub struct TrainedStaff {
     pub name: String,
     pub role: String,
+    /// The item they were trained on: printed only while the copy prints the item. `None`
+    /// for training on the child's equipment as a whole.
+    #[serde(default)]
+    pub item_id: Option<crate::model::ItemId>,
+    /// That item's name.
+    #[serde(default)]
+    pub item_name: String,
     pub trained_on: Option<NaiveDate>,
     pub trained_by: String,
+    #[serde(default)]
+    pub refresh_by: Option<NaiveDate>,
 }
 
 /// An item with its service log (any order; the passport finds the latest of each kind).

@@ -72,7 +72,7 @@ pub fn for_record(
 
 /// Everything recorded about one equipment item, oldest first: the item itself, its set-up
 /// steps (`record_id` is the item's id, `#` and a position), and every entry of each photo
-/// and service record whose values ever named the item. Read from the entries of the item's
+/// service record and training record whose values ever named the item. Read from the entries of the item's
 /// child, so it is as quick as the child's history and outlives the item.
 pub fn for_item(conn: &Connection, item: &str) -> Result<Vec<AuditRow>> {
     let mut stmt = conn.prepare_cached(
@@ -88,7 +88,7 @@ pub fn for_item(conn: &Connection, item: &str) -> Result<Vec<AuditRow>> {
          ),
          attached(table_name, record_id) AS (
              SELECT DISTINCT table_name, record_id FROM of_child
-             WHERE table_name IN ('photos', 'service_records')
+             WHERE table_name IN ('photos', 'service_records', 'training_records')
                AND ?1 IN (json_extract(old_values, '$.item_id'),
                           json_extract(new_values, '$.item_id'))
          )

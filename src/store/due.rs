@@ -88,6 +88,8 @@ pub fn until(conn: &Connection, today: NaiveDate, until: NaiveDate) -> Result<Ve
             subject: row.get(4)?,
             category: Some(row.get(5)?),
             dfg_case_id: None,
+            training_id: None,
+            person: String::new(),
             when_text: String::new(),
             child_id: row.get(6)?,
             child_name: row.get(7)?,

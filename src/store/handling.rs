@@ -99,6 +99,8 @@ pub fn reviews_until(
             subject: format!("Handling plan: {task}"),
             category: None,
             dfg_case_id: None,
+            training_id: None,
+            person: String::new(),
             when_text: String::new(),
         });
     }

@@ -24,6 +24,7 @@ pub mod service_records;
 pub mod settings;
 mod sql;
 pub mod suppliers;
+pub mod training;
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, ErrorCode, OpenFlags};

@@ -34,7 +34,8 @@ sql_id!(
     PhotoId,
     DfgCaseId,
     DfgStageId,
-    DfgNoteId
+    DfgNoteId,
+    TrainingId
 );
 
 macro_rules! sql_code {

@@ -884,3 +884,67 @@ async fn a_childs_equipment_labels_save_as_a_sheet_naming_them_by_first_name() {
     );
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refresher_before_the_training_is_refused_beside_it_then_the_person_trained_is_listed() {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    add_child(&app, "Amara", "Okafor", "3 Elm Row, Leeds").await;
+    add_item(&app, "hoist", "Ceiling track hoist").await;
+
+    scroll_to(&app, "staff-trained").await;
+    app.fill("#field-training-name", "Priya Shah").await;
+    app.fill("#field-training-role", "Teaching assistant").await;
+    app.fill("#field-training-trained_by", "Gwyn Davies, OT")
+        .await;
+    let trained_on = today().checked_sub_days(Days::new(30)).unwrap();
+    app.fill("#field-training-trained_on", &typed(trained_on))
+        .await;
+    let before = trained_on.checked_sub_days(Days::new(7)).unwrap();
+    app.fill("#field-training-refresh_by", &typed(before)).await;
+    app.click("#add-training").await;
+    let error = app
+        .find("#field-training-refresh_by-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error.contains("after the training"),
+        "the error beside the refresher date reads {error:?}"
+    );
+    assert!(
+        app.page_text()
+            .await
+            .contains("Nobody is recorded as trained yet")
+    );
+    scroll_to(&app, "field-training-refresh_by").await;
+    app.screenshot("53-staff-trained-error").await;
+
+    let refresh = trained_on.checked_add_months(Months::new(12)).unwrap();
+    app.fill("#field-training-refresh_by", &typed(refresh))
+        .await;
+    app.click("#add-training").await;
+    let listed = app.find("#training-table").await.text().await.unwrap();
+    assert!(
+        listed.contains("Priya Shah")
+            && listed.contains("Teaching assistant")
+            && listed.contains("Gwyn Davies, OT")
+            && listed.contains(&shown(refresh)),
+        "{listed:?}"
+    );
+    scroll_to(&app, "training-table").await;
+    app.screenshot("54-staff-trained").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "staff trained section: {problems:#?}");
+
+    app.click("#training-table button.link-button").await;
+    app.click("#confirm-dialog-confirm").await;
+    app.wait_gone("#training-table").await;
+    assert!(
+        app.page_text()
+            .await
+            .contains("Nobody is recorded as trained yet")
+    );
+    app.stop().await;
+}

@@ -81,6 +81,8 @@ fn export_types(dir: &Path) -> Result<(), ts_rs::ExportError> {
         DueKind,
         StatementColour,
         HandlingTask,
+        TrainingDetails,
+        TrainingRecord,
         DfgCaseRecord,
         DfgCaseSummary,
         DfgCaseFilter,

@@ -12,6 +12,7 @@ pub mod equipment;
 pub mod labels;
 pub mod passports;
 pub mod session;
+pub mod training;
 pub mod transfer;
 
 #[cfg(test)]

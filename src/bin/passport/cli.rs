@@ -51,6 +51,10 @@ pub enum Command {
     Service(ServiceCommand),
     /// Everything overdue or due soon across the caseload, soonest first.
     Due(DueArgs),
+    /// The register of staff trained to use each item: who, their role, by whom, when, and
+    /// when a refresher is due (printed on the passport's "Staff trained" page).
+    #[command(subcommand)]
+    Trained(crate::trained::TrainedCommand),
     /// Disabled Facilities Grant cases: stages, statutory clocks, grant figures, exports.
     #[command(subcommand)]
     Dfg(crate::dfg::DfgCommand),

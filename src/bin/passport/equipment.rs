@@ -17,7 +17,7 @@ fn parse_choice<T: std::str::FromStr<Err = String>>(option: &str, value: &str) -
         .map_err(|e| anyhow::anyhow!("{option}: {e}"))
 }
 
-fn parse_date(option: &str, value: &str) -> Result<NaiveDate> {
+pub(crate) fn parse_date(option: &str, value: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .with_context(|| format!("{option}: '{value}' is not a date: write it as YYYY-MM-DD"))
 }
@@ -233,7 +233,11 @@ pub fn due(api: &Api, args: DueArgs, json: bool) -> Result<()> {
                         ""
                     }
                 ),
-                e.subject.clone(),
+                if e.person.is_empty() {
+                    e.subject.clone()
+                } else {
+                    format!("{} ({})", e.subject, e.person)
+                },
                 e.child_name.clone(),
                 e.setting_name.clone(),
             ]

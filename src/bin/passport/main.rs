@@ -12,6 +12,7 @@ mod output;
 mod passphrase;
 mod printing;
 mod safety;
+mod trained;
 
 // Printing makes many small allocations; mimalloc serves them faster than glibc's malloc.
 #[global_allocator]
@@ -61,6 +62,7 @@ fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
         Command::Photo(cmd) => equipment::photo(api, cmd, json),
         Command::Service(cmd) => equipment::service(api, cmd, json),
         Command::Due(args) => equipment::due(api, args, json),
+        Command::Trained(cmd) => trained::run(api, cmd, json),
         Command::Dfg(cmd) => dfg::run(api, cmd, json),
         Command::Print(args) => printing::print(api, args, json),
         Command::Labels(args) => printing::labels(api, args, json),

@@ -4,6 +4,7 @@ import type { ChildId } from "./ChildId";
 import type { DfgCaseId } from "./DfgCaseId";
 import type { DueKind } from "./DueKind";
 import type { ItemId } from "./ItemId";
+import type { TrainingId } from "./TrainingId";
 
 /**
  * One thing due (or overdue): for an item, for the child's passport, or a DFG case's
@@ -31,6 +32,15 @@ subject: string, category: Category | null,
  * The DFG case whose deadline it is.
  */
 dfg_case_id: DfgCaseId | null, 
+/**
+ * The entry of the register of staff trained whose refresher this is.
+ */
+training_id: TrainingId | null, 
+/**
+ * For a training refresher, who is to be trained again ("" otherwise). Kept apart from
+ * the subject (the item's name) so a calendar export can leave the name out.
+ */
+person: string, 
 /**
  * How far off it is in words ([`DueEntry::when`]), filled in by the api's due list.
  */

@@ -32,6 +32,8 @@ import type { SavedLabels } from '../generated/SavedLabels';
 import type { EquipmentItem } from '../generated/EquipmentItem';
 import type { FieldError } from '../generated/FieldError';
 import type { HandlingTask } from '../generated/HandlingTask';
+import type { TrainingDetails } from '../generated/TrainingDetails';
+import type { TrainingRecord } from '../generated/TrainingRecord';
 import type { IssuedCopyStatus } from '../generated/IssuedCopyStatus';
 import type { ItemDetails } from '../generated/ItemDetails';
 import type { ItemRecord } from '../generated/ItemRecord';
@@ -185,6 +187,13 @@ export const getHandlingPlan = (childId: Id) => call<HandlingTask[]>('get_handli
 /** Replaces the child's whole plan; the core names each problem `handling[i].field`. */
 export const saveHandlingPlan = (childId: Id, tasks: HandlingTask[]) =>
   call<HandlingTask[]>('save_handling_plan', { child_id: childId, tasks });
+
+/** The register of staff trained to use one item, the latest training first. */
+export const listTraining = (itemId: Id) => call<TrainingRecord[]>('list_training', { item_id: itemId });
+/** Adds an entry; the core names each problem by its field (`refresh_by`, `name` ...). */
+export const addTraining = (itemId: Id, details: TrainingDetails) =>
+  call<TrainingRecord>('add_training', { item_id: itemId, details });
+export const deleteTraining = (id: Id) => call<null>('delete_training', { id });
 
 export const addContact = (childId: Id, details: ContactDetails) =>
   call<Contact>('add_contact', { child_id: childId, details });

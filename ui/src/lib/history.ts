@@ -50,6 +50,7 @@ export const RECORD_KIND: Record<RecordKind, string> = {
   app_setting: 'App setting',
   app_file: 'App file',
   handling_task: 'Handling plan task',
+  training: 'Staff training',
 };
 
 const ACTION: Record<AuditAction, string> = { create: 'Added', update: 'Changed', delete: 'Deleted' };
