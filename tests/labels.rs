@@ -6,7 +6,6 @@ use crate::support::*;
 use equipment_passport::Api;
 use equipment_passport::api::LabelScope;
 use equipment_passport::model::*;
-use std::path::Path;
 
 /// A child at a school with a hoist examined (and a repairer), plus a bath seat used at home.
 fn caseload() -> (Api, Child, Setting) {
@@ -68,7 +67,7 @@ fn qr_codes(pdf: &[u8]) -> Vec<String> {
 }
 
 #[cfg(unix)]
-fn decode(page: &Path) -> Vec<String> {
+fn decode(page: &std::path::Path) -> Vec<String> {
     let out = std::process::Command::new("zbarimg")
         .args(["--quiet", "--xml", "-Sdisable", "-Sqrcode.enable"])
         .arg(page)
