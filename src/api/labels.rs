@@ -3,7 +3,7 @@
 
 use super::Api;
 use crate::error::Result;
-use crate::model::{Child, ChildId, EquipmentItem, ServiceKind, SettingId};
+use crate::model::{Child, ChildId, EquipmentItem, ServiceKind, ServiceRecord, SettingId};
 use crate::passport::labels::{self, EquipmentLabel, LabelOptions};
 use crate::passport::{Audience, file_name};
 use crate::store::{children, items, service_records, settings, suppliers};
@@ -74,22 +74,14 @@ impl Api {
         } else {
             ServiceKind::Service
         };
-        let latest = service_records::for_item(conn, item.id)?
-            .into_iter()
-            .filter(|r| r.details.kind == kind)
-            .max_by_key(|r| (r.details.date, r.recorded_at));
+        let log = service_records::for_item(conn, item.id)?;
+        let latest = ServiceRecord::latest(&log, Some(kind));
         let repair_line = match d.repairer() {
             Some(id) => {
                 let s = suppliers::get(conn, id)?.details;
-                let phone = if s.repair_phone.is_empty() {
-                    s.phones
-                        .first()
-                        .map(|p| p.number.clone())
-                        .unwrap_or_default()
-                } else {
-                    s.repair_phone
-                };
-                format!("{} {phone}", s.name).trim().to_string()
+                format!("{} {}", s.name, s.number_for_repairs())
+                    .trim()
+                    .to_string()
             }
             None => String::new(),
         };
@@ -98,7 +90,7 @@ impl Api {
             child_first_name: child.details.known_as().to_string(),
             serial: d.serial.clone(),
             check: kind.label().to_string(),
-            last_done: latest.as_ref().map(|r| r.details.date),
+            last_done: latest.map(|r| r.details.date),
             next_due: latest.and_then(|r| r.details.next_due),
             repair_line,
         })

@@ -142,6 +142,16 @@ pub struct ServiceRecord {
     pub recorded_at: DateTime<Utc>,
 }
 
+impl ServiceRecord {
+    /// The newest record in `log` of `kind` (of any kind with `None`): by date, then by when it
+    /// was recorded.
+    pub fn latest(log: &[ServiceRecord], kind: Option<ServiceKind>) -> Option<&ServiceRecord> {
+        log.iter()
+            .filter(|r| kind.is_none_or(|k| r.details.kind == k))
+            .max_by_key(|r| (r.details.date, r.recorded_at))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

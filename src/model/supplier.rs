@@ -44,6 +44,16 @@ pub struct SupplierDetails {
 }
 
 impl SupplierDetails {
+    /// The number to ring when something breaks: the repair line, else the first number
+    /// given, else "".
+    pub fn number_for_repairs(&self) -> &str {
+        if self.repair_phone.is_empty() {
+            self.phones.first().map_or("", |p| p.number.as_str())
+        } else {
+            &self.repair_phone
+        }
+    }
+
     pub fn new(name: &str, kind: SupplierKind) -> Self {
         Self {
             name: name.into(),

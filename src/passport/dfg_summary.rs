@@ -17,7 +17,7 @@ use super::page::{Element, Metrics, Page};
 use super::paragraph::Span;
 use super::template::{Colour, Template};
 use super::{Audience, Format, PhotoPolicy, RenderOptions};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::dfg::money::pounds;
 use crate::model::dfg::{
     CaseProgress, CaseStatus, ClockKind, DfgCase, GrantFigures, Scheme, Stage, StageRecord,
@@ -94,7 +94,7 @@ pub fn render<'a>(
         laid = lay_out(record, &template, &render_options);
     }
     let pdf = super::render::write(&laid, &BTreeMap::new(), &template, &render_options, &title)?;
-    describe(pdf, record)
+    super::metadata::set_subject(pdf, &subject(record), "the case summary")
 }
 
 /// "Disabled Facilities Grant" or, in Scotland, "Scheme of assistance".
@@ -105,34 +105,12 @@ fn heading_of(record: &DfgSummaryInput<'_>) -> &'static str {
     }
 }
 
-/// Replaces the passport's subject line in the document information with the summary's own.
-fn describe(pdf: Vec<u8>, record: &DfgSummaryInput<'_>) -> Result<Vec<u8>> {
-    let failed = |e: lopdf::Error| Error::Pdf(format!("could not write the case summary: {e}"));
-    let mut doc = lopdf::Document::load_mem(&pdf).map_err(failed)?;
-    let info = doc
-        .trailer
-        .get(b"Info")
-        .and_then(lopdf::Object::as_reference)
-        .map_err(failed)?;
-    let subject = format!(
+/// The summary's own subject line for the document information.
+fn subject(record: &DfgSummaryInput<'_>) -> String {
+    format!(
         "{} for the family and the council: stages, funding and statutory deadlines",
         heading_of(record)
-    );
-    let mut text = vec![0xFE, 0xFF];
-    for unit in subject.encode_utf16() {
-        text.extend_from_slice(&unit.to_be_bytes());
-    }
-    doc.get_object_mut(info)
-        .and_then(lopdf::Object::as_dict_mut)
-        .map_err(failed)?
-        .set(
-            "Subject",
-            lopdf::Object::String(text, lopdf::StringFormat::Hexadecimal),
-        );
-    let mut out = Vec::new();
-    doc.save_to(&mut out)
-        .map_err(|e| Error::Pdf(format!("could not write the case summary: {e}")))?;
-    Ok(out)
+    )
 }
 
 fn lay_out(record: &DfgSummaryInput<'_>, template: &Template, options: &RenderOptions) -> LaidOut {

@@ -140,6 +140,7 @@ pub fn render(labels: &[EquipmentLabel], options: &LabelOptions) -> Result<Vec<u
     super::metadata::set_subject(
         pdf,
         "Equipment labels: each item's serial, examination dates and who repairs it",
+        "the labels",
     )
 }
 

@@ -144,9 +144,10 @@ fn compress(pdf: &mut lopdf::Document) {
 }
 
 /// Replaces the document information's subject of a finished PDF: for documents drawn by the
-/// passports' renderer that are not passports (the label sheet).
-pub fn set_subject(pdf: Vec<u8>, subject: &str) -> Result<Vec<u8>> {
-    let failed = |e: lopdf::Error| crate::Error::Pdf(format!("could not finish the PDF: {e}"));
+/// passports' renderer that are not passports (the DFG case summary, the label sheet). `what`
+/// names the document in an error.
+pub fn set_subject(pdf: Vec<u8>, subject: &str, what: &str) -> Result<Vec<u8>> {
+    let failed = |e: lopdf::Error| crate::Error::Pdf(format!("could not write {what}: {e}"));
     let mut doc = lopdf::Document::load_mem(&pdf).map_err(failed)?;
     let info = doc
         .trailer
@@ -159,6 +160,6 @@ pub fn set_subject(pdf: Vec<u8>, subject: &str) -> Result<Vec<u8>> {
         .set("Subject", text(subject));
     let mut out = Vec::new();
     doc.save_to(&mut out)
-        .map_err(|e| crate::Error::Pdf(format!("could not finish the PDF: {e}")))?;
+        .map_err(|e| crate::Error::Pdf(format!("could not write {what}: {e}")))?;
     Ok(out)
 }

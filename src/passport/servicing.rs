@@ -14,9 +14,7 @@ const DUE_SOON_DAYS: i64 = 28;
 
 /// The newest record of a kind (by date, then by when it was recorded).
 fn latest(log: &[ServiceRecord], kind: Option<ServiceKind>) -> Option<&ServiceRecord> {
-    log.iter()
-        .filter(|r| kind.is_none_or(|k| r.details.kind == k))
-        .max_by_key(|r| (r.details.date, r.recorded_at))
+    ServiceRecord::latest(log, kind)
 }
 
 fn who_to_ring(ctx: &Context, entry: &PassportItem) -> String {
@@ -29,15 +27,7 @@ fn who_to_ring(ctx: &Context, entry: &PassportItem) -> String {
         who.push_str("Tell the therapist");
     }
     if let Some(r) = repairer {
-        let phone = if r.details.repair_phone.is_empty() {
-            r.details
-                .phones
-                .first()
-                .map(|p| p.number.as_str())
-                .unwrap_or("")
-        } else {
-            &r.details.repair_phone
-        };
+        let phone = r.details.number_for_repairs();
         if phone.is_empty() {
             who.push_str(&format!(" and contact {}", r.details.name));
         } else {
