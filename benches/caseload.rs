@@ -206,6 +206,7 @@ fn build(dir: &std::path::Path, today: NaiveDate) -> Api {
                             date.checked_add_months(chrono::Months::new(months))
                                 .unwrap(),
                         ),
+                        examination: None,
                     },
                     recorded_at: now,
                 };

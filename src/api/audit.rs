@@ -370,6 +370,7 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str, Shown)] {
             ("outcome", "Outcome", Text),
             ("notes", "Notes", Text),
             ("next_due", "Next due", Text),
+            ("examination", "Examination report", Text),
             ("recorded_at", "Recorded at", Text),
         ],
         "issued_copies" => &[

@@ -172,6 +172,12 @@ impl Api {
                 ),
             ));
         }
+        let mut details = details;
+        if let Some(report) = details.examination.as_mut()
+            && report.identification.is_empty()
+        {
+            report.identification = identification(&stored);
+        }
         let record = ServiceRecord {
             id: ServiceRecordId::new(),
             item_id: item,
@@ -180,7 +186,25 @@ impl Api {
         };
         let tx = self.store.transaction()?;
         service_records::insert(&tx, &record)?;
+        put_out_of_use_or_back(&tx, &record)?;
         tx.commit()?;
+        Ok(record)
+    }
+
+    /// The LOLER records of an item that carry an examination report, newest first.
+    pub fn examinations(&self, item: ItemId) -> Result<Vec<ServiceRecord>> {
+        Ok(service_records::for_item(self.store.conn(), item)?
+            .into_iter()
+            .filter(|r| r.details.examination.is_some())
+            .collect())
+    }
+
+    /// One examination report (a LOLER record carrying one).
+    pub fn examination(&self, id: ServiceRecordId) -> Result<ServiceRecord> {
+        let record = service_records::get(self.store.conn(), id)?;
+        if record.details.examination.is_none() {
+            return Err(Error::not_found("examination report", id));
+        }
         Ok(record)
     }
 
@@ -259,6 +283,49 @@ impl Api {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// What identifies an item on an examination report when the examiner leaves it empty: its
+/// make, model and serial, else its name.
+fn identification(d: &ItemDetails) -> String {
+    let mut parts: Vec<String> = [d.make.as_str(), d.model.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    if !d.serial.is_empty() {
+        parts.push(format!("serial {}", d.serial));
+    }
+    if parts.is_empty() {
+        d.name.clone()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// After a thorough examination with a report, newest of the item's: "not safe to operate"
+/// puts a current item out of use at once; "safe" brings an item put out of use back into
+/// use. An older report entered late changes nothing, nor does one for an item withdrawn or
+/// returned.
+fn put_out_of_use_or_back(conn: &Connection, record: &ServiceRecord) -> Result<()> {
+    let Some(report) = &record.details.examination else {
+        return Ok(());
+    };
+    let log = service_records::for_item(conn, record.item_id)?;
+    let newest = ServiceRecord::latest(&log, Some(ServiceKind::LolerExamination));
+    if newest.map(|r| r.id) != Some(record.id) {
+        return Ok(());
+    }
+    let now = items::get(conn, record.item_id)?.details.status;
+    let status = match (report.safe_to_operate, now) {
+        (false, s) if s.is_current() => ItemStatus::NotSafe,
+        (true, ItemStatus::NotSafe) => ItemStatus::InUse,
+        _ => return Ok(()),
+    };
+    if status != now {
+        items::set_status(conn, record.item_id, status, record.recorded_at)?;
+    }
+    Ok(())
 }
 
 /// Checks that what an item points at exists and belongs: suppliers in the directory, step

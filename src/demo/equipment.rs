@@ -194,6 +194,7 @@ fn history(
         outcome,
         notes: notes.into(),
         next_due: None,
+        examination: None,
     };
     if let Some(last) = kit.loler_last {
         // Every six months, working back from the newest examination to the issue date.

@@ -381,6 +381,7 @@ fn last_service(
         outcome: cells.outcome.unwrap_or(Outcome::Pass),
         notes: row.cell(Column::ServiceNotes).to_string(),
         next_due: cells.next_due,
+        examination: None,
     };
     match record.validated(details.category, intervals, today) {
         Ok(r) => {

@@ -17,6 +17,8 @@ labelled_enum! {
         DfgDecision => ("dfg-decision", "DFG decision due"),
         DfgWorks => ("dfg-works", "DFG works due"),
         DfgPayment => ("dfg-payment", "DFG payment due"),
+        Repair => ("repair", "Repair due"),
+        NotSafe => ("not-safe", "Not safe: do not use"),
     }
 }
 
@@ -25,6 +27,7 @@ impl DueKind {
     pub fn badge(self, overdue: bool) -> String {
         let what = match self {
             DueKind::SchoolCopy => return self.label().to_string(),
+            DueKind::NotSafe => return "Do not use".to_string(),
             DueKind::Loler => "LOLER",
             DueKind::Service => "service",
             DueKind::Review => "review",
@@ -33,6 +36,7 @@ impl DueKind {
             DueKind::DfgDecision => "DFG decision",
             DueKind::DfgWorks => "DFG works",
             DueKind::DfgPayment => "DFG payment",
+            DueKind::Repair => "repair",
         };
         if overdue {
             format!("Overdue {what}")
@@ -112,6 +116,9 @@ mod tests {
         assert_eq!(DueKind::Refresher.badge(false), "Training refresher due");
         assert_eq!(DueKind::DfgDecision.badge(false), "DFG decision due");
         assert_eq!(DueKind::SchoolCopy.badge(true), "School copy out of date");
+        assert_eq!(DueKind::Repair.badge(false), "Repair due");
+        assert_eq!(DueKind::Repair.badge(true), "Overdue repair");
+        assert_eq!(DueKind::NotSafe.badge(true), "Do not use");
     }
 
     #[test]

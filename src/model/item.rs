@@ -81,16 +81,25 @@ labelled_enum! {
     pub enum ItemStatus ("an equipment status") {
         InUse => ("in-use", "In use"),
         AwaitingRepair => ("awaiting-repair", "Awaiting repair"),
+        NotSafe => ("not-safe", "Not safe: do not use"),
         Withdrawn => ("withdrawn", "Withdrawn from use"),
         Returned => ("returned", "Returned"),
     }
 }
 
 impl ItemStatus {
-    /// Items still with the child: they keep appearing on the due list and in passports.
+    /// Items still with the child: they keep appearing on the due list and in passports. An
+    /// item found not safe to operate stays with the child, out of use, and its passport page
+    /// says so.
     pub fn is_current(self) -> bool {
-        matches!(self, ItemStatus::InUse | ItemStatus::AwaitingRepair)
+        matches!(
+            self,
+            ItemStatus::InUse | ItemStatus::AwaitingRepair | ItemStatus::NotSafe
+        )
     }
+
+    /// The statuses [`ItemStatus::is_current`] holds, as the SQL list `'in-use', ...`.
+    pub const CURRENT_SQL: &'static str = "'in-use', 'awaiting-repair', 'not-safe'";
 }
 
 labelled_enum! {

@@ -6,7 +6,7 @@ use super::dfg::{
     AdaptationKind, CaseStatus, ClockKind, ClockState, Jurisdiction, Scheme, Stage, Tenure,
 };
 use super::{
-    Category, ContactRole, Day, DueKind, ItemStatus, Outcome, ServiceKind, SettingKind,
+    Category, IntervalBasis, ContactRole, Day, DueKind, ItemStatus, Outcome, ServiceKind, SettingKind,
     StatementColour, SupplierKind, Tier, WheelchairBudget, WheelchairType, WhereUsed,
 };
 
@@ -30,6 +30,7 @@ pub fn label_tables() -> Vec<LabelTable> {
         WheelchairBudget::table(),
         StatementColour::table(),
         ServiceKind::table(),
+        IntervalBasis::table(),
         Outcome::table(),
         SettingKind::table(),
         SupplierKind::table(),

@@ -7,6 +7,7 @@ pub mod child;
 pub mod contact;
 pub mod dfg;
 pub mod due;
+pub mod examination;
 pub mod handling;
 mod id;
 pub mod item;
@@ -26,6 +27,7 @@ pub use check::{MAX_LINE, MAX_TEXT};
 pub use child::{AboutMe, Child, ChildDetails, Consent, Ehcp, Tier};
 pub use contact::{Contact, ContactDetails, ContactRole, Phone};
 pub use due::{DueEntry, DueKind};
+pub use examination::{Defect, ExaminationReport, IntervalBasis, SafeWorkingLoad};
 pub use handling::HandlingTask;
 pub use id::{
     ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, PhotoId, ServiceRecordId,

@@ -2,6 +2,7 @@
 //! and safety checks, each with when the next one is due.
 
 use super::check::{Check, EARLIEST_RECORD, tidy};
+use super::examination::{ExaminationReport, IntervalBasis};
 use super::item::Category;
 use super::labelled::labelled_enum;
 use super::{ItemId, ServiceRecordId};
@@ -84,9 +85,18 @@ pub struct ServiceRecordDetails {
     /// or sling).
     #[serde(default)]
     pub next_due: Option<NaiveDate>,
+    /// The Schedule 1 report of a LOLER thorough examination (none on other records, and on
+    /// examinations recorded before reports were kept).
+    #[serde(default)]
+    pub examination: Option<ExaminationReport>,
 }
 
 impl ServiceRecordDetails {
+    /// Whether this is an examination report that found the equipment not safe to operate.
+    pub fn not_safe_to_operate(&self) -> bool {
+        self.examination.as_ref().is_some_and(|e| !e.safe_to_operate)
+    }
+
     pub fn validated(
         mut self,
         category: Category,
@@ -99,16 +109,55 @@ impl ServiceRecordDetails {
         check.past_date("date", "date", self.date, EARLIEST_RECORD, today);
         check.required("by_whom", "name of who did it", &self.by_whom);
         check.text("notes", "notes", &self.notes);
-        let limit = intervals.months_until_next(self.kind, category);
+        let legal = intervals.months_until_next(self.kind, category);
+        // A report's interval basis sets the default; an examination scheme sets its own date,
+        // which may go beyond the fixed intervals.
+        let (default_months, limit) = match &mut self.examination {
+            Some(_) if self.kind != ServiceKind::LolerExamination => {
+                check.fail(
+                    "examination",
+                    "only a LOLER thorough examination carries an examination report",
+                );
+                (legal, legal)
+            }
+            Some(report) => {
+                report.check(self.date, today, &mut check);
+                self.outcome = match (report.safe_to_operate, report.defects.is_empty()) {
+                    (false, _) => Outcome::Fail,
+                    (true, false) => Outcome::Advisory,
+                    (true, true) => Outcome::Pass,
+                };
+                match report.basis {
+                    IntervalBasis::TwelveMonths if category.lifts_people() => {
+                        check.fail(
+                            "examination.basis",
+                            "people-lifting equipment is examined at least every 6 months: choose 6 months or an examination scheme",
+                        );
+                        (legal, legal)
+                    }
+                    IntervalBasis::Scheme => {
+                        if self.next_due.is_none() {
+                            check.fail(
+                                "next_due",
+                                "enter the date the examination scheme sets for the next examination",
+                            );
+                        }
+                        (None, None)
+                    }
+                    basis => (basis.months().or(legal), legal),
+                }
+            }
+            None => (legal, legal),
+        };
         if let Some(next) = self.next_due {
             check.date("next_due", "next due date", next, EARLIEST_RECORD, today);
         }
-        match (self.next_due, limit) {
-            (None, Some(months)) => self.next_due = Some(add_months(self.date, months)),
-            (Some(next), _) if next <= self.date => {
+        match (self.next_due, default_months, limit) {
+            (None, Some(months), _) => self.next_due = Some(add_months(self.date, months)),
+            (Some(next), _, _) if next <= self.date => {
                 check.fail("next_due", "the next due date must be after the date of this record")
             }
-            (Some(next), Some(months))
+            (Some(next), _, Some(months))
                 if self.kind == ServiceKind::LolerExamination && next > add_months(self.date, months) =>
             {
                 check.fail(
@@ -121,7 +170,7 @@ impl ServiceRecordDetails {
             }
             _ => {}
         }
-        if self.outcome == Outcome::Fail && self.notes.is_empty() {
+        if self.outcome == Outcome::Fail && self.notes.is_empty() && self.examination.is_none() {
             check.fail(
                 "notes",
                 "say what was found: a failed check needs its defects recorded",
@@ -168,6 +217,7 @@ mod tests {
             outcome: Outcome::Pass,
             notes: String::new(),
             next_due: None,
+            examination: None,
         }
     }
 
@@ -304,6 +354,7 @@ mod tests {
             outcome: Outcome::Fail,
             notes: String::new(),
             next_due: None,
+            examination: None,
         };
         let err = r
             .clone()

@@ -45,6 +45,8 @@ pub enum Tone {
     Danger,
     /// Due soon, awaiting repair, alerts: amber.
     Caution,
+    /// Found not safe to operate: red, with a large title ("DO NOT USE") and a large marker.
+    Stop,
 }
 
 /// A boxed warning with an icon.

@@ -5,7 +5,7 @@ use super::PassportItem;
 use super::audience::Field;
 use super::content::{Block, Column, Context, Fact, Notice, Step, Table, Tone, uk_date};
 use super::paragraph::Span;
-use super::servicing::{notices, servicing};
+use super::servicing::{examination_proof, notices, servicing};
 use crate::model::{Category, Day, ScheduleSlot, WheelchairBudget};
 
 pub fn blocks(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
@@ -25,6 +25,7 @@ pub fn blocks(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     for notice in notices(ctx, entry) {
         blocks.push(Block::Notice(notice));
     }
+    examination_proof(entry, blocks);
 
     let mut photos = item
         .photos

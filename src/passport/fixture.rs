@@ -109,6 +109,7 @@ fn record(
             outcome: Outcome::Pass,
             notes: "Castors and brakes checked; no defects.".into(),
             next_due: next,
+            examination: None,
         },
         recorded_at: at(),
     }

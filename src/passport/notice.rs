@@ -13,15 +13,17 @@ impl Builder<'_> {
         let m = self.m.clone();
         let (tone, border_w, fill) = match notice.tone {
             Tone::Danger => (self.palette.danger, 2.0, tint(self.palette.danger, 0.09)),
+            Tone::Stop => (self.palette.danger, 3.5, tint(self.palette.danger, 0.12)),
             Tone::Caution => (self.palette.caution, 1.5, tint(self.palette.caution, 0.16)),
         };
         let pad = m.body * 0.75;
-        let icon = m.body * 2.0;
+        let loud = notice.tone == Tone::Stop;
+        let icon = m.body * if loud { 3.6 } else { 2.0 };
         let text_x = m.margin + pad + icon + pad;
         let text_w = m.content_w - (text_x - m.margin) - pad;
-        let title_size = m.body * 1.08;
+        let title_size = m.body * if loud { 2.4 } else { 1.08 };
         let title_colour = match notice.tone {
-            Tone::Danger => self.palette.danger,
+            Tone::Danger | Tone::Stop => self.palette.danger,
             Tone::Caution => self.palette.text,
         };
         let title = self.wrap(&[Span::bold(&notice.title)], title_size, text_w);
@@ -50,16 +52,17 @@ impl Builder<'_> {
                     ],
                     fill: tone,
                 });
-                let mark_colour = if notice.tone == Tone::Danger {
+                let mark_colour = if notice.tone != Tone::Caution {
                     WHITE
                 } else {
                     self.palette.text
                 };
-                let mark_w = self.width_of("!", Style::Bold, m.body * 1.15);
+                let mark_size = icon * 0.575;
+                let mark_w = self.width_of("!", Style::Bold, mark_size);
                 el.push(Element::Text {
                     x: ix + (icon - mark_w) / 2.0,
                     y: iy + icon * 0.8,
-                    size: m.body * 1.15,
+                    size: mark_size,
                     face: Face::AtkinsonBold,
                     colour: mark_colour,
                     text: "!".into(),

@@ -1,12 +1,13 @@
 //! An item's service state on the day of printing: the latest LOLER examination, service and
-//! repair, when the next is due, and the warnings that go at the top of its page (overdue,
-//! due soon, not safe, never examined, awaiting repair, review overdue).
+//! repair, when the next is due, and the warnings that go at the top of its page (do not use,
+//! overdue, due soon, not safe, never examined, awaiting repair, review overdue), with the
+//! proof of its last thorough examination that travels with lifting equipment.
 
 use super::PassportItem;
 use super::audience::Field;
 use super::content::{Block, Context, Fact, Notice, Tone, uk_date};
 use super::paragraph::Span;
-use crate::model::{ItemStatus, Outcome, ServiceKind, ServiceRecord};
+use crate::model::{ExaminationReport, ItemStatus, Outcome, ServiceKind, ServiceRecord};
 use chrono::NaiveDate;
 
 /// How far ahead a due date earns a "due soon" notice.
@@ -43,6 +44,10 @@ pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
     let log = &entry.service_log;
     let thing = d.category.label().to_lowercase();
     let mut out = Vec::new();
+    let stopped = d.status == ItemStatus::NotSafe;
+    if stopped {
+        out.push(do_not_use(ctx, entry));
+    }
     let lifting = d.category.lifts_people();
     if lifting && latest(log, Some(ServiceKind::LolerExamination)).is_none() {
         out.push(Notice {
@@ -57,6 +62,7 @@ pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
     }
     if let Some(last) = latest(log, None)
         && last.details.outcome == Outcome::Fail
+        && !stopped
     {
         let mut text = format!(
             "The {} on {} found it not safe to use.",
@@ -133,6 +139,91 @@ pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
     out
 }
 
+/// The notice at the top of the page of an item found not safe to operate: what failed, when,
+/// who found it and the defects, in words and with the warning marker, not only in red.
+fn do_not_use(ctx: &Context, entry: &PassportItem) -> Notice {
+    let failed = entry
+        .service_log
+        .iter()
+        .filter(|r| r.details.not_safe_to_operate())
+        .max_by_key(|r| (r.details.date, r.recorded_at));
+    let mut text = match failed {
+        Some(r) => {
+            let report = r.details.examination.as_ref().expect("a failed report");
+            let mut s = format!(
+                "Failed its thorough examination on {} by {}",
+                uk_date(r.details.date),
+                examiner(r)
+            );
+            s.push_str(": not safe to operate.");
+            if !report.defects.is_empty() {
+                s.push_str(&format!(" Defects: {}.", report.defects_text()));
+            }
+            s
+        }
+        None => "It has been found not safe to use.".to_string(),
+    };
+    text.push_str(&format!(
+        " Do not use it until a new thorough examination finds it safe. {}",
+        who_to_ring(ctx, entry)
+    ));
+    Notice {
+        tone: Tone::Stop,
+        title: "DO NOT USE".into(),
+        text,
+    }
+}
+
+/// "Ability Lifting Ltd" or "J. Patel (Ability Lifting Ltd)".
+fn examiner(record: &ServiceRecord) -> String {
+    match record.details.examination.as_ref().map(|e| e.employer.as_str()) {
+        Some(employer) if !employer.is_empty() && employer != record.details.by_whom => {
+            format!("{} ({employer})", record.details.by_whom)
+        }
+        _ => record.details.by_whom.clone(),
+    }
+}
+
+/// Lifting equipment: what lifts people, and anything that has had a thorough examination.
+fn is_lifting(entry: &PassportItem) -> bool {
+    entry.item.details.category.lifts_people()
+        || latest(&entry.service_log, Some(ServiceKind::LolerExamination)).is_some()
+}
+
+/// The proof of the last thorough examination, near the top of a lifting item's page (LOLER
+/// reg. 9: the evidence travels with the equipment): date, by whom, safe to operate and next
+/// due.
+pub fn examination_proof(entry: &PassportItem, blocks: &mut Vec<Block>) {
+    if !is_lifting(entry) {
+        return;
+    }
+    let Some(last) = latest(&entry.service_log, Some(ServiceKind::LolerExamination)) else {
+        return;
+    };
+    let mut facts = vec![Fact::text(
+        "Last thorough examination",
+        format!("{} by {}", uk_date(last.details.date), examiner(last)),
+    )];
+    match &last.details.examination {
+        Some(report) => facts.push(Fact {
+            label: "Safe to operate".into(),
+            value: vec![Span::bold(if report.safe_to_operate {
+                "Yes"
+            } else {
+                "NO: do not use"
+            })],
+        }),
+        None => facts.push(Fact::text("Result", last.details.outcome.label())),
+    }
+    if let Some(due) = last.details.next_due {
+        facts.push(Fact {
+            label: "Next thorough examination due".into(),
+            value: vec![Span::bold(uk_date(due))],
+        });
+    }
+    blocks.push(Block::Facts(facts));
+}
+
 pub fn servicing(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     let d = &entry.item.details;
     let log = &entry.service_log;
@@ -159,6 +250,9 @@ pub fn servicing(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
             text.push_str(&format!(". {}", last.details.notes));
         }
         facts.push(Fact::text(last_label, text));
+        if let Some(report) = &last.details.examination {
+            report_facts(last, report, &mut facts);
+        }
         if let Some(due) = last.details.next_due {
             let mut value = vec![Span::bold(uk_date(due))];
             if overdue(due) {
@@ -225,4 +319,44 @@ pub fn servicing(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
         facts.push(Fact::text("Quote", refs.join(", ")));
     }
     blocks.push(Block::Facts(facts));
+}
+
+/// The Schedule 1 particulars of a report, after its date and examiner.
+fn report_facts(record: &ServiceRecord, report: &ExaminationReport, facts: &mut Vec<Fact>) {
+    let mut who = Vec::new();
+    if !report.employer.is_empty() && report.employer != record.details.by_whom {
+        who.push(format!("for {}", report.employer));
+    }
+    if !report.qualifications.is_empty() {
+        who.push(report.qualifications.clone());
+    }
+    if !who.is_empty() {
+        facts.push(Fact::text("Competent person", who.join(", ")));
+    }
+    if !report.identification.is_empty() {
+        let mut id = report.identification.clone();
+        if let Some(made) = report.manufactured {
+            id.push_str(&format!(", made {}", uk_date(made)));
+        }
+        facts.push(Fact::text("Equipment examined", id));
+    }
+    if !report.safe_working_loads.is_empty() {
+        let loads: Vec<String> = report
+            .safe_working_loads
+            .iter()
+            .map(|l| match l.configuration.as_str() {
+                "" => format!("{} kg", l.swl_kg),
+                c => format!("{} kg ({c})", l.swl_kg),
+            })
+            .collect();
+        facts.push(Fact::text("Safe working load", loads.join("; ")));
+    }
+    facts.push(Fact {
+        label: "Safe to operate".into(),
+        value: vec![Span::bold(if report.safe_to_operate { "Yes" } else { "NO" })],
+    });
+    if !report.defects.is_empty() {
+        facts.push(Fact::text("Defects", report.defects_text()));
+    }
+    facts.push(Fact::text("Interval", report.basis.label()));
 }

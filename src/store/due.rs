@@ -2,10 +2,13 @@
 
 use super::sql::date_at;
 use crate::error::Result;
-use crate::model::{ChildId, DueEntry, DueKind, ItemId, SettingId};
+use crate::model::{ChildId, DueEntry, DueKind, ItemId, ItemStatus, SettingId};
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use std::collections::HashMap;
+
+/// The statuses of items still with the child (see `ItemStatus::is_current`).
+const CURRENT: &str = ItemStatus::CURRENT_SQL;
 
 /// The columns copied from the item and its child into each of the item's `item_due` rows.
 const COPIED: &str = "i.name, i.category, c.id, c.sort_key,
@@ -23,7 +26,7 @@ pub fn refresh_item(conn: &Connection, item: ItemId) -> Result<()> {
         "{insert}
          SELECT i.review_date, 'review', 0, i.id, {COPIED}
          FROM items i JOIN children c ON c.id = i.child_id
-         WHERE i.id = ?1 AND i.review_date IS NOT NULL AND i.status IN ('in-use', 'awaiting-repair')"
+         WHERE i.id = ?1 AND i.review_date IS NOT NULL AND i.status IN ({CURRENT})"
     ))?
     .execute([item])?;
     conn.prepare_cached(&format!(
@@ -33,7 +36,7 @@ pub fn refresh_item(conn: &Connection, item: ItemId) -> Result<()> {
                       row_number() OVER (PARTITION BY kind ORDER BY date DESC, recorded_at DESC) AS newest
                FROM service_records WHERE item_id = ?1 AND kind IN ('loler', 'service')) r
          JOIN items i ON i.id = r.item_id JOIN children c ON c.id = i.child_id
-         WHERE r.newest = 1 AND r.next_due IS NOT NULL AND i.status IN ('in-use', 'awaiting-repair')"
+         WHERE r.newest = 1 AND r.next_due IS NOT NULL AND i.status IN ({CURRENT})"
     ))?
     .execute([item])?;
     // People-lifting equipment must be examined before first use: until a LOLER record
@@ -42,8 +45,38 @@ pub fn refresh_item(conn: &Connection, item: ItemId) -> Result<()> {
         "{insert}
          SELECT coalesce(i.issue_date, substr(i.created_at, 1, 10)), 'loler', 1, i.id, {COPIED}
          FROM items i JOIN children c ON c.id = i.child_id
-         WHERE i.id = ?1 AND i.category IN ('hoist', 'sling') AND i.status IN ('in-use', 'awaiting-repair')
+         WHERE i.id = ?1 AND i.category IN ('hoist', 'sling') AND i.status IN ({CURRENT})
            AND NOT EXISTS (SELECT 1 FROM service_records WHERE item_id = ?1 AND kind = 'loler')"
+    ))?
+    .execute([item])?;
+    // The repair-by dates of the defects the newest thorough examination found, until a
+    // repair is recorded on or after the day of that examination (a repair visit mends what
+    // the report listed; what it could not mend goes on the next report) or a newer
+    // examination replaces the report.
+    conn.prepare_cached(&format!(
+        "{insert}
+         SELECT json_extract(defect.value, '$.repair_by'), 'repair', 0, i.id, {COPIED}
+         FROM (SELECT item_id, date, examination FROM service_records
+               WHERE item_id = ?1 AND kind = 'loler'
+               ORDER BY date DESC, recorded_at DESC LIMIT 1) r
+         JOIN json_each(r.examination, '$.defects') defect
+         JOIN items i ON i.id = r.item_id JOIN children c ON c.id = i.child_id
+         WHERE r.examination IS NOT NULL
+           AND json_extract(defect.value, '$.repair_by') IS NOT NULL
+           AND i.status IN ({CURRENT})
+           AND NOT EXISTS (SELECT 1 FROM service_records
+                           WHERE item_id = ?1 AND kind = 'repair' AND date >= r.date)"
+    ))?
+    .execute([item])?;
+    // An item found not safe to operate is due for attention from the day it was found.
+    conn.prepare_cached(&format!(
+        "{insert}
+         SELECT coalesce((SELECT max(date) FROM service_records WHERE item_id = ?1
+                          AND kind = 'loler' AND json_extract(examination, '$.safe_to_operate') = 0),
+                         substr(i.updated_at, 1, 10)),
+                'not-safe', 0, i.id, {COPIED}
+         FROM items i JOIN children c ON c.id = i.child_id
+         WHERE i.id = ?1 AND i.status = 'not-safe'"
     ))?
     .execute([item])?;
     Ok(())

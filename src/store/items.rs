@@ -241,3 +241,19 @@ pub fn delete(conn: &Connection, id: ItemId) -> Result<()> {
 pub fn count(conn: &Connection) -> Result<usize> {
     Ok(super::sql::count(conn, "SELECT count(*) FROM items", [])?)
 }
+
+/// Changes only an item's status (a thorough examination putting it out of use, or back).
+pub fn set_status(
+    conn: &Connection,
+    id: ItemId,
+    status: crate::model::ItemStatus,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let n = conn
+        .prepare_cached("UPDATE items SET status = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(rusqlite::params![id, status, at])?;
+    if n == 0 {
+        return Err(Error::not_found(ItemId::KIND, id));
+    }
+    due::refresh_item(conn, id)
+}

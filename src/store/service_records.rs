@@ -2,7 +2,9 @@
 
 use super::due;
 use crate::error::{Error, Result};
-use crate::model::{ItemId, ServiceRecord, ServiceRecordDetails, ServiceRecordId};
+use crate::model::{
+    ExaminationReport, ItemId, ServiceRecord, ServiceRecordDetails, ServiceRecordId,
+};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<ServiceRecord> {
@@ -16,8 +18,19 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<ServiceRecord> {
             outcome: row.get("outcome")?,
             notes: row.get("notes")?,
             next_due: row.get("next_due")?,
+            examination: report_from(row)?,
         },
         recorded_at: row.get("recorded_at")?,
+    })
+}
+
+/// The examination report kept as JSON beside a LOLER record.
+fn report_from(row: &Row<'_>) -> rusqlite::Result<Option<ExaminationReport>> {
+    let Some(text) = row.get::<_, Option<String>>("examination")? else {
+        return Ok(None);
+    };
+    serde_json::from_str(&text).map(Some).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 
@@ -25,8 +38,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<ServiceRecord> {
 pub fn insert(conn: &Connection, record: &ServiceRecord) -> Result<()> {
     let d = &record.details;
     conn.prepare_cached(
-        "INSERT INTO service_records (id, item_id, kind, date, by_whom, outcome, notes, next_due, recorded_at)
-         VALUES (:id, :item_id, :kind, :date, :by_whom, :outcome, :notes, :next_due, :recorded_at)",
+        "INSERT INTO service_records (id, item_id, kind, date, by_whom, outcome, notes, next_due, recorded_at, examination)
+         VALUES (:id, :item_id, :kind, :date, :by_whom, :outcome, :notes, :next_due, :recorded_at, :examination)",
     )?
     .execute(named_params! {
         ":id": record.id,
@@ -38,6 +51,7 @@ pub fn insert(conn: &Connection, record: &ServiceRecord) -> Result<()> {
         ":notes": d.notes,
         ":next_due": d.next_due,
         ":recorded_at": record.recorded_at,
+        ":examination": d.examination.as_ref().map(|e| serde_json::to_string(e).expect("a report serialises")),
     })?;
     due::refresh_item(conn, record.item_id)
 }

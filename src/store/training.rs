@@ -110,7 +110,7 @@ pub fn refreshers_until(
          JOIN children c ON c.id = t.child_id
          LEFT JOIN settings s ON s.id = c.setting_id
          WHERE t.refresh_by IS NOT NULL AND t.refresh_by <= ?1
-           AND i.status IN ('in-use', 'awaiting-repair')
+           AND i.status IN ('in-use', 'awaiting-repair', 'not-safe')
          ORDER BY t.refresh_by, c.sort_key, t.name COLLATE NOCASE",
     )?;
     let mut rows = stmt.query(params![until])?;
@@ -150,7 +150,7 @@ pub fn refresher_badges(
          FROM json_each(?1) j JOIN training_records t ON t.child_id = j.value
          JOIN items i ON i.id = t.item_id
          WHERE t.refresh_by IS NOT NULL AND t.refresh_by <= ?2
-           AND i.status IN ('in-use', 'awaiting-repair')
+           AND i.status IN ('in-use', 'awaiting-repair', 'not-safe')
          GROUP BY t.child_id",
     )?;
     let rows = stmt.query_map(params![ids, until], |r| Ok((r.get(0)?, r.get(1)?)))?;

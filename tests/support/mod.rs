@@ -80,5 +80,6 @@ pub fn record(kind: ServiceKind, on: NaiveDate) -> ServiceRecordDetails {
         outcome: Outcome::Pass,
         notes: String::new(),
         next_due: None,
+        examination: None,
     }
 }

@@ -143,6 +143,7 @@ pub fn service(api: &mut Api, cmd: ServiceCommand, json: bool) -> Result<()> {
                     .as_deref()
                     .map(|d| parse_date("--next-due", d))
                     .transpose()?,
+                examination: None,
             };
             let record = api.add_service_record(item, details)?;
             if json {
