@@ -20,10 +20,16 @@ use serde::{Deserialize, Serialize};
 /// losing what must never happen without a word; the new version makes it refuse instead.
 /// Later in version 2, a child may carry `handling_plan` (optional, written only when the
 /// plan has rows): additive, so the version stays 2.
-pub const SCHEMA_VERSION: u32 = 2;
+///
+/// Version 3: a LOLER service record may carry its thorough examination report
+/// (`examination`), and an item may be `not-safe` (found not safe to operate). Service records
+/// are read leniently, so a version 2 reader would drop the report without a word; the new
+/// version makes it refuse instead. A version 2 bundle reads as records without reports.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The oldest version this build reads. A version 1 child is read as one without key
-/// statements, which is what it was.
+/// statements, and a version 1 or 2 service record as one without an examination report,
+/// which is what each was.
 pub const OLDEST_READ: u32 = 1;
 
 /// The document's name inside the archive.

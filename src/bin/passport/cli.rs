@@ -49,6 +49,10 @@ pub enum Command {
     /// Record LOLER examinations, services, repairs and safety checks.
     #[command(subcommand)]
     Service(ServiceCommand),
+    /// LOLER thorough examination reports with every Schedule 1 particular: the competent
+    /// person, safe working loads, safe to operate, defects and their repair-by dates.
+    #[command(subcommand)]
+    Exam(crate::exams::ExamCommand),
     /// Everything overdue or due soon across the caseload, soonest first.
     Due(DueArgs),
     /// The register of staff trained to use each item: who, their role, by whom, when, and

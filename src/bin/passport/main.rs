@@ -8,6 +8,7 @@ mod cli;
 mod csv_import;
 mod dfg;
 mod equipment;
+mod exams;
 mod output;
 mod passphrase;
 mod printing;
@@ -19,7 +20,7 @@ mod trained;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use anyhow::{Context, Result};
-use clap::Parser;
+use clap::{ArgMatches, CommandFactory, FromArgMatches};
 use cli::{Cli, Command};
 use equipment_passport::Api;
 use equipment_passport::clock::SystemClock;
@@ -28,8 +29,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    // Kept beside the parsed command: `exam add` reads where each option came to pair each
+    // defect with the options that follow it.
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match run(cli, &matches) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", output::one_line(&e));
@@ -38,7 +42,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+fn run(cli: Cli, matches: &ArgMatches) -> Result<()> {
     let data_dir = data_dir(cli.data_dir)?;
     if let Command::Restore { file } = &cli.command
         && !Api::exists(&data_dir)
@@ -48,10 +52,10 @@ fn run(cli: Cli) -> Result<()> {
     let mut api = open(&data_dir)?;
     // A caseload is never deleted when a command fails, not even one this command created:
     // by then another program may have written to it.
-    dispatch(&mut api, cli.command, cli.json)
+    dispatch(&mut api, cli.command, cli.json, matches)
 }
 
-fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
+fn dispatch(api: &mut Api, command: Command, json: bool, matches: &ArgMatches) -> Result<()> {
     match command {
         Command::Demo => caseload::demo(api, json),
         Command::Children(args) => caseload::children(api, args, json),
@@ -61,6 +65,7 @@ fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
         Command::Item(cmd) => equipment::item(api, cmd, json),
         Command::Photo(cmd) => equipment::photo(api, cmd, json),
         Command::Service(cmd) => equipment::service(api, cmd, json),
+        Command::Exam(cmd) => exams::run(api, cmd, json, matches.subcommand_matches("exam")),
         Command::Due(args) => equipment::due(api, args, json),
         Command::Trained(cmd) => trained::run(api, cmd, json),
         Command::Dfg(cmd) => dfg::run(api, cmd, json),
