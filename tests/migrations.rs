@@ -74,6 +74,8 @@ fn version_1_caseload_upgrades_with_its_data() {
     assert_eq!(hoist.photos.len(), 1);
     let log = api.item(hoist.id).unwrap().service_log;
     assert_eq!(log[0].details.kind, ServiceKind::LolerExamination);
+    // Examination reports came in version 12: an examination from before has none.
+    assert_eq!(log[0].details.examination, None);
     assert_eq!(api.due_list(3650).unwrap().len(), 1);
     // Its photo predates print copies: the passport still prints it, resized at print time.
     let mut api = api;
@@ -190,6 +192,53 @@ fn an_upgraded_caseload_audits_changes_to_records_it_already_held() {
             "{kind:?}"
         );
     }
+    assert!(api.check_database().unwrap().ok());
+}
+
+#[test]
+fn an_upgraded_caseload_records_an_examination_report_and_audits_it() {
+    use equipment_passport::api::{AuditAction, RecordKind};
+    let dir = tempfile::tempdir().unwrap();
+    restore_fixture(dir.path(), include_str!("fixtures/caseload_v1.sql"));
+    let mut api = open(dir.path()).unwrap();
+    let zoe = api.search_children("zoe", None, 10).unwrap().children[0].id;
+    let hoist = api
+        .child(zoe)
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|i| i.details.category == Category::Hoist)
+        .unwrap();
+    let mut report = ExaminationReport::safe(IntervalBasis::SixMonths);
+    report.safe_to_operate = false;
+    report.defects = vec![Defect {
+        description: "Lifting tape frayed".into(),
+        danger_now: true,
+        repair_needed: String::new(),
+        repair_by: None,
+    }];
+    let details = ServiceRecordDetails {
+        examination: Some(report),
+        ..record(ServiceKind::LolerExamination, today())
+    };
+    api.add_service_record(hoist.id, details).unwrap();
+
+    assert_eq!(
+        api.item(hoist.id).unwrap().item.details.status,
+        ItemStatus::NotSafe
+    );
+    let history = api.child_history(zoe).unwrap();
+    let created = history
+        .iter()
+        .find(|e| e.record.kind == RecordKind::ServiceRecord && e.action == AuditAction::Create)
+        .unwrap();
+    let logged = created
+        .changes
+        .iter()
+        .find(|c| c.field == "examination")
+        .and_then(|c| c.new.clone())
+        .unwrap_or_default();
+    assert!(logged.contains("Lifting tape frayed"), "{logged}");
     assert!(api.check_database().unwrap().ok());
 }
 
