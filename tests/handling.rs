@@ -298,5 +298,9 @@ fn a_bundle_without_a_plan_does_not_mention_one() {
     let mut doc = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("bundle.json").unwrap(), &mut doc).unwrap();
     assert!(!doc.contains("handling_plan"));
-    assert!(doc.contains("\"schema_version\": 2") || doc.contains("\"schema_version\":2"));
+    let version = equipment_passport::bundle::SCHEMA_VERSION;
+    assert!(
+        doc.contains(&format!("\"schema_version\": {version}"))
+            || doc.contains(&format!("\"schema_version\":{version}"))
+    );
 }

@@ -25,7 +25,7 @@ pub fn blocks(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     for notice in notices(ctx, entry) {
         blocks.push(Block::Notice(notice));
     }
-    examination_proof(entry, blocks);
+    examination_proof(ctx, entry, blocks);
 
     let mut photos = item
         .photos

@@ -193,7 +193,7 @@ fn is_lifting(entry: &PassportItem) -> bool {
 /// The proof of the last thorough examination, near the top of a lifting item's page (LOLER
 /// reg. 9: the evidence travels with the equipment): date, by whom, safe to operate and next
 /// due.
-pub fn examination_proof(entry: &PassportItem, blocks: &mut Vec<Block>) {
+pub fn examination_proof(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     if !is_lifting(entry) {
         return;
     }
@@ -216,9 +216,13 @@ pub fn examination_proof(entry: &PassportItem, blocks: &mut Vec<Block>) {
         None => facts.push(Fact::text("Result", last.details.outcome.label())),
     }
     if let Some(due) = last.details.next_due {
+        let mut value = vec![Span::bold(uk_date(due))];
+        if ctx.today.is_some_and(|t| due < t) {
+            value.push(Span::bold(" (OVERDUE)"));
+        }
         facts.push(Fact {
             label: "Next thorough examination due".into(),
-            value: vec![Span::bold(uk_date(due))],
+            value,
         });
     }
     blocks.push(Block::Facts(facts));

@@ -39,11 +39,13 @@ export function liftsPeople(c: Category): boolean {
 }
 
 /**
- * A due badge's colour (its words come from the core): red for anything overdue, blue for a
+ * A due badge's colour (its words come from the core): red for anything overdue and for an
+ * item found not safe to operate ("Do not use"), blue for a
  * school copy that no longer matches the record, orange for LOLER coming up, yellow otherwise.
  */
 export function dueBadgeColour(kind: DueKind, overdue: boolean): 'red' | 'orange' | 'yellow' | 'blue' {
   if (kind === 'school-copy') return 'blue';
+  if (kind === 'not-safe') return 'red';
   if (overdue) return 'red';
   return kind === 'loler' ? 'orange' : 'yellow';
 }
