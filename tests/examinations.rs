@@ -114,6 +114,9 @@ fn a_failed_examination_puts_the_item_out_of_use_and_its_passport_page_says_do_n
         "the identification defaults to make, model and serial"
     );
 
+    let printed = api.render_passport(zoe, SCHOOL_A4).unwrap();
+    let cover = &pages(&printed.pdf)[0];
+    assert!(holds(cover, "Ceiling track hoist (DO NOT USE)"), "{cover}");
     let pages = hoist_pages(&mut api, zoe);
     let page = &pages[0];
     assert!(holds(page, "DO NOT USE"), "{page}");
@@ -125,7 +128,10 @@ fn a_failed_examination_puts_the_item_out_of_use_and_its_passport_page_says_do_n
         "{page}"
     );
     assert!(
-        holds(page, "Defects: Lifting tape frayed at the drum (danger now)."),
+        holds(
+            page,
+            "Defects: Lifting tape frayed at the drum (danger now)."
+        ),
         "{page}"
     );
     // The caseload row carries a red "Do not use" badge.
@@ -238,7 +244,9 @@ fn repair_by_dates_join_the_due_list_until_a_repair_is_recorded() {
             ),
         )
         .unwrap();
-        api.search_children("zoe", None, 5).unwrap().children[0].due[0].text.clone()
+        api.search_children("zoe", None, 5).unwrap().children[0].due[0]
+            .text
+            .clone()
     };
     assert_eq!(later, "Overdue repair");
 
@@ -321,7 +329,11 @@ fn bad_reports_are_refused_with_the_field_named_and_nothing_saved() {
     assert_eq!(
         field_of(
             &mut api,
-            exam(date(2026, 11, 20), true, vec![defect("Cracked boom", true, None)])
+            exam(
+                date(2026, 11, 20),
+                true,
+                vec![defect("Cracked boom", true, None)]
+            )
         ),
         vec!["examination.defects[0].danger_now"]
     );
@@ -366,7 +378,10 @@ fn the_passport_of_a_hoist_prints_its_last_examination() {
         "{all}"
     );
     assert!(
-        holds(&all, "Competent person for Ability Lifting Ltd, LEEA Diploma"),
+        holds(
+            &all,
+            "Competent person for Ability Lifting Ltd, LEEA Diploma"
+        ),
         "{all}"
     );
 }
@@ -394,7 +409,10 @@ fn an_examination_report_travels_in_a_bundle() {
 
     let item = other.item(hoist).unwrap();
     assert_eq!(item.item.details.status, ItemStatus::NotSafe);
-    assert_eq!(item.service_log[0].details.examination, sent.details.examination);
+    assert_eq!(
+        item.service_log[0].details.examination,
+        sent.details.examination
+    );
 }
 
 #[test]
@@ -402,24 +420,59 @@ fn the_command_line_records_a_failed_examination_with_each_defect_and_its_option
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| -> String {
         let out = passport(dir.path()).args(args).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap().trim().to_string()
     };
     let child = run(&[
-        "child", "add", "--given", "Zoë", "--family", "Hughes", "--dob",
+        "child",
+        "add",
+        "--given",
+        "Zoë",
+        "--family",
+        "Hughes",
+        "--dob",
         &iso(born_years_ago(9)),
     ]);
     let hoist = run(&[
-        "item", "add", "--child", &child, "--category", "hoist", "--name", "Mobile hoist",
+        "item",
+        "add",
+        "--child",
+        &child,
+        "--category",
+        "hoist",
+        "--name",
+        "Mobile hoist",
     ]);
     let on = real_today();
     let repair_by = on + chrono::Days::new(14);
     let id = run(&[
-        "exam", "add", "--item", &hoist, "--date", &iso(on), "--by", "J. Patel",
-        "--employer", "Ability Lifting Ltd", "--safe", "no",
-        "--swl", "Standard spreader bar=200",
-        "--defect", "Lifting tape frayed", "--danger-now",
-        "--defect", "Worn castor", "--repair-by", &iso(repair_by), "--repair-needed", "Replace",
+        "exam",
+        "add",
+        "--item",
+        &hoist,
+        "--date",
+        &iso(on),
+        "--by",
+        "J. Patel",
+        "--employer",
+        "Ability Lifting Ltd",
+        "--safe",
+        "no",
+        "--swl",
+        "Standard spreader bar=200",
+        "--defect",
+        "Lifting tape frayed",
+        "--danger-now",
+        "--defect",
+        "Worn castor",
+        "--repair-by",
+        &iso(repair_by),
+        "--repair-needed",
+        "Replace",
     ]);
     assert_eq!(id.len(), 36, "prints the record's id: {id}");
 
@@ -440,7 +493,18 @@ fn the_command_line_records_a_failed_examination_with_each_defect_and_its_option
 
     // "Not safe" without a defect names the field and saves nothing.
     let out = passport(dir.path())
-        .args(["exam", "add", "--item", &hoist, "--date", &iso(on), "--by", "J. Patel", "--safe", "no"])
+        .args([
+            "exam",
+            "add",
+            "--item",
+            &hoist,
+            "--date",
+            &iso(on),
+            "--by",
+            "J. Patel",
+            "--safe",
+            "no",
+        ])
         .output()
         .unwrap();
     assert!(!out.status.success());
@@ -450,5 +514,9 @@ fn the_command_line_records_a_failed_examination_with_each_defect_and_its_option
         String::from_utf8_lossy(&out.stderr)
     );
     let listed = run(&["exam", "list", "--item", &hoist]);
-    assert_eq!(listed.lines().count(), 3, "a header, a rule and one report: {listed}");
+    assert_eq!(
+        listed.lines().count(),
+        3,
+        "a header, a rule and one report: {listed}"
+    );
 }

@@ -94,7 +94,9 @@ pub struct ServiceRecordDetails {
 impl ServiceRecordDetails {
     /// Whether this is an examination report that found the equipment not safe to operate.
     pub fn not_safe_to_operate(&self) -> bool {
-        self.examination.as_ref().is_some_and(|e| !e.safe_to_operate)
+        self.examination
+            .as_ref()
+            .is_some_and(|e| !e.safe_to_operate)
     }
 
     pub fn validated(

@@ -7,7 +7,7 @@ use super::font::Style;
 use super::paragraph::Span;
 use super::template::{SectionKind, Template};
 use super::{PassportData, PassportItem, contacts, equipment, handling, timetable};
-use crate::model::{PhotoId, StatementColour, Supplier, SupplierId};
+use crate::model::{ItemStatus, PhotoId, StatementColour, Supplier, SupplierId};
 use chrono::NaiveDate;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -328,9 +328,13 @@ fn cover(ctx: &Context, audience: Audience) -> Cover {
             .filter(|_| ctx.shows(Field::ChildPhoto))
             .and_then(|id| ctx.photo(id, "")),
         facts,
+        // An item found not safe to operate says so from the cover on.
         item_names: ctx
             .current_items()
-            .map(|i| i.item.details.name.clone())
+            .map(|i| match i.item.details.status {
+                ItemStatus::NotSafe => format!("{} (DO NOT USE)", i.item.details.name),
+                _ => i.item.details.name.clone(),
+            })
             .collect(),
     }
 }

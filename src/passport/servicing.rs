@@ -176,7 +176,12 @@ fn do_not_use(ctx: &Context, entry: &PassportItem) -> Notice {
 
 /// "Ability Lifting Ltd" or "J. Patel (Ability Lifting Ltd)".
 fn examiner(record: &ServiceRecord) -> String {
-    match record.details.examination.as_ref().map(|e| e.employer.as_str()) {
+    match record
+        .details
+        .examination
+        .as_ref()
+        .map(|e| e.employer.as_str())
+    {
         Some(employer) if !employer.is_empty() && employer != record.details.by_whom => {
             format!("{} ({employer})", record.details.by_whom)
         }
@@ -357,7 +362,11 @@ fn report_facts(record: &ServiceRecord, report: &ExaminationReport, facts: &mut 
     }
     facts.push(Fact {
         label: "Safe to operate".into(),
-        value: vec![Span::bold(if report.safe_to_operate { "Yes" } else { "NO" })],
+        value: vec![Span::bold(if report.safe_to_operate {
+            "Yes"
+        } else {
+            "NO"
+        })],
     });
     if !report.defects.is_empty() {
         facts.push(Fact::text("Defects", report.defects_text()));

@@ -948,3 +948,110 @@ async fn a_refresher_before_the_training_is_refused_beside_it_then_the_person_tr
     );
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn exams_a_failed_thorough_examination_puts_the_hoist_out_of_use_with_a_red_notice() {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    add_child(&app, "Amara", "Okafor", "3 Elm Row, Leeds").await;
+    add_item(&app, "hoist", "Ceiling track hoist").await;
+
+    scroll_to(&app, "record-examination").await;
+    app.click("#record-examination").await;
+    app.fill("#field-exam-by_whom", "J. Patel").await;
+    app.fill("#field-exam-examination-employer", "Ability Lifting Ltd")
+        .await;
+    app.click("#field-exam-examination-safe_to_operate option[value='no']")
+        .await;
+    // "Not safe" with no defect is refused beside the defects.
+    app.click("#save-examination").await;
+    let error = app
+        .find("#field-exam-examination-defects-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error.contains("the defect that makes it not safe"),
+        "{error:?}"
+    );
+
+    // A repair-by date before the examination is refused beside that defect's date.
+    app.click("#add-defect").await;
+    app.fill(
+        "#field-exam-examination-defects-0-description",
+        "Lifting tape frayed at the drum",
+    )
+    .await;
+    let before = today().checked_sub_days(Days::new(10)).unwrap();
+    app.fill(
+        "#field-exam-examination-defects-0-repair_by",
+        &typed(before),
+    )
+    .await;
+    app.click("#save-examination").await;
+    let error = app
+        .find("#field-exam-examination-defects-0-repair_by-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error.contains("cannot be before the examination"),
+        "{error:?}"
+    );
+    scroll_to(&app, "defect-0").await;
+    app.screenshot("60-examination-errors").await;
+    assert!(
+        app.client
+            .find(fantoccini::Locator::Css("#do-not-use"))
+            .await
+            .is_err(),
+        "nothing saved, nothing out of use"
+    );
+
+    // A danger now needs no repair-by date: saved, the hoist is out of use at once.
+    app.press("Remove defect 1").await;
+    app.click("#add-defect").await;
+    app.fill(
+        "#field-exam-examination-defects-0-description",
+        "Lifting tape frayed at the drum",
+    )
+    .await;
+    app.click("label[for='field-exam-examination-defects-0-danger_now']")
+        .await;
+    app.click("#save-examination").await;
+    let notice = app.find("#do-not-use").await.text().await.unwrap();
+    assert!(
+        notice.contains("DO NOT USE")
+            && notice.contains(&format!(
+                "Failed its thorough examination on {} by J. Patel (Ability Lifting Ltd)",
+                shown(today())
+            ))
+            && notice.contains("Lifting tape frayed at the drum (a danger now)"),
+        "{notice:?}"
+    );
+    assert!(app.page_text().await.contains("Not safe: do not use"));
+    app.client
+        .execute("window.scrollTo(0, 0)", vec![])
+        .await
+        .unwrap();
+    app.screenshot("61-item-do-not-use").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "item screen out of use: {problems:#?}");
+
+    // The caseload shows it on the child's row.
+    app.press("Caseload").await;
+    let row = app
+        .find("#caseload-results tr.caseload-row")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        row.contains("Amara") && row.contains("DO NOT USE"),
+        "{row:?}"
+    );
+    app.screenshot("62-caseload-do-not-use").await;
+    app.stop().await;
+}

@@ -11,7 +11,10 @@ use equipment_passport::api::DUE_CALENDAR_DAYS;
 use equipment_passport::model::*;
 use equipment_passport::user_file::{self, Limit};
 
-pub(crate) fn parse_choice<T: std::str::FromStr<Err = String>>(option: &str, value: &str) -> Result<T> {
+pub(crate) fn parse_choice<T: std::str::FromStr<Err = String>>(
+    option: &str,
+    value: &str,
+) -> Result<T> {
     value
         .parse::<T>()
         .map_err(|e| anyhow::anyhow!("{option}: {e}"))

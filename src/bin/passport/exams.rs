@@ -15,13 +15,15 @@ pub enum ExamCommand {
     /// Record a thorough examination report; prints the record's id. "--safe no" puts the
     /// item out of use at once (status "Not safe: do not use") until a later report finds it
     /// safe.
-    #[command(after_help = "Defects: each --defect starts a defect; the --repair-by, \
+    #[command(
+        after_help = "Defects: each --defect starts a defect; the --repair-by, \
 --repair-needed and --danger-now that follow it (before the next --defect) belong to it. \
 A defect that is not a danger now needs its --repair-by date; one that is (--danger-now) \
 may leave it out, and then the report must say --safe no.\n\n\
 Example: passport exam add --item ID --date 2026-11-02 --by \"J. Patel\" --safe no \
---defect \"Frayed leg strap\" --danger-now --defect \"Worn castor\" --repair-by 2026-12-01")]
-    Add(ExamAddArgs),
+--defect \"Frayed leg strap\" --danger-now --defect \"Worn castor\" --repair-by 2026-12-01"
+    )]
+    Add(Box<ExamAddArgs>),
     /// One examination report, in full.
     Show { id: String },
     /// The examination reports of one item, newest first.
@@ -97,7 +99,7 @@ pub fn run(
     match cmd {
         ExamCommand::Add(args) => {
             let add = matches.and_then(|m| m.subcommand_matches("add"));
-            add_exam(api, args, json, add)
+            add_exam(api, *args, json, add)
         }
         ExamCommand::Show { id } => {
             let record = api.examination(id.parse::<ServiceRecordId>()?)?;
@@ -220,7 +222,8 @@ enum Part {
 /// The defects with the options that follow each, in command-line order.
 fn defects_in_order(args: &ExamAddArgs, m: &ArgMatches) -> Result<Vec<Defect>> {
     let mut parts: Vec<(usize, Part)> = Vec::new();
-    let at = |id: &str| -> Vec<usize> { m.indices_of(id).map(Iterator::collect).unwrap_or_default() };
+    let at =
+        |id: &str| -> Vec<usize> { m.indices_of(id).map(Iterator::collect).unwrap_or_default() };
     for (i, text) in at("defect").into_iter().zip(&args.defect) {
         parts.push((i, Part::Defect(text.clone())));
     }
@@ -246,7 +249,9 @@ fn defects_in_order(args: &ExamAddArgs, m: &ArgMatches) -> Result<Vec<Defect>> {
             continue;
         }
         let Some(last) = defects.last_mut() else {
-            bail!("--repair-by, --repair-needed and --danger-now follow the --defect they belong to");
+            bail!(
+                "--repair-by, --repair-needed and --danger-now follow the --defect they belong to"
+            );
         };
         match part {
             Part::RepairBy(d) if last.repair_by.is_none() => {
