@@ -193,7 +193,7 @@ fn a_later_safe_examination_returns_the_item_to_use_and_an_older_one_entered_lat
 }
 
 #[test]
-fn repair_by_dates_join_the_due_list_until_a_repair_is_recorded() {
+fn repair_by_dates_join_the_due_list_and_the_calendar_until_a_repair_is_recorded() {
     let mut api = api_on(date(2026, 11, 22));
     let (zoe, hoist) = zoe_with_a_hoist(&mut api);
     api.add_service_record(
@@ -218,7 +218,13 @@ fn repair_by_dates_join_the_due_list_until_a_repair_is_recorded() {
         .collect();
     assert_eq!(
         repairs,
-        vec![(date(2026, 12, 4), 12), (date(2026, 12, 18), 26)]
+        vec![(date(2026, 12, 4), 12)],
+        "one entry for the item, by its earliest repair-by date"
+    );
+    let calendar = api.due_calendar(30).unwrap().ics;
+    assert!(
+        calendar.contains("Repair due: Ceiling track hoist (Z.H.)"),
+        "{calendar}"
     );
     assert_eq!(
         api.item(hoist).unwrap().item.details.status,

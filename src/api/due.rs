@@ -1,4 +1,6 @@
 //! The due list: every LOLER examination, service and review due within N days or overdue,
+//! every repair a thorough examination asked for by a date, every item found not safe to
+//! operate (due from the day it was found),
 //! every school copy of a passport that is out of date, and every running DFG deadline
 //! (decision, works, payment), handling plan review and staff training refresher, across the caseload, soonest first.
 

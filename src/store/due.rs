@@ -49,13 +49,14 @@ pub fn refresh_item(conn: &Connection, item: ItemId) -> Result<()> {
            AND NOT EXISTS (SELECT 1 FROM service_records WHERE item_id = ?1 AND kind = 'loler')"
     ))?
     .execute([item])?;
-    // The repair-by dates of the defects the newest thorough examination found, until a
-    // repair is recorded on or after the day of that examination (a repair visit mends what
+    // The earliest repair-by date of the defects the newest thorough examination found, until
+    // a repair is recorded on or after the day of that examination (a repair visit mends what
     // the report listed; what it could not mend goes on the next report) or a newer
-    // examination replaces the report.
+    // examination replaces the report. One row an item: the repairs are cleared together, and
+    // a calendar keeps one event for the item's repairs.
     conn.prepare_cached(&format!(
         "{insert}
-         SELECT json_extract(defect.value, '$.repair_by'), 'repair', 0, i.id, {COPIED}
+         SELECT min(json_extract(defect.value, '$.repair_by')), 'repair', 0, i.id, {COPIED}
          FROM (SELECT item_id, date, examination FROM service_records
                WHERE item_id = ?1 AND kind = 'loler'
                ORDER BY date DESC, recorded_at DESC LIMIT 1) r
@@ -65,7 +66,8 @@ pub fn refresh_item(conn: &Connection, item: ItemId) -> Result<()> {
            AND json_extract(defect.value, '$.repair_by') IS NOT NULL
            AND i.status IN ({CURRENT})
            AND NOT EXISTS (SELECT 1 FROM service_records
-                           WHERE item_id = ?1 AND kind = 'repair' AND date >= r.date)"
+                           WHERE item_id = ?1 AND kind = 'repair' AND date >= r.date)
+         GROUP BY i.id"
     ))?
     .execute([item])?;
     // An item found not safe to operate is due for attention from the day it was found.
