@@ -526,3 +526,47 @@ fn the_command_line_records_a_failed_examination_with_each_defect_and_its_option
         "a header, a rule and one report: {listed}"
     );
 }
+
+#[test]
+fn a_version_2_bundle_from_before_reports_still_imports_its_examinations_without_one() {
+    use std::io::{Read, Write};
+    let mut api = api();
+    let (zoe, hoist) = zoe_with_a_hoist(&mut api);
+    api.add_service_record(
+        hoist,
+        record(ServiceKind::LolerExamination, date(2026, 11, 2)),
+    )
+    .unwrap();
+    let (bytes, _) = api.bundle_zip(ExportScope::Child(zoe)).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut document = String::new();
+    archive
+        .by_name("bundle.json")
+        .unwrap()
+        .read_to_string(&mut document)
+        .unwrap();
+    // As a version 2 writer wrote it: no `examination` on any record.
+    let mut doc: serde_json::Value = serde_json::from_str(&document).unwrap();
+    doc["schema_version"] = 2.into();
+    let record = doc["children"][0]["items"][0]["service_log"][0]
+        .as_object_mut()
+        .unwrap();
+    assert!(record.remove("examination").is_some());
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("bundle.json", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(&serde_json::to_vec(&doc).unwrap()).unwrap();
+    let old = zip.finish().unwrap().into_inner();
+
+    let mut other = equipment_passport::Api::in_memory(std::sync::Arc::new(
+        equipment_passport::clock::FixedClock::on(today()),
+    ))
+    .unwrap();
+    other
+        .import_bundle_zip(&old, &ImportOptions::default())
+        .unwrap();
+
+    let log = other.item(hoist).unwrap().service_log;
+    assert_eq!(log[0].details.kind, ServiceKind::LolerExamination);
+    assert_eq!(log[0].details.examination, None);
+}
