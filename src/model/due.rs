@@ -2,7 +2,7 @@
 //! school copies, staff training refreshers, and the statutory deadlines of DFG cases.
 
 use super::labelled::labelled_enum;
-use super::{Category, ChildId, DfgCaseId, ItemId, TrainingId};
+use super::{Category, ChildId, DfgCaseId, ItemId, ScheduleId, TrainingId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +17,10 @@ labelled_enum! {
         DfgDecision => ("dfg-decision", "DFG decision due"),
         DfgWorks => ("dfg-works", "DFG works due"),
         DfgPayment => ("dfg-payment", "DFG payment due"),
+        SlingInspection => ("sling-inspection", "Sling inspection"),
+        BatteryTest => ("battery-test", "Battery test"),
+        Calibration => ("calibration", "Calibration"),
+        Other => ("other", "Scheduled check"),
     }
 }
 
@@ -33,6 +37,10 @@ impl DueKind {
             DueKind::DfgDecision => "DFG decision",
             DueKind::DfgWorks => "DFG works",
             DueKind::DfgPayment => "DFG payment",
+            DueKind::SlingInspection => "sling inspection",
+            DueKind::BatteryTest => "battery test",
+            DueKind::Calibration => "calibration",
+            DueKind::Other => "scheduled check",
         };
         if overdue {
             format!("Overdue {what}")
@@ -77,9 +85,25 @@ pub struct DueEntry {
     /// How far off it is in words ([`DueEntry::when`]), filled in by the api's due list.
     #[serde(default)]
     pub when_text: String,
+    /// The item's schedule this date belongs to.
+    #[serde(default)]
+    pub schedule_id: Option<ScheduleId>,
+    /// For a schedule of kind "other", the name it was given ("Tyre pressure check"); ""
+    /// otherwise, when the kind's label says what is due.
+    #[serde(default)]
+    pub what: String,
 }
 
 impl DueEntry {
+    /// What is due, in words: the name of an "other" schedule, else the kind's label.
+    pub fn what_is_due(&self) -> &str {
+        if self.what.is_empty() {
+            self.kind.label()
+        } else {
+            &self.what
+        }
+    }
+
     pub fn is_overdue(&self) -> bool {
         self.days_left < 0
     }
@@ -112,6 +136,8 @@ mod tests {
         assert_eq!(DueKind::Refresher.badge(false), "Training refresher due");
         assert_eq!(DueKind::DfgDecision.badge(false), "DFG decision due");
         assert_eq!(DueKind::SchoolCopy.badge(true), "School copy out of date");
+        assert_eq!(DueKind::BatteryTest.badge(false), "Battery test due");
+        assert_eq!(DueKind::Other.badge(true), "Overdue scheduled check");
     }
 
     #[test]
@@ -131,6 +157,8 @@ mod tests {
             training_id: None,
             person: String::new(),
             when_text: String::new(),
+            schedule_id: None,
+            what: String::new(),
         };
         assert!(e.is_overdue());
         assert_eq!(e.when(), "Overdue by 3 days");

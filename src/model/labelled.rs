@@ -6,7 +6,7 @@ use super::dfg::{
     AdaptationKind, CaseStatus, ClockKind, ClockState, Jurisdiction, Scheme, Stage, Tenure,
 };
 use super::{
-    Category, ContactRole, Day, DueKind, ItemStatus, Outcome, ServiceKind, SettingKind,
+    Category, ContactRole, Day, DueKind, ItemStatus, Outcome, ScheduleKind, ServiceKind, SettingKind,
     StatementColour, SupplierKind, Tier, WheelchairBudget, WheelchairType, WhereUsed,
 };
 
@@ -34,6 +34,7 @@ pub fn label_tables() -> Vec<LabelTable> {
         SettingKind::table(),
         SupplierKind::table(),
         DueKind::table(),
+        ScheduleKind::table(),
         Tenure::table(),
         Jurisdiction::table(),
         AdaptationKind::table(),

@@ -1,8 +1,8 @@
 //! An item's service log, newest first.
 
-use super::due;
+use super::{due, schedules};
 use crate::error::{Error, Result};
-use crate::model::{ItemId, ServiceRecord, ServiceRecordDetails, ServiceRecordId};
+use crate::model::{ItemId, ScheduleKind, ServiceRecord, ServiceRecordDetails, ServiceRecordId};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<ServiceRecord> {
@@ -21,7 +21,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<ServiceRecord> {
     })
 }
 
-/// Adds a record and re-indexes what falls due for its item.
+/// Adds a record, moves on the item's schedule of its kind (a LOLER examination its LOLER
+/// schedule, a service its service schedule) and re-indexes what falls due for the item.
 pub fn insert(conn: &Connection, record: &ServiceRecord) -> Result<()> {
     let d = &record.details;
     conn.prepare_cached(
@@ -39,6 +40,16 @@ pub fn insert(conn: &Connection, record: &ServiceRecord) -> Result<()> {
         ":next_due": d.next_due,
         ":recorded_at": record.recorded_at,
     })?;
+    if let Some(kind) = ScheduleKind::moved_by(d.kind) {
+        schedules::record_done(
+            conn,
+            record.item_id,
+            kind,
+            d.date,
+            d.next_due,
+            record.recorded_at,
+        )?;
+    }
     due::refresh_item(conn, record.item_id)
 }
 
