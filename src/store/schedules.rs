@@ -166,3 +166,34 @@ pub fn record_done(
     }
     Ok(())
 }
+
+/// Undoes what a record removed by mistake did to the item's schedules of `kind`: those last
+/// done on the record's `date` go back to the newest record left (its date and next due), or
+/// stay as they are when no record of the kind is left.
+pub fn record_undone(
+    conn: &Connection,
+    item: ItemId,
+    kind: ScheduleKind,
+    date: NaiveDate,
+    newest_left: Option<(NaiveDate, Option<NaiveDate>)>,
+) -> Result<()> {
+    let Some((last, next)) = newest_left else {
+        return Ok(());
+    };
+    for s in for_item(conn, item)? {
+        if s.kind != kind || s.last_done != Some(date) || last > date {
+            continue;
+        }
+        let details = ScheduleDetails {
+            kind: s.kind,
+            name: s.name.clone(),
+            every_months: s.every_months,
+            last_done: Some(last),
+            next_due: Some(
+                next.unwrap_or_else(|| crate::model::service::add_months(last, s.every_months)),
+            ),
+        };
+        update(conn, s.id, &details)?;
+    }
+    Ok(())
+}
