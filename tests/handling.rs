@@ -298,5 +298,5 @@ fn a_bundle_without_a_plan_does_not_mention_one() {
     let mut doc = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("bundle.json").unwrap(), &mut doc).unwrap();
     assert!(!doc.contains("handling_plan"));
-    assert!(doc.contains("\"schema_version\": 2") || doc.contains("\"schema_version\":2"));
+    assert!(doc.contains("\"schema_version\": 3") || doc.contains("\"schema_version\":3"));
 }

@@ -30,7 +30,12 @@ struct Caseload {
 fn caseload() -> Caseload {
     let mut api = api_on(today());
     let child = add_child(&mut api, "Zoë", "Hughes");
-    let chair = add_item(&mut api, child.id, Category::Wheelchair, "Powered wheelchair");
+    let chair = add_item(
+        &mut api,
+        child.id,
+        Category::Wheelchair,
+        "Powered wheelchair",
+    );
     Caseload { api, child, chair }
 }
 
@@ -52,7 +57,10 @@ fn several_schedules_on_one_item_are_all_in_the_due_list_soonest_first() {
         .add_schedule(chair, due_on(ScheduleKind::Service, 12, date(2026, 12, 20)))
         .unwrap();
     c.api
-        .add_schedule(chair, due_on(ScheduleKind::BatteryTest, 3, date(2026, 11, 30)))
+        .add_schedule(
+            chair,
+            due_on(ScheduleKind::BatteryTest, 3, date(2026, 11, 30)),
+        )
         .unwrap();
     c.api
         .add_schedule(chair, other("Tyre pressure check", 1, date(2026, 11, 15)))
@@ -115,7 +123,12 @@ fn a_new_hoist_gets_its_loler_schedule_due_from_its_issue() {
     assert_eq!(schedules.len(), 1);
     let loler = &schedules[0];
     assert_eq!(
-        (loler.kind, loler.every_months, loler.last_done, loler.next_due),
+        (
+            loler.kind,
+            loler.every_months,
+            loler.last_done,
+            loler.next_due
+        ),
         (ScheduleKind::Loler, 6, None, date(2026, 11, 10))
     );
     assert!(loler.overdue);
@@ -147,7 +160,11 @@ fn a_loler_examination_moves_the_loler_schedule_on_in_the_same_save() {
     assert_eq!(loler.last_done, Some(date(2026, 11, 20)));
     assert_eq!(loler.next_due, date(2027, 5, 20), "six months on");
     assert_eq!(
-        schedules.iter().find(|s| s.id == review.id).unwrap().next_due,
+        schedules
+            .iter()
+            .find(|s| s.id == review.id)
+            .unwrap()
+            .next_due,
         date(2027, 3, 1),
         "the review is left alone"
     );
@@ -244,8 +261,11 @@ fn bad_input_is_refused_beside_its_field_and_nothing_is_saved() {
     assert_eq!(f, "next_due");
 
     let (f, _) = field(
-        api.add_schedule(chair.id, due_on(ScheduleKind::Calibration, 0, date(2027, 1, 1)))
-            .unwrap_err(),
+        api.add_schedule(
+            chair.id,
+            due_on(ScheduleKind::Calibration, 0, date(2027, 1, 1)),
+        )
+        .unwrap_err(),
     );
     assert_eq!(f, "every_months");
 
@@ -258,7 +278,10 @@ fn removing_a_schedule_takes_it_off_the_due_list_and_is_in_the_items_history() {
     let mut c = caseload();
     let tyres = c
         .api
-        .add_schedule(c.chair.id, other("Tyre pressure check", 1, date(2026, 11, 30)))
+        .add_schedule(
+            c.chair.id,
+            other("Tyre pressure check", 1, date(2026, 11, 30)),
+        )
         .unwrap();
     c.api.delete_schedule(tyres.id).unwrap();
     assert!(due_for(&c.api, c.chair.id, 30).is_empty());
@@ -317,8 +340,16 @@ fn each_schedule_is_its_own_calendar_event_with_a_uid_that_stays() {
         uids
     };
     let before = uids(&c.api);
-    assert_eq!(before.len(), 3, "two named checks on one item are two events");
-    assert!(before.iter().all(|u| before.iter().filter(|v| *v == u).count() == 1));
+    assert_eq!(
+        before.len(),
+        3,
+        "two named checks on one item are two events"
+    );
+    assert!(
+        before
+            .iter()
+            .all(|u| before.iter().filter(|v| *v == u).count() == 1)
+    );
     let ics = c.api.due_calendar(400).unwrap().ics;
     assert!(
         ics.contains("SUMMARY:Tyre pressure check: Powered wheelchair (Z.H.)"),
@@ -364,7 +395,10 @@ fn the_passports_servicing_page_lists_every_schedule() {
     service.last_done = Some(date(2026, 9, 1));
     c.api.add_schedule(c.chair.id, service).unwrap();
     c.api
-        .add_schedule(c.chair.id, other("Tyre pressure check", 1, date(2026, 11, 15)))
+        .add_schedule(
+            c.chair.id,
+            other("Tyre pressure check", 1, date(2026, 11, 15)),
+        )
         .unwrap();
     c.api
         .add_schedule(
@@ -382,7 +416,16 @@ fn the_passports_servicing_page_lists_every_schedule() {
         page.contains("TyrepressurecheckEverymonthNever15November2026OVERDUE"),
         "{page}"
     );
-    assert!(page.contains("BatterytestEvery3monthsNever10January2027"), "{page}");
-    assert!(page.contains("ServiceEvery12months1September20261September2027"), "{page}");
-    assert!(page.contains("OVERDUE:Tyrepressurecheck"), "the warning: {page}");
+    assert!(
+        page.contains("BatterytestEvery3monthsNever10January2027"),
+        "{page}"
+    );
+    assert!(
+        page.contains("ServiceEvery12months1September20261September2027"),
+        "{page}"
+    );
+    assert!(
+        page.contains("OVERDUE:Tyrepressurecheck"),
+        "the warning: {page}"
+    );
 }

@@ -5,9 +5,8 @@ use super::Api;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::passport::{
-    self, Audience, Format, PassportData, PassportItem, PassportPhoto, PassportSchedule, PhotoPolicy,
-    RenderOptions,
-    Rendered, Template, TrainedStaff, file_name,
+    self, Audience, Format, PassportData, PassportItem, PassportPhoto, PassportSchedule,
+    PhotoPolicy, RenderOptions, Rendered, Template, TrainedStaff, file_name,
 };
 use crate::store::issued::{self, IssuedCopy};
 use crate::store::photos::StoredPhoto;

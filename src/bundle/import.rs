@@ -644,8 +644,11 @@ impl<'a> Validation<'a> {
     fn schedule(&mut self, label: &str, schedule: &mut Schedule, item: &EquipmentItem) {
         self.p.unique(&mut self.seen.schedules, label, schedule.id);
         if schedule.item_id != item.id {
-            self.p
-                .fail(label, "item_id", "this schedule is filed under another item");
+            self.p.fail(
+                label,
+                "item_id",
+                "this schedule is filed under another item",
+            );
         }
         let details = ScheduleDetails {
             kind: schedule.kind,
@@ -1161,7 +1164,13 @@ fn write_child(
                 last_done: s.last_done,
                 next_due: Some(s.next_due),
             };
-            schedules::insert(conn, ScheduleId(ids.get(s.id.0)), item.id, &details, s.created_at)?;
+            schedules::insert(
+                conn,
+                ScheduleId(ids.get(s.id.0)),
+                item.id,
+                &details,
+                s.created_at,
+            )?;
         }
     }
     if !bc.handling_plan.is_empty() {

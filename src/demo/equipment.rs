@@ -13,9 +13,8 @@ use crate::Api;
 use crate::error::Result;
 use crate::model::{
     Child, ItemDetails, ItemId, LoopConfiguration, Measurement, Outcome, ScheduleDetails,
-    ScheduleKind, ScheduleSlot,
-    SeatingDetails, ServiceKind, ServiceRecordDetails, SetupStep, SlingDetails, WheelchairDetails,
-    WhereUsed,
+    ScheduleKind, ScheduleSlot, SeatingDetails, ServiceKind, ServiceRecordDetails, SetupStep,
+    SlingDetails, WheelchairDetails, WhereUsed,
 };
 use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 

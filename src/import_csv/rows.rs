@@ -165,7 +165,10 @@ fn review_schedule(
         Ok(s) => Some(s),
         Err(e) => {
             for f in e.fields() {
-                row.add(Column::ReviewDate, f.message.replace("next due date", "review date"));
+                row.add(
+                    Column::ReviewDate,
+                    f.message.replace("next due date", "review date"),
+                );
             }
             None
         }

@@ -6,8 +6,8 @@ use super::dfg::{
     AdaptationKind, CaseStatus, ClockKind, ClockState, Jurisdiction, Scheme, Stage, Tenure,
 };
 use super::{
-    Category, ContactRole, Day, DueKind, ItemStatus, Outcome, ScheduleKind, ServiceKind, SettingKind,
-    StatementColour, SupplierKind, Tier, WheelchairBudget, WheelchairType, WhereUsed,
+    Category, ContactRole, Day, DueKind, ItemStatus, Outcome, ScheduleKind, ServiceKind,
+    SettingKind, StatementColour, SupplierKind, Tier, WheelchairBudget, WheelchairType, WhereUsed,
 };
 
 /// One closed list: its type's name and each code with its label, in the order declared.

@@ -29,8 +29,8 @@ pub use contact::{Contact, ContactDetails, ContactRole, Phone};
 pub use due::{DueEntry, DueKind};
 pub use handling::HandlingTask;
 pub use id::{
-    ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, PhotoId, ServiceRecordId,
-    ScheduleId, SettingId, SupplierId, TrainingId,
+    ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, PhotoId, ScheduleId,
+    ServiceRecordId, SettingId, SupplierId, TrainingId,
 };
 pub use item::{
     Category, CategoryFlags, Day, EquipmentItem, ItemDetails, ItemPhoto, ItemStatus, ScheduleSlot,

@@ -96,7 +96,9 @@ pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
     for schedule in &entry.schedules {
         // A hoist never examined already carries its own notice above.
         if schedule.kind == ScheduleKind::Review
-            || (schedule.kind == ScheduleKind::Loler && schedule.last_done.is_none() && never_examined)
+            || (schedule.kind == ScheduleKind::Loler
+                && schedule.last_done.is_none()
+                && never_examined)
         {
             continue;
         }

@@ -7,8 +7,7 @@ use crate::model::{ItemId, Schedule, ScheduleDetails, ScheduleId, ScheduleKind};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, named_params, params};
 
-const SELECT: &str =
-    "SELECT id, item_id, kind, name, every_months, last_done, next_due, created_at
+const SELECT: &str = "SELECT id, item_id, kind, name, every_months, last_done, next_due, created_at
      FROM item_schedules";
 
 /// Soonest due first; the same date in the order the kinds are listed, then by name.
@@ -158,9 +157,9 @@ pub fn record_done(
             name: s.name.clone(),
             every_months: s.every_months,
             last_done: Some(date),
-            next_due: Some(next_due.unwrap_or_else(|| {
-                crate::model::service::add_months(date, s.every_months)
-            })),
+            next_due: Some(
+                next_due.unwrap_or_else(|| crate::model::service::add_months(date, s.every_months)),
+            ),
         };
         update(conn, s.id, &details)?;
     }

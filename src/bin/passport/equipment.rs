@@ -66,12 +66,16 @@ fn show_item(api: &Api, id: ItemId, json: bool) -> Result<()> {
     field("Purpose", &d.purpose);
     field("Staff needed", &d.staff_needed.to_string());
     for s in api.schedules_of_item(id)? {
-        let last = s
-            .last_done
-            .map_or("never done".to_string(), |l| format!("last {}", output::date(l)));
+        let last = s.last_done.map_or("never done".to_string(), |l| {
+            format!("last {}", output::date(l))
+        });
         field(
             &s.what(),
-            &format!("{}, {last}, next due {}", s.how_often(), output::date(s.next_due)),
+            &format!(
+                "{}, {last}, next due {}",
+                s.how_often(),
+                output::date(s.next_due)
+            ),
         );
     }
     field("Therapist", &d.therapist);

@@ -47,7 +47,7 @@ pub struct ScheduleAddArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub last: Option<String>,
     /// When it is next due, YYYY-MM-DD (else the last date plus the interval).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", alias = "next-due")]
     pub next: Option<String>,
 }
 
