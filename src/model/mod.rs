@@ -42,7 +42,7 @@ pub use item_parts::{
 };
 pub use key_statements::{KeyStatements, StatementColour};
 pub use labelled::{LabelTable, label_tables};
-pub use schedule::{Schedule, ScheduleDetails, ScheduleKind};
+pub use schedule::{Schedule, ScheduleDetails, ScheduleDone, ScheduleKind};
 pub use service::{Outcome, ServiceIntervals, ServiceKind, ServiceRecord, ServiceRecordDetails};
 pub use setting::{Setting, SettingDetails, SettingKind};
 pub use supplier::{Supplier, SupplierDetails, SupplierKind};

@@ -147,6 +147,13 @@ impl ScheduleDetails {
     }
 }
 
+/// When a schedule's check was done, as "Mark done" sends it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ScheduleDone {
+    pub on: NaiveDate,
+}
+
 /// One of an item's schedules, as it is read back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

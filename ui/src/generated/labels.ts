@@ -10,6 +10,7 @@ import type { DueKind } from "./DueKind";
 import type { ItemStatus } from "./ItemStatus";
 import type { Jurisdiction } from "./Jurisdiction";
 import type { Outcome } from "./Outcome";
+import type { ScheduleKind } from "./ScheduleKind";
 import type { Scheme } from "./Scheme";
 import type { ServiceKind } from "./ServiceKind";
 import type { SettingKind } from "./SettingKind";
@@ -242,6 +243,10 @@ export const DUE_KIND: Readonly<Record<DueKind, string>> = {
   "dfg-decision": "DFG decision due",
   "dfg-works": "DFG works due",
   "dfg-payment": "DFG payment due",
+  "sling-inspection": "Sling inspection",
+  "battery-test": "Battery test",
+  "calibration": "Calibration",
+  "other": "Scheduled check",
 };
 
 export const DUE_KIND_OPTIONS: readonly Labelled<DueKind>[] = [
@@ -254,6 +259,30 @@ export const DUE_KIND_OPTIONS: readonly Labelled<DueKind>[] = [
   { code: "dfg-decision", label: "DFG decision due" },
   { code: "dfg-works", label: "DFG works due" },
   { code: "dfg-payment", label: "DFG payment due" },
+  { code: "sling-inspection", label: "Sling inspection" },
+  { code: "battery-test", label: "Battery test" },
+  { code: "calibration", label: "Calibration" },
+  { code: "other", label: "Scheduled check" },
+];
+
+export const SCHEDULE_KIND: Readonly<Record<ScheduleKind, string>> = {
+  "loler": "LOLER thorough examination",
+  "service": "Service",
+  "review": "Review",
+  "sling-inspection": "Sling inspection",
+  "battery-test": "Battery test",
+  "calibration": "Calibration",
+  "other": "Other (named)",
+};
+
+export const SCHEDULE_KIND_OPTIONS: readonly Labelled<ScheduleKind>[] = [
+  { code: "loler", label: "LOLER thorough examination" },
+  { code: "service", label: "Service" },
+  { code: "review", label: "Review" },
+  { code: "sling-inspection", label: "Sling inspection" },
+  { code: "battery-test", label: "Battery test" },
+  { code: "calibration", label: "Calibration" },
+  { code: "other", label: "Other (named)" },
 ];
 
 export const TENURE: Readonly<Record<Tenure, string>> = {
