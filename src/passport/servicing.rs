@@ -294,10 +294,10 @@ fn schedule_table(entry: &PassportItem, overdue: impl Fn(NaiveDate) -> bool) -> 
         })
         .collect();
     let columns = [
-        ("Scheduled check", 0.40),
-        ("How often", 0.20),
-        ("Last done", 0.20),
-        ("Next due", 0.20),
+        ("Scheduled check", 0.34),
+        ("How often", 0.19),
+        ("Last done", 0.21),
+        ("Next due", 0.26),
     ];
     Table {
         columns: columns.iter().map(|&(t, w)| Column::new(t, w)).collect(),
