@@ -170,6 +170,12 @@ fn version_10_review_dates_and_records_become_schedules_with_the_same_due_dates(
         ],
         "the same dates version 10 listed, now each a schedule's"
     );
+    assert!(
+        api.due_list(3650)
+            .unwrap()
+            .iter()
+            .all(|e| e.child_name == "Zoë Hughes" && e.schedule_id.is_some())
+    );
 
     let schedules = |id: &str| -> Vec<(ScheduleKind, u32, Option<chrono::NaiveDate>)> {
         api.schedules_of_item(id.parse().unwrap())

@@ -97,10 +97,17 @@ CREATE INDEX item_due_by_item ON item_due(item_id);
 CREATE INDEX item_due_by_child ON item_due(child_id, due_date);
 CREATE INDEX item_due_by_schedule ON item_due(schedule_id);
 
+-- The child's name as the app shows it, spelled out here as model::ChildDetails::display_name_of
+-- writes it (the display_name() function the store registers is not there when a migration is
+-- checked on its own).
 INSERT INTO item_due (due_date, kind, never_done, item_id, item_name, category, child_id,
     child_sort_key, child_name, setting_id, schedule_id, what)
 SELECT s.next_due, s.kind, s.last_done IS NULL AND s.kind = 'loler', i.id, i.name, i.category,
-    c.id, c.sort_key, display_name(c.given_name, c.family_name, c.preferred_name), c.setting_id,
+    c.id, c.sort_key,
+    c.given_name || ' ' || c.family_name
+        || CASE WHEN c.preferred_name = '' OR c.preferred_name = c.given_name THEN ''
+                ELSE ' (' || c.preferred_name || ')' END,
+    c.setting_id,
     s.id, CASE s.kind WHEN 'other' THEN s.name ELSE '' END
 FROM item_schedules s JOIN items i ON i.id = s.item_id JOIN children c ON c.id = i.child_id
 WHERE i.status IN ('in-use', 'awaiting-repair');
