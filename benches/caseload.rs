@@ -11,7 +11,7 @@ use equipment_passport::api::PrintRequest;
 use equipment_passport::clock::FixedClock;
 use equipment_passport::model::*;
 use equipment_passport::passport::{Audience, Format};
-use equipment_passport::store::{children, items, service_records, settings};
+use equipment_passport::store::{children, items, schedules, service_records, settings};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -169,7 +169,7 @@ fn build(dir: &std::path::Path, today: NaiveDate) -> Api {
             let category = Category::ALL[rng.below(Category::ALL.len())];
             let mut d = ItemDetails::new(category, &format!("{} {n}", category.label()));
             d.issue_date = Some(today - Days::new(30 + rng.below(900) as u64));
-            d.review_date = Some(today - Days::new(60) + Days::new(rng.below(730) as u64));
+            let review = today - Days::new(60) + Days::new(rng.below(730) as u64);
             if category == Category::Sling {
                 d.sling = Some(SlingDetails {
                     sling_id: format!("SL-{}", ItemId::new()),
@@ -185,6 +185,14 @@ fn build(dir: &std::path::Path, today: NaiveDate) -> Api {
                 updated_at: now,
             };
             items::insert(&tx, &item).unwrap();
+            let review = ScheduleDetails {
+                kind: ScheduleKind::Review,
+                name: String::new(),
+                every_months: 12,
+                last_done: None,
+                next_due: Some(review),
+            };
+            schedules::insert(&tx, ScheduleId::new(), item.id, &review, now).unwrap();
             if category.lifts_people() || category.is_wheelchair() {
                 let kind = if category.lifts_people() {
                     ServiceKind::LolerExamination

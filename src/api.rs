@@ -17,6 +17,7 @@ mod labels;
 mod maintenance;
 mod passports;
 mod preferences;
+mod schedules;
 mod training;
 
 use crate::clock::Clock;

@@ -626,6 +626,8 @@ fn an_items_history_holds_exactly_its_own_steps_photos_and_service_records() {
 
     let w = walker.id.to_string();
     let (photo, check) = (walker_photo.id.to_string(), walker_check.id.to_string());
+    // The service started the walker's service schedule, which is the walker's too.
+    let schedule = api.schedules_of_item(walker.id).unwrap()[0].id.to_string();
     assert_eq!(
         records(&history),
         [
@@ -634,6 +636,7 @@ fn an_items_history_holds_exactly_its_own_steps_photos_and_service_records() {
             (RecordKind::SetupStep, format!("{w}#1")),
             (RecordKind::Photo, photo.clone()),
             (RecordKind::ServiceRecord, check.clone()),
+            (RecordKind::Schedule, schedule),
             (RecordKind::Item, w.clone()),
             (RecordKind::SetupStep, format!("{w}#1")),
             (RecordKind::Photo, photo),
@@ -641,15 +644,16 @@ fn an_items_history_holds_exactly_its_own_steps_photos_and_service_records() {
         ]
     );
     assert!(history.windows(2).all(|pair| pair[0].seq < pair[1].seq));
-    assert_eq!(change(&history[5], "serial"), (None, some("KW-101")));
+    assert_eq!(change(&history[6], "serial"), (None, some("KW-101")));
     assert_eq!(
-        change(&history[6], "text"),
+        change(&history[7], "text"),
         (some("Two staff"), some("Two staff to turn"))
     );
     // The photo's entry names the item it is on, not the item's id.
     assert_eq!(change(&history[3], "item_id"), (None, some("Kaye walker")));
-    assert_eq!(change(&history[7], "caption"), (None, some("Brake levers")));
-    assert_eq!(history[8].action, AuditAction::Delete);
+    assert_eq!(change(&history[5], "item_id"), (None, some("Kaye walker")));
+    assert_eq!(change(&history[8], "caption"), (None, some("Brake levers")));
+    assert_eq!(history[9].action, AuditAction::Delete);
     assert!(history.iter().all(|e| e.who == THERAPIST));
 }
 
@@ -680,7 +684,9 @@ fn a_deleted_items_history_stays_and_ends_with_its_deletion() {
             RecordKind::SetupStep,
             RecordKind::SetupStep,
             RecordKind::Photo,
-            RecordKind::ServiceRecord
+            RecordKind::ServiceRecord,
+            // The service started the walker's service schedule.
+            RecordKind::Schedule,
         ]
     );
     let deleted = |id: String| {

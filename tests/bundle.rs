@@ -126,16 +126,23 @@ fn snapshot(api: &Api) -> Value {
         let record = api.child(summary.id).unwrap();
         let mut photo_ids: Vec<PhotoId> = record.child.photo_id.into_iter().collect();
         let mut logs = Vec::new();
+        let mut schedules = Vec::new();
         for item in &record.items {
             photo_ids.extend(item.photos.iter().map(|p| p.id));
             photo_ids.extend(item.details.step_photo_ids());
             logs.push(api.item(item.id).unwrap().service_log);
+            schedules.push(api.schedules_of_item(item.id).unwrap());
         }
         let photos: Vec<(PhotoId, Vec<u8>)> = photo_ids
             .into_iter()
             .map(|p| (p, api.photo_jpeg(p).unwrap()))
             .collect();
-        children.push(json!({"record": record, "service_logs": logs, "photos": photos}));
+        children.push(json!({
+            "record": record,
+            "service_logs": logs,
+            "schedules": schedules,
+            "photos": photos
+        }));
     }
     let filter = DfgCaseFilter {
         include_finished: true,
@@ -548,6 +555,72 @@ fn an_item_naming_a_supplier_missing_from_the_bundle_is_refused() {
                 && f.message.contains("supplier this item names is missing")),
         "{err}"
     );
+}
+
+#[test]
+fn an_items_schedules_travel_in_the_bundle_as_they_stood() {
+    let (mut api, zoe, _) = caseload();
+    let item = api.child(zoe).unwrap().items[0].id;
+    let mut tyres = due_on(ScheduleKind::Other, 1, date(2026, 12, 1));
+    tyres.name = "Tyre pressure check".into();
+    let tyres = api.add_schedule(item, tyres).unwrap();
+    api.mark_schedule_done(tyres.id, date(2026, 11, 20))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(&api, ExportScope::Child(zoe), dir.path());
+
+    let mut other = support::api();
+    import(&mut other, &path, ExistingChild::Skip).unwrap();
+    assert_eq!(
+        other.schedules_of_item(item).unwrap(),
+        api.schedules_of_item(item).unwrap()
+    );
+    assert_eq!(
+        other.schedule(tyres.id).unwrap().next_due,
+        date(2026, 12, 20)
+    );
+}
+
+#[test]
+fn a_version_2_bundles_review_dates_and_records_become_schedules() {
+    let (api, zoe, _) = caseload();
+    let record = api.child(zoe).unwrap();
+    let (zip, _) = api.bundle_zip(ExportScope::Child(zoe)).unwrap();
+    // As version 2 wrote it: a review date on each item, and no schedules.
+    let zip = edit_document(&zip, |doc| {
+        doc["schema_version"] = json!(2);
+        for item in doc["children"][0]["items"].as_array_mut().unwrap() {
+            item.as_object_mut().unwrap().remove("schedules");
+            item["item"]["details"]["review_date"] = json!("2027-04-01");
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.passport");
+    std::fs::write(&path, crypt::seal(&zip, PASSPHRASE).unwrap()).unwrap();
+    let mut other = support::api();
+    let report = import(&mut other, &path, ExistingChild::Skip).unwrap();
+    assert_eq!(report.schema_version, 2);
+
+    for item in &record.items {
+        let schedules = other.schedules_of_item(item.id).unwrap();
+        let review = schedules
+            .iter()
+            .find(|s| s.kind == ScheduleKind::Review)
+            .expect("the review date is a review schedule");
+        assert_eq!(
+            (review.next_due, review.every_months),
+            (date(2027, 4, 1), 12)
+        );
+        let log = api.item(item.id).unwrap().service_log;
+        if let Some(loler) = ServiceRecord::latest(&log, Some(ServiceKind::LolerExamination)) {
+            let moved = schedules
+                .iter()
+                .find(|s| s.kind == ScheduleKind::Loler)
+                .unwrap();
+            assert_eq!(moved.last_done, Some(loler.details.date));
+            assert_eq!(Some(moved.next_due), loler.details.next_due);
+        }
+    }
 }
 
 /// Rewrites a bundle archive's document.

@@ -1,7 +1,7 @@
 //! The `passport` command line, run as a user would, against a temporary data folder.
 
 use crate::support::photos::{heic_header, jpeg};
-use crate::support::{born_years_ago, iso};
+use crate::support::{born_years_ago, iso, real_today};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -455,5 +455,83 @@ fn staff_trained_on_an_item_are_added_listed_and_removed_and_a_refresher_before_
     assert!(
         history.contains("deleted staff training \"Training: Priya Shah on 2025-09-08\""),
         "{history}"
+    );
+}
+
+#[test]
+fn schedules_are_added_listed_marked_done_and_removed_and_a_bad_interval_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let dob = iso(born_years_ago(8));
+    let child = stdout_of(passport(dir.path()).args([
+        "child", "add", "--given", "Amara", "--family", "Okafor", "--dob", &dob,
+    ]));
+    let item = stdout_of(passport(dir.path()).args([
+        "item",
+        "add",
+        "--child",
+        child.trim(),
+        "--category",
+        "hoist",
+        "--name",
+        "Mobile hoist",
+    ]));
+    let item = item.trim();
+    let last = iso(real_today() - chrono::Days::new(30));
+
+    let assert = passport(dir.path())
+        .args([
+            "schedule", "add", "--item", item, "--kind", "loler", "--every", "12",
+        ])
+        .args(["--last", &last])
+        .assert()
+        .failure()
+        .stdout("");
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.starts_with("error: --every: LOLER needs a thorough examination of this hoist at least every 6 months"),
+        "{stderr}"
+    );
+
+    let id = stdout_of(passport(dir.path()).args([
+        "schedule",
+        "add",
+        "--item",
+        item,
+        "--kind",
+        "other",
+        "--name",
+        "Battery charger check",
+        "--every",
+        "3",
+        "--last",
+        &last,
+    ]));
+    let id = id.trim();
+    let listed = stdout_of(passport(dir.path()).args(["schedule", "list", "--item", item]));
+    assert!(
+        listed.contains("Battery charger check")
+            && listed.contains("Every 3 months")
+            && listed.contains("LOLER thorough examination")
+            && listed.contains(id),
+        "the new hoist's own LOLER schedule and the one added: {listed}"
+    );
+
+    let today = iso(real_today());
+    stdout_of(passport(dir.path()).args(["schedule", "done", id, "--on", &today]));
+    let json = json_of(passport(dir.path()).args(["schedule", "list", "--item", item]));
+    let done = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap();
+    assert_eq!(done["last_done"], today.as_str());
+
+    stdout_of(passport(dir.path()).args(["schedule", "remove", id]));
+    let json = json_of(passport(dir.path()).args(["schedule", "list", "--item", item]));
+    assert_eq!(
+        json.as_array().unwrap().len(),
+        1,
+        "the LOLER schedule stays"
     );
 }

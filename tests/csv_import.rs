@@ -97,6 +97,7 @@ fn a_good_file_imports_every_row_and_the_items_read_back_with_every_field() {
         .find(|s| s.details.name.starts_with("Midshire"))
         .unwrap();
 
+    let stander_id = named(&amara, "Classroom stander").id;
     let stander = named(&amara, "Classroom stander").details;
     assert_eq!(stander.category, Category::StandingFrame);
     assert_eq!(
@@ -116,7 +117,12 @@ fn a_good_file_imports_every_row_and_the_items_read_back_with_every_field() {
         "Weight-bearing for hip health, 45 minutes a day"
     );
     assert_eq!(stander.status, ItemStatus::InUse);
-    assert_eq!(stander.review_date, Some(date(2027, 2, 3)));
+    let review = c.api.schedules_of_item(stander_id).unwrap();
+    assert_eq!(
+        (review[0].kind, review[0].next_due, review[0].every_months),
+        (ScheduleKind::Review, date(2027, 2, 3), 12),
+        "the review date is a yearly review schedule"
+    );
     assert_eq!(stander.staff_needed, 1);
     assert_eq!(stander.therapist, "Hannah Price (PT)");
 

@@ -109,14 +109,14 @@ fn services_and_reviews_are_listed_with_loler_soonest_first_across_children() {
     let mut api = api_on(date(2026, 11, 22));
     let zoe = add_child(&mut api, "Zoë", "Hughes");
     let amara = add_child(&mut api, "Amara", "Okafor");
-    let mut chair = ItemDetails::new(Category::Wheelchair, "Everyday wheelchair");
-    chair.review_date = Some(date(2026, 12, 1));
+    let chair = ItemDetails::new(Category::Wheelchair, "Everyday wheelchair");
     let chair = api.create_item(zoe.id, chair).unwrap();
+    add_review(&mut api, chair.id, date(2026, 12, 1));
     api.add_service_record(chair.id, record(ServiceKind::Service, date(2025, 11, 30)))
         .unwrap();
-    let mut stander = ItemDetails::new(Category::StandingFrame, "Prone stander");
-    stander.review_date = Some(date(2026, 10, 31));
-    api.create_item(amara.id, stander).unwrap();
+    let stander = ItemDetails::new(Category::StandingFrame, "Prone stander");
+    let stander = api.create_item(amara.id, stander).unwrap();
+    add_review(&mut api, stander.id, date(2026, 10, 31));
     let due = api.due_list(30).unwrap();
     let summary: Vec<(String, DueKind, i64)> = due
         .iter()
@@ -181,9 +181,9 @@ fn caseload_badges_show_what_is_overdue_or_due_within_30_days() {
     let mut hoist = ItemDetails::new(Category::Hoist, "Hoist");
     hoist.issue_date = Some(date(2026, 10, 1));
     api.create_item(zoe.id, hoist).unwrap();
-    let mut chair = ItemDetails::new(Category::Seating, "Chair");
-    chair.review_date = Some(date(2026, 12, 10));
-    api.create_item(zoe.id, chair).unwrap();
+    let chair = ItemDetails::new(Category::Seating, "Chair");
+    let chair = api.create_item(zoe.id, chair).unwrap();
+    add_review(&mut api, chair.id, date(2026, 12, 10));
     let found = api.search_children("zoe", None, 10).unwrap();
     let badges: Vec<(DueKind, bool)> = found.children[0]
         .due

@@ -25,6 +25,7 @@ mod media;
 mod migrations;
 mod model_edges;
 mod passport;
+mod schedules;
 mod search;
 mod store;
 mod training;

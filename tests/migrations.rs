@@ -102,6 +102,118 @@ fn version_1_caseload_upgrades_with_its_data() {
     assert_eq!(images, 1, "the hoist's photo is in the passport");
 }
 
+/// The version 1 fixture brought to version 10 (the last before schedules), then given what
+/// version 10 kept as due dates: the chair's review date and two services, and a sling never
+/// examined beside the hoist examined on 1 June 2026.
+fn version_10_caseload(dir: &Path) {
+    restore_fixture(dir, include_str!("fixtures/caseload_v1.sql"));
+    let mut conn = Connection::open(dir.join("passport.db")).unwrap();
+    equipment_passport::store::migrate_to(&mut conn, 10).unwrap();
+    conn.execute_batch(
+        "UPDATE items SET review_date = '2027-02-03'
+             WHERE id = '01a2058e-eebf-70f3-b6d2-598b7f7c04db';
+         INSERT INTO service_records (id, item_id, kind, date, by_whom, outcome, notes, next_due,
+             recorded_at)
+         VALUES ('01a2058e-ef00-7000-8000-000000000001', '01a2058e-eebf-70f3-b6d2-598b7f7c04db',
+                 'service', '2025-01-10', 'Seating Co', 'pass', '', '2026-01-10',
+                 '2025-01-10 10:00:00+00:00'),
+                ('01a2058e-ef00-7000-8000-000000000002', '01a2058e-eebf-70f3-b6d2-598b7f7c04db',
+                 'service', '2026-01-15', 'Seating Co', 'pass', '', '2027-01-15',
+                 '2026-01-15 10:00:00+00:00');
+         INSERT INTO items (id, child_id, category, name, where_used, issue_date, status,
+             staff_needed, created_at, updated_at)
+         VALUES ('01a2058e-ef00-7000-8000-000000000003', '01a2058e-ee3b-76c1-90b7-3ed6f5a87a41',
+                 'sling', 'Hammock sling', 'school', '2026-10-01', 'in-use', 2,
+                 '2026-10-01 09:00:00+00:00', '2026-10-01 09:00:00+00:00');",
+    )
+    .unwrap();
+}
+
+#[test]
+fn version_10_review_dates_and_records_become_schedules_with_the_same_due_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    version_10_caseload(dir.path());
+    let api = open(dir.path()).unwrap();
+    assert!(api.check_database().unwrap().ok());
+
+    let due: Vec<(String, DueKind, chrono::NaiveDate, bool)> = api
+        .due_list(3650)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.subject, e.kind, e.due_date, e.never_done))
+        .collect();
+    assert_eq!(
+        due,
+        vec![
+            (
+                "Hammock sling".into(),
+                DueKind::Loler,
+                date(2026, 10, 1),
+                true
+            ),
+            (
+                "Mobile hoist".into(),
+                DueKind::Loler,
+                date(2026, 12, 1),
+                false
+            ),
+            (
+                "Classroom chair".into(),
+                DueKind::Service,
+                date(2027, 1, 15),
+                false
+            ),
+            (
+                "Classroom chair".into(),
+                DueKind::Review,
+                date(2027, 2, 3),
+                false
+            ),
+        ],
+        "the same dates version 10 listed, now each a schedule's"
+    );
+    assert!(
+        api.due_list(3650)
+            .unwrap()
+            .iter()
+            .all(|e| e.child_name == "Zoë Hughes" && e.schedule_id.is_some())
+    );
+
+    let schedules = |id: &str| -> Vec<(ScheduleKind, u32, Option<chrono::NaiveDate>)> {
+        api.schedules_of_item(id.parse().unwrap())
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.kind, s.every_months, s.last_done))
+            .collect()
+    };
+    assert_eq!(
+        schedules("01a2058e-ee63-757b-b870-ad9b5babd9b4"),
+        [(ScheduleKind::Loler, 6, Some(date(2026, 6, 1)))],
+        "the hoist: every six months, as its record said"
+    );
+    assert_eq!(
+        schedules("01a2058e-eebf-70f3-b6d2-598b7f7c04db"),
+        [
+            (ScheduleKind::Service, 12, Some(date(2026, 1, 15))),
+            (ScheduleKind::Review, 12, None),
+        ],
+        "the chair: its newest service and its review"
+    );
+    assert_eq!(
+        schedules("01a2058e-ef00-7000-8000-000000000003"),
+        [(ScheduleKind::Loler, 6, None)],
+        "the sling: never examined, due from its issue"
+    );
+    // The conversion is not a change anyone made: History holds no schedule until one is.
+    let zoe = "01a2058e-ee3b-76c1-90b7-3ed6f5a87a41".parse().unwrap();
+    assert!(
+        api.child_history(zoe)
+            .unwrap()
+            .iter()
+            .all(|e| e.record.kind != equipment_passport::api::RecordKind::Schedule)
+    );
+}
+
 #[test]
 fn a_database_from_a_newer_app_is_refused() {
     let dir = tempfile::tempdir().unwrap();

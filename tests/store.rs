@@ -97,7 +97,6 @@ fn full_wheelchair(service: SupplierId) -> ItemDetails {
     d.donts = vec!["Don't lift by the armrests".into()];
     d.status = ItemStatus::AwaitingRepair;
     d.repair_supplier_id = Some(service);
-    d.review_date = Some(date(2027, 1, 15));
     d.therapist = "Sam Patel, OT".into();
     d.staff_needed = 2;
     let mut w = WheelchairDetails::new(WheelchairType::ManualSelfPropelled);

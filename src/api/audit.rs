@@ -6,8 +6,8 @@
 use super::Api;
 use crate::error::Result;
 use crate::model::{
-    ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, PhotoId, ServiceRecordId,
-    SettingId, SupplierId,
+    ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, PhotoId, ScheduleId,
+    ScheduleKind, ServiceRecordId, SettingId, SupplierId,
 };
 use crate::store::audit::{self as trail, AuditRow};
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -46,9 +46,11 @@ pub enum RecordKind {
     HandlingTask,
     /// One entry of the register of staff trained to use an item.
     Training,
+    /// One of an item's schedules (LOLER, service, review, a check the therapist names).
+    Schedule,
 }
 
-const KINDS: [(RecordKind, &str, &str); 19] = [
+const KINDS: [(RecordKind, &str, &str); 20] = [
     (RecordKind::Child, "children", "Child"),
     (RecordKind::Setting, "settings", "Setting"),
     (RecordKind::Supplier, "suppliers", "Supplier"),
@@ -80,6 +82,7 @@ const KINDS: [(RecordKind, &str, &str); 19] = [
         "Handling plan task",
     ),
     (RecordKind::Training, "training_records", "Staff training"),
+    (RecordKind::Schedule, "item_schedules", "Schedule"),
 ];
 
 impl RecordKind {
@@ -153,7 +156,8 @@ record_ref_from!(
     ServiceRecordId => ServiceRecord,
     DfgCaseId => DfgCase,
     DfgStageId => DfgStage,
-    DfgNoteId => DfgNote
+    DfgNoteId => DfgNote,
+    ScheduleId => Schedule
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -338,6 +342,15 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str, Shown)] {
             ("method", "Method", Text),
             ("photo_ref", "Photo reference", Text),
             ("review_date", "Review by", Text),
+        ],
+        "item_schedules" => &[
+            ("item_id", "Equipment item", Text),
+            ("kind", "Kind", Text),
+            ("name", "Name", Text),
+            ("every_months", "Every (months)", Text),
+            ("last_done", "Last done", Text),
+            ("next_due", "Next due", Text),
+            ("created_at", "Added at", Text),
         ],
         "training_records" => &[
             ("item_id", "Equipment item", Text),
@@ -653,6 +666,15 @@ fn summary(row: &AuditRow, kind: RecordKind) -> String {
             (Some(name), Some(on)) => format!("Training: {name} on {on}"),
             _ => kind.label().into(),
         },
+        RecordKind::Schedule => {
+            let what = match (text("kind"), text("name")) {
+                (_, Some(name)) if !name.is_empty() => name,
+                (Some(code), _) => ScheduleKind::from_code(&code)
+                    .map_or_else(|| humanise(&code), |k| k.label().to_string()),
+                (None, _) => kind.label().to_string(),
+            };
+            format!("Schedule: {what}")
+        }
     }
 }
 
@@ -763,7 +785,7 @@ fn points_to(table: &str, column: &str) -> Option<&'static str> {
     match (table, column) {
         ("children" | "issued_copies" | "training_records", "setting_id") => Some("settings"),
         ("items", "provider_id" | "repair_supplier_id") => Some("suppliers"),
-        ("photos" | "training_records", "item_id")
+        ("photos" | "training_records" | "item_schedules", "item_id")
         | ("handling_tasks", "equipment_id" | "sling_id") => Some("items"),
         ("children" | "item_steps", "photo_id") => Some("photos"),
         _ => None,

@@ -7,7 +7,9 @@ use crate::import_csv::columns::{Column, Header};
 use crate::import_csv::rows::{self, ChildKey, RowDraft, same_name};
 use crate::import_csv::{CsvRowError, TextEncoding, read_table};
 use crate::model::search_text::fold;
-use crate::model::{Category, ChildId, ItemDetails, ServiceRecordDetails, SupplierId};
+use crate::model::{
+    Category, ChildId, ItemDetails, ScheduleDetails, ServiceRecordDetails, SupplierId,
+};
 use crate::store::children::{self, ChildSearch};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -54,6 +56,7 @@ struct ReadyRow {
     child: ChildId,
     details: ItemDetails,
     service: Option<ServiceRecordDetails>,
+    review: Option<ScheduleDetails>,
 }
 
 impl Api {
@@ -158,6 +161,10 @@ impl Api {
                     api.add_service_record(item.id, service.clone())
                         .map_err(mark_service)?;
                 }
+                if let Some(review) = &row.review {
+                    api.add_schedule(item.id, review.clone())
+                        .map_err(|e| mark(e, REVIEW_MARK))?;
+                }
                 Ok(())
             });
             match result {
@@ -171,6 +178,7 @@ impl Api {
                         for f in fields {
                             let column = match f.field.strip_prefix(SERVICE_MARK) {
                                 Some(field) => rows::service_column(field),
+                                None if f.field.starts_with(REVIEW_MARK) => Column::ReviewDate,
                                 None => rows::item_column(&f.field),
                             };
                             errors.push(CsvRowError {
@@ -196,13 +204,20 @@ impl Api {
 /// reported under the service columns rather than the item's.
 const SERVICE_MARK: &str = "service:";
 
+/// Marks the fields of the review schedule's validation errors: they belong to `Review date`.
+const REVIEW_MARK: &str = "review:";
+
 fn mark_service(e: Error) -> Error {
+    mark(e, SERVICE_MARK)
+}
+
+fn mark(e: Error, prefix: &str) -> Error {
     match e {
         Error::Invalid(fields) => Error::Invalid(
             fields
                 .into_iter()
                 .map(|mut f| {
-                    f.field = format!("{SERVICE_MARK}{}", f.field);
+                    f.field = format!("{prefix}{}", f.field);
                     f
                 })
                 .collect(),
@@ -364,6 +379,7 @@ impl Matcher {
                 child,
                 details,
                 service: draft.service,
+                review: draft.review,
             }),
             _ => Err(problems),
         })

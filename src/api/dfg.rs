@@ -379,6 +379,8 @@ impl Api {
                     training_id: None,
                     person: String::new(),
                     when_text: String::new(),
+                    schedule_id: None,
+                    what: String::new(),
                 });
             }
         }

@@ -50,6 +50,8 @@ impl Api {
                 training_id: None,
                 person: String::new(),
                 when_text: String::new(),
+                schedule_id: None,
+                what: String::new(),
             });
         }
         // Stable: entries already in register order keep it within a day.

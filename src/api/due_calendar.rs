@@ -1,5 +1,5 @@
 //! The due list as a calendar file: one all-day event per due date (examinations, services,
-//! reviews, out-of-date school copies, handling plan reviews, DFG deadlines).
+//! reviews and every other schedule, out-of-date school copies, handling plan reviews, DFG deadlines).
 //!
 //! A calendar is often synced to a cloud service, so an event names the item and the child's
 //! initials only: never a full name, an NHS number, an address or a school.
@@ -50,15 +50,22 @@ impl Api {
 fn event_for(entry: &DueEntry) -> CalendarEvent {
     // The record the date belongs to: the same on every export, so a calendar moves the event
     // when the date changes instead of adding another.
-    // Each person's refresher on an item is an event of its own (their name stays out of it).
-    let record = match (entry.training_id, entry.item_id, entry.dfg_case_id) {
-        (Some(training), _, _) => training.to_string(),
-        (None, Some(item), _) => item.to_string(),
-        (None, None, Some(case)) => case.to_string(),
-        (None, None, None) => entry.child_id.to_string(),
+    // Each person's refresher on an item is an event of its own (their name stays out of it),
+    // and so is each of an item's schedules (two checks the therapist named are two events).
+    let record = match (
+        entry.schedule_id,
+        entry.training_id,
+        entry.item_id,
+        entry.dfg_case_id,
+    ) {
+        (Some(schedule), _, _, _) => schedule.to_string(),
+        (None, Some(training), _, _) => training.to_string(),
+        (None, None, Some(item), _) => item.to_string(),
+        (None, None, None, Some(case)) => case.to_string(),
+        (None, None, None, None) => entry.child_id.to_string(),
     };
     let what = match entry.item_id {
-        Some(_) => format!("{}: {}", entry.kind.label(), entry.subject),
+        Some(_) => format!("{}: {}", entry.what_is_due(), entry.subject),
         None => entry.kind.label().to_string(),
     };
     CalendarEvent {

@@ -38,6 +38,8 @@ impl Api {
     pub fn create_item(&mut self, child: ChildId, details: ItemDetails) -> Result<EquipmentItem> {
         let details = details.validated(self.today())?;
         let id = ItemId::new();
+        let intervals = self.service_intervals()?;
+        let today = self.today();
         let tx = self.store.transaction()?;
         if !children::exists(&tx, child)? {
             return Err(Error::not_found(ChildId::KIND, child));
@@ -53,12 +55,22 @@ impl Api {
             updated_at: now,
         };
         items::insert(&tx, &item)?;
+        super::schedules::ensure_loler_schedule(
+            &tx,
+            id,
+            item.details.category,
+            item.details.issue_date,
+            &intervals,
+            today,
+            now,
+        )?;
         tx.commit()?;
         Ok(item)
     }
 
     pub fn update_item(&mut self, id: ItemId, details: ItemDetails) -> Result<EquipmentItem> {
-        let details = details.validated(self.today())?;
+        let today = self.today();
+        let details = details.validated(today)?;
         let now = self.clock.now();
         let tx = self.store.transaction()?;
         let mut item = items::get(&tx, id)?;
@@ -66,6 +78,17 @@ impl Api {
         item.details = details;
         item.updated_at = now;
         items::update(&tx, &item)?;
+        // An item that becomes a hoist or sling needs its examinations from now on.
+        let intervals = app_settings::get(&tx, INTERVALS_KEY)?.unwrap_or_default();
+        super::schedules::ensure_loler_schedule(
+            &tx,
+            id,
+            item.details.category,
+            item.details.issue_date,
+            &intervals,
+            today,
+            now,
+        )?;
         tx.commit()?;
         Ok(item)
     }

@@ -76,6 +76,12 @@ impl Api {
         };
         let log = service_records::for_item(conn, item.id)?;
         let latest = ServiceRecord::latest(&log, Some(kind));
+        // The item's schedule of that kind, when it has one: "mark done" moves it without a
+        // record in the log.
+        let schedule = crate::store::schedules::for_item(conn, item.id)?
+            .into_iter()
+            .filter(|s| Some(s.kind) == crate::model::ScheduleKind::moved_by(kind))
+            .min_by_key(|s| s.next_due);
         let repair_line = match d.repairer() {
             Some(id) => {
                 let s = suppliers::get(conn, id)?.details;
@@ -90,8 +96,14 @@ impl Api {
             child_first_name: child.details.known_as().to_string(),
             serial: d.serial.clone(),
             check: kind.label().to_string(),
-            last_done: latest.map(|r| r.details.date),
-            next_due: latest.and_then(|r| r.details.next_due),
+            last_done: match &schedule {
+                Some(s) => s.last_done,
+                None => latest.map(|r| r.details.date),
+            },
+            next_due: match &schedule {
+                Some(s) => Some(s.next_due),
+                None => latest.and_then(|r| r.details.next_due),
+            },
             repair_line,
         })
     }

@@ -5,13 +5,14 @@ use super::Api;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::passport::{
-    self, Audience, Format, PassportData, PassportItem, PassportPhoto, PhotoPolicy, RenderOptions,
-    Rendered, Template, TrainedStaff, file_name,
+    self, Audience, Format, PassportData, PassportItem, PassportPhoto, PassportSchedule,
+    PhotoPolicy, RenderOptions, Rendered, Template, TrainedStaff, file_name,
 };
 use crate::store::issued::{self, IssuedCopy};
 use crate::store::photos::StoredPhoto;
 use crate::store::{
-    children, contacts, handling, items, photos, service_records, settings, suppliers, training,
+    children, contacts, handling, items, photos, schedules, service_records, settings, suppliers,
+    training,
 };
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -182,7 +183,21 @@ impl Api {
             .into_iter()
             .map(|item| {
                 let service_log = service_records::for_item(conn, item.id)?;
-                Ok(PassportItem { item, service_log })
+                let schedules = schedules::for_item(conn, item.id)?
+                    .into_iter()
+                    .map(|s| PassportSchedule {
+                        kind: s.kind,
+                        what: s.what(),
+                        every_months: s.every_months,
+                        last_done: s.last_done,
+                        next_due: s.next_due,
+                    })
+                    .collect();
+                Ok(PassportItem {
+                    item,
+                    service_log,
+                    schedules,
+                })
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(PassportData {

@@ -4,7 +4,8 @@ use super::format::{self, Bundle, BundleChild, BundleItem, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::model::{ChildId, PhotoId, SettingId, SupplierId};
 use crate::store::{
-    children, contacts, dfg, handling, items, photos, service_records, settings, suppliers,
+    children, contacts, dfg, handling, items, photos, schedules, service_records, settings,
+    suppliers,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -28,6 +29,7 @@ pub fn collect(conn: &Connection, ids: &[ChildId], now: DateTime<Utc>) -> Result
             supplier_ids.extend(item.details.supplier_ids().into_iter().map(|(_, s)| s));
             bundle_items.push(BundleItem {
                 service_log: service_records::for_item(conn, item.id)?,
+                schedules: schedules::for_item(conn, item.id)?,
                 item,
             });
         }

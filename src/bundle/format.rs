@@ -3,10 +3,12 @@
 //! which shape of document this is; a reader refuses a version it does not know.
 
 use crate::model::dfg::DfgCase;
+use crate::model::schedule::months_between;
 use crate::model::{
-    Child, Contact, EquipmentItem, HandlingTask, PhotoId, ServiceRecord, Setting, Supplier,
+    Child, Contact, EquipmentItem, HandlingTask, PhotoId, Schedule, ScheduleId, ScheduleKind,
+    ServiceIntervals, ServiceKind, ServiceRecord, Setting, Supplier,
 };
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The version of the document this build writes, and the newest it reads.
@@ -21,10 +23,14 @@ use serde::{Deserialize, Serialize};
 /// Later in version 2, a child may carry `handling_plan` (optional, written only when the
 /// plan has rows): additive, so the version stays 2.
 ///
-/// Version 3: a LOLER service record may carry its thorough examination report
-/// (`examination`), and an item may be `not-safe` (found not safe to operate). Service records
-/// are read leniently, so a version 2 reader would drop the report without a word; the new
-/// version makes it refuse instead. A version 2 bundle reads as records without reports.
+/// Version 3: each item carries its schedules (`schedules`: LOLER, service, review and the
+/// rest, each with its interval, last date and next due date), and an item no longer has a
+/// `review_date`; a LOLER service record may carry its thorough examination report
+/// (`examination`), and an item may be `not-safe` (found not safe to operate). A version 2
+/// reader would drop the schedules and reports without a word (service records are read
+/// leniently), so the new version makes it refuse instead. A version 2 bundle still reads: its
+/// records come without reports, and its review dates, newest LOLER examinations and services
+/// become schedules as the caseload's own upgrade makes them ([`schedules_from_version_2`]).
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// The oldest version this build reads. A version 1 child is read as one without key
@@ -83,6 +89,63 @@ pub struct BundleItem {
     /// The item; its gallery (`photos`) and set-up steps' `photo_id`s name photos in `photos/`.
     pub item: EquipmentItem,
     pub service_log: Vec<ServiceRecord>,
+    /// The item's schedules (version 3 on; made from the item's record for version 2).
+    #[serde(default)]
+    pub schedules: Vec<Schedule>,
+}
+
+/// The schedules a version 2 item stands for: its review date (`review`, read from the
+/// document) as a yearly review, its newest LOLER examination and service as schedules last
+/// done on their dates, and a hoist or sling never examined as a LOLER examination due from
+/// its issue. Made as the caseload's upgrade to schema 11 makes them.
+pub fn schedules_from_version_2(
+    entry: &BundleItem,
+    review: Option<NaiveDate>,
+    intervals: &ServiceIntervals,
+) -> Vec<Schedule> {
+    let item = &entry.item;
+    let schedule = |kind, every, last_done, next_due| Schedule {
+        id: ScheduleId::new(),
+        item_id: item.id,
+        kind,
+        name: String::new(),
+        every_months: every,
+        last_done,
+        next_due,
+        created_at: item.updated_at,
+        overdue: false,
+    };
+    let mut out = Vec::new();
+    if let Some(review) = review {
+        out.push(schedule(ScheduleKind::Review, 12, None, review));
+    }
+    for (record_kind, kind) in [
+        (ServiceKind::LolerExamination, ScheduleKind::Loler),
+        (ServiceKind::Service, ScheduleKind::Service),
+    ] {
+        if let Some(last) = ServiceRecord::latest(&entry.service_log, Some(record_kind))
+            && let Some(next) = last.details.next_due.filter(|&n| n >= last.details.date)
+        {
+            let every = months_between(last.details.date, next);
+            out.push(schedule(kind, every, Some(last.details.date), next));
+        }
+    }
+    let category = item.details.category;
+    if category.lifts_people()
+        && ServiceRecord::latest(&entry.service_log, Some(ServiceKind::LolerExamination)).is_none()
+    {
+        let from = item
+            .details
+            .issue_date
+            .unwrap_or(item.created_at.date_naive());
+        out.push(schedule(
+            ScheduleKind::Loler,
+            intervals.loler_lifting_months,
+            None,
+            from,
+        ));
+    }
+    out
 }
 
 impl BundleChild {

@@ -18,7 +18,8 @@ use crate::model::dfg::{CaseNote, DfgCase, DfgRules};
 use crate::model::*;
 use crate::store::photos::PhotoPlace;
 use crate::store::{
-    children, contacts, dfg, handling, items, photos, service_records, settings, suppliers,
+    children, contacts, dfg, handling, items, photos, schedules, service_records, settings,
+    suppliers,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
@@ -274,11 +275,30 @@ pub fn parse(document: &[u8]) -> Result<Bundle> {
             ));
         }
     };
-    serde_json::from_slice(document).map_err(|e| {
+    let mut bundle: Bundle = serde_json::from_slice(document).map_err(|e| {
         bad(format!(
             "bundle.json does not have the shape of a version {version} bundle ({e}): the bundle is damaged or was not made by the app"
         ))
-    })
+    })?;
+    if version < 3 {
+        with_version_2_schedules(&mut bundle, &value);
+    }
+    Ok(bundle)
+}
+
+/// Gives each item of a version 2 document the schedules its record stood for: its
+/// `review_date` (read from the document, as the item no longer has one), newest LOLER
+/// examination and service, and a first examination for lifting equipment never examined.
+fn with_version_2_schedules(bundle: &mut Bundle, value: &serde_json::Value) {
+    let intervals = ServiceIntervals::default();
+    for (n, bc) in bundle.children.iter_mut().enumerate() {
+        for (m, entry) in bc.items.iter_mut().enumerate() {
+            let review = value["children"][n]["items"][m]["item"]["details"]["review_date"]
+                .as_str()
+                .and_then(|d| d.parse::<NaiveDate>().ok());
+            entry.schedules = format::schedules_from_version_2(entry, review, &intervals);
+        }
+    }
 }
 
 /// Problems found, each named after its record.
@@ -370,6 +390,7 @@ struct SeenIds {
     contacts: HashSet<ContactId>,
     items: HashSet<ItemId>,
     records: HashSet<ServiceRecordId>,
+    schedules: HashSet<ScheduleId>,
     cases: HashSet<DfgCaseId>,
     stages: HashSet<DfgStageId>,
     notes: HashSet<DfgNoteId>,
@@ -461,6 +482,10 @@ impl<'a> Validation<'a> {
             for (k, record) in entry.service_log.iter_mut().enumerate() {
                 let label = format!("{label} service record {}", k + 1);
                 self.service_record(&label, record, &entry.item);
+            }
+            for (k, schedule) in entry.schedules.iter_mut().enumerate() {
+                let label = format!("{label} schedule {}", k + 1);
+                self.schedule(&label, schedule, &entry.item);
             }
         }
     }
@@ -611,6 +636,32 @@ impl<'a> Validation<'a> {
         {
             self.p
                 .fail(label, "date", "this is before the item was issued");
+        }
+    }
+
+    /// A schedule, filed under its item and checked by the rules for one typed in (its last
+    /// date may be today's at the latest; its next due date is never before it).
+    fn schedule(&mut self, label: &str, schedule: &mut Schedule, item: &EquipmentItem) {
+        self.p.unique(&mut self.seen.schedules, label, schedule.id);
+        if schedule.item_id != item.id {
+            self.p.fail(
+                label,
+                "item_id",
+                "this schedule is filed under another item",
+            );
+        }
+        let details = ScheduleDetails {
+            kind: schedule.kind,
+            name: schedule.name.clone(),
+            every_months: schedule.every_months,
+            last_done: schedule.last_done,
+            next_due: Some(schedule.next_due),
+        };
+        if let Some(d) = self.p.check(
+            label,
+            details.validated(item.details.category, self.intervals, self.today),
+        ) {
+            schedule.name = d.name;
         }
     }
 
@@ -935,6 +986,7 @@ fn clashes(conn: &Connection, bc: &BundleChild) -> Result<Vec<FieldError>> {
     for e in &bc.items {
         records.push(("items", e.item.id.0));
         records.extend(e.service_log.iter().map(|r| ("service_records", r.id.0)));
+        records.extend(e.schedules.iter().map(|s| ("item_schedules", s.id.0)));
     }
     records.extend(bc.photo_ids().into_iter().map(|p| ("photos", p.0)));
     for case in &bc.dfg_cases {
@@ -1101,8 +1153,24 @@ fn write_child(
             let mut record = r.clone();
             record.id = ServiceRecordId(ids.get(r.id.0));
             record.item_id = item.id;
-            service_records::insert(conn, &record)?;
+            service_records::insert_as_recorded(conn, &record)?;
             report.service_records += 1;
+        }
+        for s in &entry.schedules {
+            let details = ScheduleDetails {
+                kind: s.kind,
+                name: s.name.clone(),
+                every_months: s.every_months,
+                last_done: s.last_done,
+                next_due: Some(s.next_due),
+            };
+            schedules::insert(
+                conn,
+                ScheduleId(ids.get(s.id.0)),
+                item.id,
+                &details,
+                s.created_at,
+            )?;
         }
     }
     if !bc.handling_plan.is_empty() {

@@ -12,9 +12,9 @@ use super::templates::{Lead, Template, personal};
 use crate::Api;
 use crate::error::Result;
 use crate::model::{
-    Child, ItemDetails, ItemId, LoopConfiguration, Measurement, Outcome, ScheduleSlot,
-    SeatingDetails, ServiceKind, ServiceRecordDetails, SetupStep, SlingDetails, WheelchairDetails,
-    WhereUsed,
+    Child, ItemDetails, ItemId, LoopConfiguration, Measurement, Outcome, ScheduleDetails,
+    ScheduleKind, ScheduleSlot, SeatingDetails, ServiceKind, ServiceRecordDetails, SetupStep,
+    SlingDetails, WheelchairDetails, WhereUsed,
 };
 use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 
@@ -129,7 +129,6 @@ fn details(
     d.donts = each(t.donts);
     d.status = kit.status;
     d.repair_supplier_id = Some(dir.id(t.repairer));
-    d.review_date = Some(today + chrono::TimeDelta::days(kit.review_in_days));
     d.therapist = therapist(t, profile);
     d.staff_needed = t.staff;
     d.wheelchair = kit.chair.as_ref().map(|c| WheelchairDetails {
@@ -336,6 +335,17 @@ pub fn create(
             api.add_service_record(item.id, record)?;
             tally.service_records += 1;
         }
+        // The therapist's yearly review, next due on the kit's own day.
+        api.add_schedule(
+            item.id,
+            ScheduleDetails {
+                kind: ScheduleKind::Review,
+                name: String::new(),
+                every_months: 12,
+                last_done: None,
+                next_due: Some(today + chrono::TimeDelta::days(kit.review_in_days)),
+            },
+        )?;
     }
     Ok(tally)
 }

@@ -6,8 +6,8 @@ use super::columns::{Column, Header};
 use crate::model::nhs_number;
 use crate::model::search_text::fold;
 use crate::model::{
-    Category, ItemDetails, ItemStatus, Outcome, ServiceIntervals, ServiceKind,
-    ServiceRecordDetails, SlingDetails, WhereUsed,
+    Category, ItemDetails, ItemStatus, Outcome, ScheduleDetails, ScheduleKind, ServiceIntervals,
+    ServiceKind, ServiceRecordDetails, SlingDetails, WhereUsed,
 };
 use chrono::NaiveDate;
 
@@ -32,6 +32,8 @@ pub struct RowDraft {
     pub provider: Option<String>,
     pub details: ItemDetails,
     pub service: Option<ServiceRecordDetails>,
+    /// The `Review date` cell as a yearly review schedule, next due on that date.
+    pub review: Option<ScheduleDetails>,
 }
 
 /// One row being read: its cells, and every problem found so far, each against its column.
@@ -112,7 +114,11 @@ pub fn parse_row(
     let details = item_details(&mut row);
     let provider = Some(row.cell(Column::Provider).to_string()).filter(|s| !s.is_empty());
     let last = last_service_cells(&mut row);
+    let review = row.date(Column::ReviewDate);
     let details = validated_item(&mut row, details, today);
+    let review = details
+        .as_ref()
+        .and_then(|d| review.and_then(|on| review_schedule(&mut row, on, d, intervals, today)));
     let Some(details) = details.filter(|_| row.errors.is_empty()) else {
         return Err(row.errors);
     };
@@ -128,7 +134,45 @@ pub fn parse_row(
         provider,
         details,
         service,
+        review,
     })
+}
+
+/// The review date as a review schedule (yearly, next due on the date), checked by the
+/// model's rules and against the item's issue date; problems go under `Review date`.
+fn review_schedule(
+    row: &mut Row,
+    on: NaiveDate,
+    details: &ItemDetails,
+    intervals: &ServiceIntervals,
+    today: NaiveDate,
+) -> Option<ScheduleDetails> {
+    if details.issue_date.is_some_and(|issued| on < issued) {
+        row.add(
+            Column::ReviewDate,
+            "the review date cannot be before the issue date",
+        );
+        return None;
+    }
+    let schedule = ScheduleDetails {
+        kind: ScheduleKind::Review,
+        name: String::new(),
+        every_months: 12,
+        last_done: None,
+        next_due: Some(on),
+    };
+    match schedule.validated(details.category, intervals, today) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            for f in e.fields() {
+                row.add(
+                    Column::ReviewDate,
+                    f.message.replace("next due date", "review date"),
+                );
+            }
+            None
+        }
+    }
 }
 
 /// Who the row is for: the NHS number, or the given name, family name and date of birth.
@@ -203,7 +247,6 @@ fn item_details(row: &mut Row) -> ItemDetails {
         details.status = status;
     }
     details.issue_date = row.date(Column::IssueDate);
-    details.review_date = row.date(Column::ReviewDate);
     if let Some(n) = staff_needed(row, category) {
         details.staff_needed = n;
     }

@@ -2,7 +2,7 @@
 //! school copies, staff training refreshers, and the statutory deadlines of DFG cases.
 
 use super::labelled::labelled_enum;
-use super::{Category, ChildId, DfgCaseId, ItemId, TrainingId};
+use super::{Category, ChildId, DfgCaseId, ItemId, ScheduleId, TrainingId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,10 @@ labelled_enum! {
         DfgPayment => ("dfg-payment", "DFG payment due"),
         Repair => ("repair", "Repair due"),
         NotSafe => ("not-safe", "Not safe: do not use"),
+        SlingInspection => ("sling-inspection", "Sling inspection"),
+        BatteryTest => ("battery-test", "Battery test"),
+        Calibration => ("calibration", "Calibration"),
+        Other => ("other", "Scheduled check"),
     }
 }
 
@@ -37,6 +41,10 @@ impl DueKind {
             DueKind::DfgWorks => "DFG works",
             DueKind::DfgPayment => "DFG payment",
             DueKind::Repair => "repair",
+            DueKind::SlingInspection => "sling inspection",
+            DueKind::BatteryTest => "battery test",
+            DueKind::Calibration => "calibration",
+            DueKind::Other => "scheduled check",
         };
         if overdue {
             format!("Overdue {what}")
@@ -81,9 +89,25 @@ pub struct DueEntry {
     /// How far off it is in words ([`DueEntry::when`]), filled in by the api's due list.
     #[serde(default)]
     pub when_text: String,
+    /// The item's schedule this date belongs to.
+    #[serde(default)]
+    pub schedule_id: Option<ScheduleId>,
+    /// For a schedule of kind "other", the name it was given ("Tyre pressure check"); ""
+    /// otherwise, when the kind's label says what is due.
+    #[serde(default)]
+    pub what: String,
 }
 
 impl DueEntry {
+    /// What is due, in words: the name of an "other" schedule, else the kind's label.
+    pub fn what_is_due(&self) -> &str {
+        if self.what.is_empty() {
+            self.kind.label()
+        } else {
+            &self.what
+        }
+    }
+
     pub fn is_overdue(&self) -> bool {
         self.days_left < 0
     }
@@ -119,6 +143,8 @@ mod tests {
         assert_eq!(DueKind::Repair.badge(false), "Repair due");
         assert_eq!(DueKind::Repair.badge(true), "Overdue repair");
         assert_eq!(DueKind::NotSafe.badge(true), "Do not use");
+        assert_eq!(DueKind::BatteryTest.badge(false), "Battery test due");
+        assert_eq!(DueKind::Other.badge(true), "Overdue scheduled check");
     }
 
     #[test]
@@ -138,6 +164,8 @@ mod tests {
             training_id: None,
             person: String::new(),
             when_text: String::new(),
+            schedule_id: None,
+            what: String::new(),
         };
         assert!(e.is_overdue());
         assert_eq!(e.when(), "Overdue by 3 days");

@@ -73,4 +73,6 @@ record_id! {
     DfgNoteId => "DFG case note";
     /// One entry of the register of staff trained to use an item.
     TrainingId => "training record";
+    /// One of an item's schedules (LOLER, service, review, a check the therapist names).
+    ScheduleId => "schedule";
 }

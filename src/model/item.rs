@@ -179,8 +179,6 @@ pub struct ItemDetails {
     /// Who repairs it when it breaks.
     #[serde(default)]
     pub repair_supplier_id: Option<SupplierId>,
-    #[serde(default)]
-    pub review_date: Option<NaiveDate>,
     /// The therapist responsible for it.
     #[serde(default)]
     pub therapist: String,
@@ -225,7 +223,6 @@ impl ItemDetails {
             donts: Vec::new(),
             status: ItemStatus::InUse,
             repair_supplier_id: None,
-            review_date: None,
             therapist: String::new(),
             staff_needed: 1,
             wheelchair: None,
@@ -273,17 +270,6 @@ impl ItemDetails {
         check.text("cleaning", "cleaning and care", &self.cleaning);
         if let Some(issued) = self.issue_date {
             check.past_date("issue_date", "issue date", issued, EARLIEST_RECORD, today);
-        }
-        if let Some(review) = self.review_date {
-            check.date("review_date", "review date", review, EARLIEST_RECORD, today);
-        }
-        if let (Some(issued), Some(review)) = (self.issue_date, self.review_date)
-            && review < issued
-        {
-            check.fail(
-                "review_date",
-                "the review date cannot be before the issue date",
-            );
         }
         if !(1..=4).contains(&self.staff_needed) {
             check.fail(
@@ -479,11 +465,11 @@ mod tests {
     }
 
     #[test]
-    fn issue_date_is_not_in_the_future_and_review_is_not_before_issue() {
+    fn issue_date_is_not_in_the_future() {
+        // Reviews are schedules now: see model::schedule.
         let mut item = ItemDetails::new(Category::Walker, "Kaye walker");
         item.issue_date = Some(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
-        item.review_date = Some(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
-        assert_eq!(fields_of(item), vec!["issue_date", "review_date"]);
+        assert_eq!(fields_of(item), vec!["issue_date"]);
     }
 
     #[test]
@@ -573,22 +559,18 @@ mod tests {
     }
 
     #[test]
-    fn equipment_dates_before_1950_or_reviews_over_ten_years_away_are_refused() {
+    fn equipment_dates_before_1950_are_refused() {
+        // A review date over ten years away is refused by the review schedule (model::schedule).
         let mut item = ItemDetails::new(Category::Walker, "Kaye walker");
         item.issue_date = Some(NaiveDate::from_ymd_opt(1, 1, 1).unwrap());
-        item.review_date = Some(NaiveDate::from_ymd_opt(2040, 1, 1).unwrap());
         let err = item.validated(today()).unwrap_err();
         let problems: Vec<String> = err.fields().iter().map(|f| f.to_string()).collect();
         assert_eq!(
             problems,
-            vec![
-                "issue_date: the issue date cannot be before 1950: check the year",
-                "review_date: the review date is more than 10 years away: check the year",
-            ]
+            vec!["issue_date: the issue date cannot be before 1950: check the year"]
         );
         let mut item = ItemDetails::new(Category::Walker, "Kaye walker");
         item.issue_date = Some(NaiveDate::from_ymd_opt(1950, 1, 1).unwrap());
-        item.review_date = Some(NaiveDate::from_ymd_opt(2036, 11, 22).unwrap());
         assert!(fields_of(item).is_empty());
     }
 

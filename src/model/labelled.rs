@@ -6,7 +6,8 @@ use super::dfg::{
     AdaptationKind, CaseStatus, ClockKind, ClockState, Jurisdiction, Scheme, Stage, Tenure,
 };
 use super::{
-    Category, ContactRole, Day, DueKind, IntervalBasis, ItemStatus, Outcome, ServiceKind,
+    Category, ContactRole, Day, DueKind, IntervalBasis, ItemStatus, Outcome, ScheduleKind,
+    ServiceKind,
     SettingKind, StatementColour, SupplierKind, Tier, WheelchairBudget, WheelchairType, WhereUsed,
 };
 
@@ -35,6 +36,7 @@ pub fn label_tables() -> Vec<LabelTable> {
         SettingKind::table(),
         SupplierKind::table(),
         DueKind::table(),
+        ScheduleKind::table(),
         Tenure::table(),
         Jurisdiction::table(),
         AdaptationKind::table(),

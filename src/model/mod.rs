@@ -17,6 +17,7 @@ mod labelled;
 pub mod nhs_number;
 pub mod passphrase;
 pub mod postcode;
+pub mod schedule;
 pub mod search_text;
 pub mod service;
 pub mod setting;
@@ -30,8 +31,8 @@ pub use due::{DueEntry, DueKind};
 pub use examination::{Defect, ExaminationReport, IntervalBasis, SafeWorkingLoad};
 pub use handling::HandlingTask;
 pub use id::{
-    ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, PhotoId, ServiceRecordId,
-    SettingId, SupplierId, TrainingId,
+    ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, PhotoId, ScheduleId,
+    ServiceRecordId, SettingId, SupplierId, TrainingId,
 };
 pub use item::{
     Category, CategoryFlags, Day, EquipmentItem, ItemDetails, ItemPhoto, ItemStatus, ScheduleSlot,
@@ -43,6 +44,7 @@ pub use item_parts::{
 };
 pub use key_statements::{KeyStatements, StatementColour};
 pub use labelled::{LabelTable, label_tables};
+pub use schedule::{Schedule, ScheduleDetails, ScheduleDone, ScheduleKind};
 pub use service::{Outcome, ServiceIntervals, ServiceKind, ServiceRecord, ServiceRecordDetails};
 pub use setting::{Setting, SettingDetails, SettingKind};
 pub use supplier::{Supplier, SupplierDetails, SupplierKind};

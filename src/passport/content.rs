@@ -305,7 +305,9 @@ fn cover(ctx: &Context, audience: Audience) -> Cover {
     }
     let review = ctx
         .current_items()
-        .filter_map(|i| i.item.details.review_date)
+        .flat_map(|i| &i.schedules)
+        .filter(|s| s.kind == crate::model::ScheduleKind::Review)
+        .map(|s| s.next_due)
         .min();
     if let Some(review) = review {
         facts.push(Fact {

@@ -109,7 +109,13 @@ fn overview(ctx: &Context, entry: &PassportItem) -> Vec<Fact> {
     if let Some(provider) = ctx.supplier(d.provider_id) {
         facts.push(Fact::text("Provided by", &provider.details.name));
     }
-    if let Some(review) = d.review_date {
+    if let Some(review) = entry
+        .schedules
+        .iter()
+        .filter(|s| s.kind == crate::model::ScheduleKind::Review)
+        .map(|s| s.next_due)
+        .min()
+    {
         facts.push(Fact::text("Review date", uk_date(review)));
     }
     if !d.therapist.is_empty() {

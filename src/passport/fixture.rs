@@ -3,8 +3,8 @@
 //! JPEG "photos". No real people: the NHS number is in the 999 test range.
 
 use super::{
-    Audience, Format, PassportData, PassportItem, PassportPhoto, RenderOptions, TherapistProfile,
-    TrainedStaff,
+    Audience, Format, PassportData, PassportItem, PassportPhoto, PassportSchedule, RenderOptions,
+    TherapistProfile, TrainedStaff,
 };
 use crate::model::*;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
@@ -274,10 +274,11 @@ impl Builder {
                 height: size.1,
             });
         }
-        let service_log = log
+        let service_log: Vec<ServiceRecord> = log
             .into_iter()
             .map(|(kind, date, next)| record(id, kind, date, next, "Ability Lifting Ltd"))
             .collect();
+        let schedules = schedules_from(&service_log);
         self.data.items.push(PassportItem {
             item: EquipmentItem {
                 id,
@@ -288,9 +289,40 @@ impl Builder {
                 updated_at: at(),
             },
             service_log,
+            schedules,
         });
         id
     }
+}
+
+/// The schedules a real caseload would hold for a log: the newest LOLER examination and
+/// service each move their schedule on, and every item has its yearly review on 1 March 2027.
+fn schedules_from(log: &[ServiceRecord]) -> Vec<PassportSchedule> {
+    let mut out = Vec::new();
+    for (kind, schedule) in [
+        (ServiceKind::LolerExamination, ScheduleKind::Loler),
+        (ServiceKind::Service, ScheduleKind::Service),
+    ] {
+        if let Some(last) = ServiceRecord::latest(log, Some(kind))
+            && let Some(next) = last.details.next_due
+        {
+            out.push(PassportSchedule {
+                kind: schedule,
+                what: schedule.label().to_string(),
+                every_months: crate::model::schedule::months_between(last.details.date, next),
+                last_done: Some(last.details.date),
+                next_due: next,
+            });
+        }
+    }
+    out.push(PassportSchedule {
+        kind: ScheduleKind::Review,
+        what: ScheduleKind::Review.label().to_string(),
+        every_months: 12,
+        last_done: None,
+        next_due: d(2027, 3, 1),
+    });
+    out
 }
 
 impl Builder {
@@ -310,7 +342,6 @@ pub fn item(category: Category, name: &str, purpose: &str) -> ItemDetails {
     let mut i = ItemDetails::new(category, name);
     i.purpose = purpose.into();
     i.therapist = "Gwŷn Dŵr (OT)".into();
-    i.review_date = Some(d(2027, 3, 1));
     i.safety_checks = vec![
         "Frame, straps and buckles are not damaged".into(),
         "Brakes hold when applied".into(),

@@ -53,6 +53,7 @@ mod proof_handling;
 
 pub use audience::{Audience, Field};
 pub use photo::PhotoPolicy;
+pub use servicing::PassportSchedule;
 pub use template::{SectionKind, Template};
 
 use crate::error::{Error, Result};
@@ -114,6 +115,8 @@ pub struct TrainedStaff {
 pub struct PassportItem {
     pub item: EquipmentItem,
     pub service_log: Vec<ServiceRecord>,
+    /// Every schedule of the item (any order; the servicing page sorts them).
+    pub schedules: Vec<PassportSchedule>,
 }
 
 /// Everything one child's passport is printed from.

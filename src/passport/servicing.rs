@@ -1,14 +1,29 @@
 //! An item's service state on the day of printing: the latest LOLER examination, service and
-//! repair, when the next is due, and the warnings that go at the top of its page (do not use,
-//! overdue, due soon, not safe, never examined, awaiting repair, review overdue), with the
-//! proof of its last thorough examination that travels with lifting equipment.
+//! repair, every schedule (what, how often, last done, next due), the warnings that go at the
+//! top of its page (do not use, overdue, due soon, not safe, never examined, awaiting repair,
+//! review overdue), and the proof of its last thorough examination that travels with lifting
+//! equipment.
 
 use super::PassportItem;
 use super::audience::Field;
-use super::content::{Block, Context, Fact, Notice, Tone, uk_date};
+use super::content::{Block, Column, Context, Fact, Notice, Table, Tone, uk_date};
 use super::paragraph::Span;
-use crate::model::{ExaminationReport, ItemStatus, Outcome, ServiceKind, ServiceRecord};
+use crate::model::schedule::how_often;
+use crate::model::{
+    ExaminationReport, ItemStatus, Outcome, ScheduleKind, ServiceKind, ServiceRecord,
+};
 use chrono::NaiveDate;
+
+/// One of an item's schedules as the passport prints it (the api fills these in).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassportSchedule {
+    pub kind: ScheduleKind,
+    /// What is due, in words ("LOLER thorough examination", "Tyre pressure check").
+    pub what: String,
+    pub every_months: u32,
+    pub last_done: Option<NaiveDate>,
+    pub next_due: NaiveDate,
+}
 
 /// How far ahead a due date earns a "due soon" notice.
 const DUE_SOON_DAYS: i64 = 28;
@@ -85,16 +100,24 @@ pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
     let Some(today) = ctx.today else {
         return out;
     };
-    for (kind, name) in [
-        (ServiceKind::LolerExamination, "LOLER thorough examination"),
-        (ServiceKind::Service, "service"),
-    ] {
-        let Some(due) = latest(log, Some(kind)).and_then(|r| r.details.next_due) else {
+    let never_examined = lifting && latest(log, Some(ServiceKind::LolerExamination)).is_none();
+    for schedule in &entry.schedules {
+        // A hoist never examined already carries its own notice above.
+        if schedule.kind == ScheduleKind::Review
+            || (schedule.kind == ScheduleKind::Loler
+                && schedule.last_done.is_none()
+                && never_examined)
+        {
             continue;
+        }
+        let due = schedule.next_due;
+        let name = match schedule.kind {
+            ScheduleKind::Loler | ScheduleKind::Other => schedule.what.clone(),
+            _ => schedule.what.to_lowercase(),
         };
         let days = (due - today).num_days();
         if days < 0 {
-            let action = if kind == ServiceKind::LolerExamination {
+            let action = if schedule.kind == ScheduleKind::Loler {
                 format!("Do not use this {thing} to lift anyone until it has been examined.")
             } else {
                 "Check with the therapist before using it.".to_string()
@@ -124,7 +147,12 @@ pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
                 .into(),
         });
     }
-    if let Some(review) = d.review_date
+    if let Some(review) = entry
+        .schedules
+        .iter()
+        .filter(|s| s.kind == ScheduleKind::Review)
+        .map(|s| s.next_due)
+        .min()
         && review < today
     {
         out.push(Notice {
@@ -262,7 +290,20 @@ pub fn servicing(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
         if let Some(report) = &last.details.examination {
             report_facts(last, report, &mut facts);
         }
-        if let Some(due) = last.details.next_due {
+        // The schedule's next date, which a later "mark done" may have moved on.
+        let wanted = if kind == ServiceKind::LolerExamination {
+            ScheduleKind::Loler
+        } else {
+            ScheduleKind::Service
+        };
+        let next = entry
+            .schedules
+            .iter()
+            .filter(|s| s.kind == wanted)
+            .map(|s| s.next_due)
+            .min()
+            .or(last.details.next_due);
+        if let Some(due) = next {
             let mut value = vec![Span::bold(uk_date(due))];
             if overdue(due) {
                 value.push(Span::bold(" (OVERDUE)"));
@@ -290,10 +331,15 @@ pub fn servicing(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
         });
     }
     blocks.push(Block::Heading("Servicing and safety checks".into()));
-    if facts.is_empty() {
+    if facts.is_empty() && entry.schedules.is_empty() {
         facts.push(Fact::text("Service record", "Nothing recorded yet"));
     }
-    blocks.push(Block::Facts(facts));
+    if !facts.is_empty() {
+        blocks.push(Block::Facts(facts));
+    }
+    if !entry.schedules.is_empty() {
+        blocks.push(Block::Table(schedule_table(entry, overdue)));
+    }
 
     blocks.push(Block::Heading("If it breaks or something is wrong".into()));
     let mut facts = vec![Fact::text(
@@ -372,4 +418,40 @@ fn report_facts(record: &ServiceRecord, report: &ExaminationReport, facts: &mut 
         facts.push(Fact::text("Defects", report.defects_text()));
     }
     facts.push(Fact::text("Interval", report.basis.label()));
+}
+
+/// Every schedule of the item, soonest due first: what, how often, last done, next due (in
+/// bold with "OVERDUE" once passed).
+fn schedule_table(entry: &PassportItem, overdue: impl Fn(NaiveDate) -> bool) -> Table {
+    let mut schedules: Vec<&PassportSchedule> = entry.schedules.iter().collect();
+    schedules.sort_by(|a, b| (a.next_due, &a.what).cmp(&(b.next_due, &b.what)));
+    let rows = schedules
+        .into_iter()
+        .map(|s| {
+            let mut next = vec![Span::bold(uk_date(s.next_due))];
+            if overdue(s.next_due) {
+                next.push(Span::bold(" OVERDUE"));
+            }
+            vec![
+                vec![Span::regular(&s.what)],
+                vec![Span::regular(how_often(s.every_months))],
+                vec![Span::regular(
+                    s.last_done.map_or("Never".to_string(), uk_date),
+                )],
+                next,
+            ]
+        })
+        .collect();
+    let columns = [
+        ("Scheduled check", 0.34),
+        ("How often", 0.19),
+        ("Last done", 0.21),
+        ("Next due", 0.26),
+    ];
+    Table {
+        columns: columns.iter().map(|&(t, w)| Column::new(t, w)).collect(),
+        rows,
+        blank_rows: 0,
+        label_column: false,
+    }
 }

@@ -88,7 +88,7 @@ pub fn for_item(conn: &Connection, item: &str) -> Result<Vec<AuditRow>> {
          ),
          attached(table_name, record_id) AS (
              SELECT DISTINCT table_name, record_id FROM of_child
-             WHERE table_name IN ('photos', 'service_records', 'training_records')
+             WHERE table_name IN ('photos', 'service_records', 'training_records', 'item_schedules')
                AND ?1 IN (json_extract(old_values, '$.item_id'),
                           json_extract(new_values, '$.item_id'))
          )

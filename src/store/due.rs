@@ -1,4 +1,5 @@
-//! The due-date index (`item_due`) and the caseload-wide due list read from it.
+//! The due-date index (`item_due`, one row per schedule of each current item) and the
+//! caseload-wide due list read from it.
 
 use super::sql::date_at;
 use crate::error::Result;
@@ -14,39 +15,22 @@ const CURRENT: &str = ItemStatus::CURRENT_SQL;
 const COPIED: &str = "i.name, i.category, c.id, c.sort_key,
                       display_name(c.given_name, c.family_name, c.preferred_name), c.setting_id";
 
-/// Recomputes what falls due for one item: its review date, the next LOLER examination and
-/// the next service from the newest record of each, and a first LOLER examination for lifting
-/// equipment that has never had one. Items withdrawn or returned have nothing due.
+/// Recomputes what falls due for one item: the next date of each of its schedules (a LOLER
+/// schedule never done is marked so: the hoist has never been examined). Items withdrawn or
+/// returned have nothing due.
 pub fn refresh_item(conn: &Connection, item: ItemId) -> Result<()> {
     conn.prepare_cached("DELETE FROM item_due WHERE item_id = ?1")?
         .execute([item])?;
     let insert = "INSERT INTO item_due (due_date, kind, never_done, item_id, item_name, category,
                       child_id, child_sort_key, child_name, setting_id)";
     conn.prepare_cached(&format!(
-        "{insert}
-         SELECT i.review_date, 'review', 0, i.id, {COPIED}
-         FROM items i JOIN children c ON c.id = i.child_id
-         WHERE i.id = ?1 AND i.review_date IS NOT NULL AND i.status IN ({CURRENT})"
-    ))?
-    .execute([item])?;
-    conn.prepare_cached(&format!(
-        "{insert}
-         SELECT r.next_due, r.kind, 0, i.id, {COPIED}
-         FROM (SELECT item_id, kind, next_due,
-                      row_number() OVER (PARTITION BY kind ORDER BY date DESC, recorded_at DESC) AS newest
-               FROM service_records WHERE item_id = ?1 AND kind IN ('loler', 'service')) r
-         JOIN items i ON i.id = r.item_id JOIN children c ON c.id = i.child_id
-         WHERE r.newest = 1 AND r.next_due IS NOT NULL AND i.status IN ({CURRENT})"
-    ))?
-    .execute([item])?;
-    // People-lifting equipment must be examined before first use: until a LOLER record
-    // exists, it is due from the day it was issued (or added).
-    conn.prepare_cached(&format!(
-        "{insert}
-         SELECT coalesce(i.issue_date, substr(i.created_at, 1, 10)), 'loler', 1, i.id, {COPIED}
-         FROM items i JOIN children c ON c.id = i.child_id
-         WHERE i.id = ?1 AND i.category IN ('hoist', 'sling') AND i.status IN ({CURRENT})
-           AND NOT EXISTS (SELECT 1 FROM service_records WHERE item_id = ?1 AND kind = 'loler')"
+        "INSERT INTO item_due (due_date, kind, never_done, item_id, item_name, category,
+             child_id, child_sort_key, child_name, setting_id, schedule_id, what)
+         SELECT s.next_due, s.kind, s.last_done IS NULL AND s.kind = 'loler', i.id, {COPIED},
+             s.id, CASE s.kind WHEN 'other' THEN s.name ELSE '' END
+         FROM item_schedules s JOIN items i ON i.id = s.item_id
+         JOIN children c ON c.id = i.child_id
+         WHERE s.item_id = ?1 AND i.status IN ({CURRENT})"
     ))?
     .execute([item])?;
     // The earliest repair-by date of the defects the newest thorough examination found, until
@@ -105,9 +89,9 @@ pub fn until(conn: &Connection, today: NaiveDate, until: NaiveDate) -> Result<Ve
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(
         "SELECT due_date, kind, never_done, item_id, item_name, category, child_id,
-                child_name, setting_id
+                child_name, setting_id, schedule_id, what
          FROM item_due WHERE due_date <= ?1
-         ORDER BY due_date, child_sort_key, item_id, kind",
+         ORDER BY due_date, child_sort_key, item_id, kind, what, schedule_id",
     )?;
     let mut rows = stmt.query(params![until])?;
     let mut out = Vec::with_capacity(256);
@@ -126,6 +110,8 @@ pub fn until(conn: &Connection, today: NaiveDate, until: NaiveDate) -> Result<Ve
             training_id: None,
             person: String::new(),
             when_text: String::new(),
+            schedule_id: row.get(9)?,
+            what: row.get(10)?,
             child_id: row.get(6)?,
             child_name: row.get(7)?,
             setting_name: setting

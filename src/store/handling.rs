@@ -102,6 +102,8 @@ pub fn reviews_until(
             training_id: None,
             person: String::new(),
             when_text: String::new(),
+            schedule_id: None,
+            what: String::new(),
         });
     }
     Ok(out)

@@ -32,7 +32,6 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<EquipmentItem> {
             donts: from_json(row, "donts")?,
             status: row.get("status")?,
             repair_supplier_id: row.get("repair_supplier_id")?,
-            review_date: row.get("review_date")?,
             therapist: row.get("therapist")?,
             staff_needed: row.get("staff_needed")?,
             wheelchair: from_json_opt(row, "wheelchair")?,
@@ -53,11 +52,11 @@ pub fn insert(conn: &Connection, item: &EquipmentItem) -> Result<()> {
         item,
         "INSERT INTO items (id, child_id, category, name, make, model, serial, size, where_used,
             provider_id, loan_number, issue_date, purpose, schedule, safety_checks, cleaning, dos,
-            donts, status, repair_supplier_id, review_date, therapist, staff_needed, wheelchair,
+            donts, status, repair_supplier_id, therapist, staff_needed, wheelchair,
             seating, sling, sling_id, created_at, updated_at)
          VALUES (:id, :child_id, :category, :name, :make, :model, :serial, :size, :where_used,
             :provider_id, :loan_number, :issue_date, :purpose, :schedule, :safety_checks, :cleaning,
-            :dos, :donts, :status, :repair_supplier_id, :review_date, :therapist, :staff_needed,
+            :dos, :donts, :status, :repair_supplier_id, :therapist, :staff_needed,
             :wheelchair, :seating, :sling, :sling_id, :created_at, :updated_at)",
     )?;
     write_steps(conn, item.id, &item.details.setup_steps)?;
@@ -75,7 +74,7 @@ pub fn update(conn: &Connection, item: &EquipmentItem) -> Result<()> {
             loan_number = :loan_number, issue_date = :issue_date, purpose = :purpose,
             schedule = :schedule, safety_checks = :safety_checks, cleaning = :cleaning, dos = :dos,
             donts = :donts, status = :status, repair_supplier_id = :repair_supplier_id,
-            review_date = :review_date, therapist = :therapist, staff_needed = :staff_needed,
+            therapist = :therapist, staff_needed = :staff_needed,
             wheelchair = :wheelchair, seating = :seating, sling = :sling, sling_id = :sling_id,
             updated_at = :updated_at
          WHERE id = :id",
@@ -120,7 +119,6 @@ fn write(conn: &Connection, item: &EquipmentItem, sql: &str) -> Result<usize> {
         (":donts", &donts),
         (":status", &d.status),
         (":repair_supplier_id", &d.repair_supplier_id),
-        (":review_date", &d.review_date),
         (":therapist", &d.therapist),
         (":staff_needed", &d.staff_needed),
         (":wheelchair", &wheelchair),

@@ -19,6 +19,7 @@ pub mod issued;
 pub mod items;
 pub(crate) mod permissions;
 pub mod photos;
+pub mod schedules;
 mod schema;
 pub mod service_records;
 pub mod settings;
@@ -33,6 +34,13 @@ use std::time::Duration;
 
 pub use caseload_lock::{CaseloadLock, ExclusiveGuard, exclusive_for_new};
 pub use schema::SCHEMA_VERSION;
+
+/// Brings a bare connection's schema up to `target` (not the current version): for upgrade
+/// tests that build a database as an older version of the app left it.
+#[doc(hidden)]
+pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
+    schema::migrate_to(conn, target)
+}
 
 /// How long a write waits for another program's write to finish before giving up. Writers
 /// take turns (see [`Store::transaction`]); an import of tens of thousands of rows takes a

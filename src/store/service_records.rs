@@ -1,9 +1,10 @@
 //! An item's service log, newest first.
 
-use super::due;
+use super::{due, schedules};
 use crate::error::{Error, Result};
 use crate::model::{
-    ExaminationReport, ItemId, ServiceRecord, ServiceRecordDetails, ServiceRecordId,
+    ExaminationReport, ItemId, ScheduleKind, ServiceRecord, ServiceRecordDetails,
+    ServiceRecordId,
 };
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
@@ -34,8 +35,32 @@ fn report_from(row: &Row<'_>) -> rusqlite::Result<Option<ExaminationReport>> {
     })
 }
 
-/// Adds a record and re-indexes what falls due for its item.
+/// Adds a record, moves on the item's schedule of its kind (a LOLER examination its LOLER
+/// schedule, a service its service schedule) and re-indexes what falls due for the item.
 pub fn insert(conn: &Connection, record: &ServiceRecord) -> Result<()> {
+    write(conn, record)?;
+    let d = &record.details;
+    if let Some(kind) = ScheduleKind::moved_by(d.kind) {
+        schedules::record_done(
+            conn,
+            record.item_id,
+            kind,
+            d.date,
+            d.next_due,
+            record.recorded_at,
+        )?;
+    }
+    due::refresh_item(conn, record.item_id)
+}
+
+/// Adds a record as it was, leaving the item's schedules alone: for a bundle, which carries
+/// the schedules as they stood.
+pub fn insert_as_recorded(conn: &Connection, record: &ServiceRecord) -> Result<()> {
+    write(conn, record)?;
+    due::refresh_item(conn, record.item_id)
+}
+
+fn write(conn: &Connection, record: &ServiceRecord) -> Result<()> {
     let d = &record.details;
     conn.prepare_cached(
         "INSERT INTO service_records (id, item_id, kind, date, by_whom, outcome, notes, next_due, recorded_at, examination)
@@ -53,7 +78,7 @@ pub fn insert(conn: &Connection, record: &ServiceRecord) -> Result<()> {
         ":recorded_at": record.recorded_at,
         ":examination": d.examination.as_ref().map(|e| serde_json::to_string(e).expect("a report serialises")),
     })?;
-    due::refresh_item(conn, record.item_id)
+    Ok(())
 }
 
 pub fn for_item(conn: &Connection, item: ItemId) -> Result<Vec<ServiceRecord>> {
@@ -71,9 +96,21 @@ pub fn get(conn: &Connection, id: ServiceRecordId) -> Result<ServiceRecord> {
         .ok_or_else(|| Error::not_found(ServiceRecordId::KIND, id))
 }
 
-/// Removes a record entered by mistake and re-indexes its item's due dates.
+/// Removes a record entered by mistake, puts back the schedule it moved on (to the newest
+/// record of its kind left, when there is one) and re-indexes its item's due dates.
 pub fn delete(conn: &Connection, id: ServiceRecordId) -> Result<()> {
     let record = get(conn, id)?;
     conn.execute("DELETE FROM service_records WHERE id = ?1", [id])?;
+    if let Some(kind) = ScheduleKind::moved_by(record.details.kind) {
+        let left = for_item(conn, record.item_id)?;
+        let newest = ServiceRecord::latest(&left, Some(record.details.kind));
+        schedules::record_undone(
+            conn,
+            record.item_id,
+            kind,
+            record.details.date,
+            newest.map(|r| (r.details.date, r.details.next_due)),
+        )?;
+    }
     due::refresh_item(conn, record.item_id)
 }

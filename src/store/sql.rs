@@ -35,7 +35,8 @@ sql_id!(
     DfgCaseId,
     DfgStageId,
     DfgNoteId,
-    TrainingId
+    TrainingId,
+    ScheduleId
 );
 
 macro_rules! sql_code {
@@ -67,6 +68,7 @@ sql_code!(
     ServiceKind,
     Outcome,
     DueKind,
+    ScheduleKind,
     dfg::Tenure,
     dfg::Jurisdiction,
     dfg::AdaptationKind,

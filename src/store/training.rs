@@ -132,6 +132,8 @@ pub fn refreshers_until(
             training_id: Some(row.get(8)?),
             person: row.get(1)?,
             when_text: String::new(),
+            schedule_id: None,
+            what: String::new(),
         });
     }
     Ok(out)

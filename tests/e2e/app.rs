@@ -1055,3 +1055,74 @@ async fn exams_a_failed_thorough_examination_puts_the_hoist_out_of_use_with_a_re
     app.screenshot("62-caseload-do-not-use").await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_hoist_has_its_loler_schedule_and_a_named_check_is_added_beside_it() {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    add_child(&app, "Amara", "Okafor", "3 Elm Row, Leeds").await;
+    add_item(&app, "hoist", "Ceiling track hoist").await;
+
+    scroll_to(&app, "schedules").await;
+    let listed = app.find("#schedules-table").await.text().await.unwrap();
+    assert!(
+        listed.contains("LOLER thorough examination") && listed.contains("Every 6 months"),
+        "a new hoist is examined every six months: {listed:?}"
+    );
+
+    // A LOLER interval longer than the law allows is refused beside "How often".
+    app.click("#schedules summary").await;
+    app.find("#field-schedule-kind").await;
+    app.client
+        .find(fantoccini::Locator::Css(
+            "#field-schedule-kind option[value='loler']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.fill("#field-schedule-every_months", "12").await;
+    let last = today().checked_sub_days(Days::new(10)).unwrap();
+    app.fill("#field-schedule-last_done", &typed(last)).await;
+    app.click("#add-schedule").await;
+    let error = app
+        .find("#field-schedule-every_months-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error.contains("at least every 6 months"),
+        "the error beside the interval reads {error:?}"
+    );
+
+    app.client
+        .find(fantoccini::Locator::Css(
+            "#field-schedule-kind option[value='other']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.fill("#field-schedule-name", "Battery charger check")
+        .await;
+    app.fill("#field-schedule-every_months", "3").await;
+    app.click("#add-schedule").await;
+    app.wait_for_text("Battery charger check added").await;
+    let listed = app.find("#schedules-table").await.text().await.unwrap();
+    let next = last.checked_add_months(Months::new(3)).unwrap();
+    assert!(
+        listed.contains("Battery charger check")
+            && listed.contains("Every 3 months")
+            && listed.contains(&shown(last))
+            && listed.contains(&shown(next)),
+        "{listed:?}"
+    );
+    scroll_to(&app, "schedules-table").await;
+    app.screenshot("55-item-schedules").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "schedules section: {problems:#?}");
+    app.stop().await;
+}

@@ -83,3 +83,20 @@ pub fn record(kind: ServiceKind, on: NaiveDate) -> ServiceRecordDetails {
         examination: None,
     }
 }
+
+/// A schedule of `kind` due first on `next`, every `every` months, never done yet.
+pub fn due_on(kind: ScheduleKind, every: u32, next: NaiveDate) -> ScheduleDetails {
+    ScheduleDetails {
+        kind,
+        name: String::new(),
+        every_months: every,
+        last_done: None,
+        next_due: Some(next),
+    }
+}
+
+/// Gives an item its yearly review, next due on `on` (what the item's review date was).
+pub fn add_review(api: &mut Api, item: ItemId, on: NaiveDate) -> Schedule {
+    api.add_schedule(item, due_on(ScheduleKind::Review, 12, on))
+        .unwrap()
+}

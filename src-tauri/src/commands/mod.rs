@@ -11,6 +11,7 @@ pub mod due;
 pub mod equipment;
 pub mod labels;
 pub mod passports;
+pub mod schedules;
 pub mod session;
 pub mod training;
 pub mod transfer;

@@ -187,15 +187,21 @@ fn show_child(api: &Api, id: ChildId, json: bool) -> Result<()> {
         .items
         .iter()
         .map(|i| {
-            vec![
+            let review = api
+                .schedules_of_item(i.id)?
+                .into_iter()
+                .filter(|s| s.kind == equipment_passport::model::ScheduleKind::Review)
+                .map(|s| s.next_due)
+                .min();
+            Ok(vec![
                 i.id.to_string(),
                 i.details.name.clone(),
                 i.details.category.label().to_string(),
                 i.details.status.label().to_string(),
-                output::opt_date(i.details.review_date),
-            ]
+                output::opt_date(review),
+            ])
         })
-        .collect();
+        .collect::<Result<_>>()?;
     if !rows.is_empty() {
         table(&["ID", "Item", "Category", "Status", "Review by"], &rows);
     }

@@ -55,6 +55,10 @@ pub enum Command {
     Exam(crate::exams::ExamCommand),
     /// Everything overdue or due soon across the caseload, soonest first.
     Due(DueArgs),
+    /// An item's schedules: LOLER, service, review, sling inspection, battery test,
+    /// calibration or a check you name, each with how often, last done and next due.
+    #[command(subcommand)]
+    Schedule(crate::schedules::ScheduleCommand),
     /// The register of staff trained to use each item: who, their role, by whom, when, and
     /// when a refresher is due (printed on the passport's "Staff trained" page).
     #[command(subcommand)]

@@ -68,7 +68,19 @@ fn show_item(api: &Api, id: ItemId, json: bool) -> Result<()> {
     field("Status", d.status.label());
     field("Purpose", &d.purpose);
     field("Staff needed", &d.staff_needed.to_string());
-    field("Review by", &opt_date(d.review_date));
+    for s in api.schedules_of_item(id)? {
+        let last = s.last_done.map_or("never done".to_string(), |l| {
+            format!("last {}", output::date(l))
+        });
+        field(
+            &s.what(),
+            &format!(
+                "{}, {last}, next due {}",
+                s.how_often(),
+                output::date(s.next_due)
+            ),
+        );
+    }
     field("Therapist", &d.therapist);
     for (i, step) in d.setup_steps.iter().enumerate() {
         field(

@@ -13,6 +13,7 @@ mod output;
 mod passphrase;
 mod printing;
 mod safety;
+mod schedules;
 mod trained;
 
 // Printing makes many small allocations; mimalloc serves them faster than glibc's malloc.
@@ -67,6 +68,7 @@ fn dispatch(api: &mut Api, command: Command, json: bool, matches: &ArgMatches) -
         Command::Service(cmd) => equipment::service(api, cmd, json),
         Command::Exam(cmd) => exams::run(api, cmd, json, matches.subcommand_matches("exam")),
         Command::Due(args) => equipment::due(api, args, json),
+        Command::Schedule(cmd) => schedules::run(api, cmd, json),
         Command::Trained(cmd) => trained::run(api, cmd, json),
         Command::Dfg(cmd) => dfg::run(api, cmd, json),
         Command::Print(args) => printing::print(api, args, json),

@@ -4,6 +4,7 @@ import type { ChildId } from "./ChildId";
 import type { DfgCaseId } from "./DfgCaseId";
 import type { DueKind } from "./DueKind";
 import type { ItemId } from "./ItemId";
+import type { ScheduleId } from "./ScheduleId";
 import type { TrainingId } from "./TrainingId";
 
 /**
@@ -44,4 +45,13 @@ person: string,
 /**
  * How far off it is in words ([`DueEntry::when`]), filled in by the api's due list.
  */
-when_text: string, };
+when_text: string, 
+/**
+ * The item's schedule this date belongs to.
+ */
+schedule_id: ScheduleId | null, 
+/**
+ * For a schedule of kind "other", the name it was given ("Tyre pressure check"); ""
+ * otherwise, when the kind's label says what is due.
+ */
+what: string, };

@@ -31,7 +31,7 @@ safety_checks: Array<string>, cleaning: string, dos: Array<string>, donts: Array
 /**
  * Who repairs it when it breaks.
  */
-repair_supplier_id: SupplierId | null, review_date: string | null, 
+repair_supplier_id: SupplierId | null, 
 /**
  * The therapist responsible for it.
  */

@@ -7,10 +7,10 @@ import type { ClockState } from "./ClockState";
 import type { ContactRole } from "./ContactRole";
 import type { Day } from "./Day";
 import type { DueKind } from "./DueKind";
-import type { IntervalBasis } from "./IntervalBasis";
 import type { ItemStatus } from "./ItemStatus";
 import type { Jurisdiction } from "./Jurisdiction";
 import type { Outcome } from "./Outcome";
+import type { ScheduleKind } from "./ScheduleKind";
 import type { Scheme } from "./Scheme";
 import type { ServiceKind } from "./ServiceKind";
 import type { SettingKind } from "./SettingKind";
@@ -108,7 +108,6 @@ export const WHERE_USED_OPTIONS: readonly Labelled<WhereUsed>[] = [
 export const ITEM_STATUS: Readonly<Record<ItemStatus, string>> = {
   "in-use": "In use",
   "awaiting-repair": "Awaiting repair",
-  "not-safe": "Not safe: do not use",
   "withdrawn": "Withdrawn from use",
   "returned": "Returned",
 };
@@ -116,7 +115,6 @@ export const ITEM_STATUS: Readonly<Record<ItemStatus, string>> = {
 export const ITEM_STATUS_OPTIONS: readonly Labelled<ItemStatus>[] = [
   { code: "in-use", label: "In use" },
   { code: "awaiting-repair", label: "Awaiting repair" },
-  { code: "not-safe", label: "Not safe: do not use" },
   { code: "withdrawn", label: "Withdrawn from use" },
   { code: "returned", label: "Returned" },
 ];
@@ -195,20 +193,6 @@ export const SERVICE_KIND_OPTIONS: readonly Labelled<ServiceKind>[] = [
   { code: "safety-check", label: "Safety check" },
 ];
 
-export const INTERVAL_BASIS: Readonly<Record<IntervalBasis, string>> = {
-  "6-months": "Within an interval of 6 months",
-  "12-months": "Within an interval of 12 months",
-  "scheme": "In accordance with an examination scheme",
-  "exceptional": "After exceptional circumstances",
-};
-
-export const INTERVAL_BASIS_OPTIONS: readonly Labelled<IntervalBasis>[] = [
-  { code: "6-months", label: "Within an interval of 6 months" },
-  { code: "12-months", label: "Within an interval of 12 months" },
-  { code: "scheme", label: "In accordance with an examination scheme" },
-  { code: "exceptional", label: "After exceptional circumstances" },
-];
-
 export const OUTCOME: Readonly<Record<Outcome, string>> = {
   "pass": "Safe to use",
   "advisory": "Safe to use, with advice",
@@ -259,8 +243,10 @@ export const DUE_KIND: Readonly<Record<DueKind, string>> = {
   "dfg-decision": "DFG decision due",
   "dfg-works": "DFG works due",
   "dfg-payment": "DFG payment due",
-  "repair": "Repair due",
-  "not-safe": "Not safe: do not use",
+  "sling-inspection": "Sling inspection",
+  "battery-test": "Battery test",
+  "calibration": "Calibration",
+  "other": "Scheduled check",
 };
 
 export const DUE_KIND_OPTIONS: readonly Labelled<DueKind>[] = [
@@ -273,8 +259,30 @@ export const DUE_KIND_OPTIONS: readonly Labelled<DueKind>[] = [
   { code: "dfg-decision", label: "DFG decision due" },
   { code: "dfg-works", label: "DFG works due" },
   { code: "dfg-payment", label: "DFG payment due" },
-  { code: "repair", label: "Repair due" },
-  { code: "not-safe", label: "Not safe: do not use" },
+  { code: "sling-inspection", label: "Sling inspection" },
+  { code: "battery-test", label: "Battery test" },
+  { code: "calibration", label: "Calibration" },
+  { code: "other", label: "Scheduled check" },
+];
+
+export const SCHEDULE_KIND: Readonly<Record<ScheduleKind, string>> = {
+  "loler": "LOLER thorough examination",
+  "service": "Service",
+  "review": "Review",
+  "sling-inspection": "Sling inspection",
+  "battery-test": "Battery test",
+  "calibration": "Calibration",
+  "other": "Other (named)",
+};
+
+export const SCHEDULE_KIND_OPTIONS: readonly Labelled<ScheduleKind>[] = [
+  { code: "loler", label: "LOLER thorough examination" },
+  { code: "service", label: "Service" },
+  { code: "review", label: "Review" },
+  { code: "sling-inspection", label: "Sling inspection" },
+  { code: "battery-test", label: "Battery test" },
+  { code: "calibration", label: "Calibration" },
+  { code: "other", label: "Other (named)" },
 ];
 
 export const TENURE: Readonly<Record<Tenure, string>> = {

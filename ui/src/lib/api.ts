@@ -32,6 +32,8 @@ import type { SavedLabels } from '../generated/SavedLabels';
 import type { EquipmentItem } from '../generated/EquipmentItem';
 import type { FieldError } from '../generated/FieldError';
 import type { HandlingTask } from '../generated/HandlingTask';
+import type { Schedule } from '../generated/Schedule';
+import type { ScheduleDetails } from '../generated/ScheduleDetails';
 import type { TrainingDetails } from '../generated/TrainingDetails';
 import type { TrainingRecord } from '../generated/TrainingRecord';
 import type { IssuedCopyStatus } from '../generated/IssuedCopyStatus';
@@ -194,6 +196,16 @@ export const listTraining = (itemId: Id) => call<TrainingRecord[]>('list_trainin
 export const addTraining = (itemId: Id, details: TrainingDetails) =>
   call<TrainingRecord>('add_training', { item_id: itemId, details });
 export const deleteTraining = (id: Id) => call<null>('delete_training', { id });
+
+/** An item's schedules (LOLER, service, review, checks the therapist names), soonest due first. */
+export const listSchedules = (itemId: Id) => call<Schedule[]>('list_schedules', { item_id: itemId });
+/** Adds a schedule; field errors come back beside `kind`, `name`, `every_months`, `last_done`, `next_due`. */
+export const addSchedule = (itemId: Id, details: ScheduleDetails) =>
+  call<Schedule>('add_schedule', { item_id: itemId, details });
+/** Records that a schedule's check was done on `on`; its next due date moves one interval on. */
+export const markScheduleDone = (id: Id, on: string) =>
+  call<Schedule>('mark_schedule_done', { id, done: { on } });
+export const deleteSchedule = (id: Id) => call<null>('delete_schedule', { id });
 
 export const addContact = (childId: Id, details: ContactDetails) =>
   call<Contact>('add_contact', { child_id: childId, details });

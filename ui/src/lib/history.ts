@@ -51,6 +51,7 @@ export const RECORD_KIND: Record<RecordKind, string> = {
   app_file: 'App file',
   handling_task: 'Handling plan task',
   training: 'Staff training',
+  schedule: 'Schedule',
 };
 
 const ACTION: Record<AuditAction, string> = { create: 'Added', update: 'Changed', delete: 'Deleted' };

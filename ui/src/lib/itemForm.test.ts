@@ -8,7 +8,6 @@ describe('the item form', () => {
     const details: ItemDetails = {
       ...newItemDetails('wheelchair', 'Everyday chair'),
       issue_date: '2025-09-01',
-      review_date: '2026-09-01',
       schedule: [{ days: ['mon', 'wed'], start: '09:15:00', duration_minutes: 40, activity: 'Literacy' }],
       setup_steps: [{ text: 'Brakes on', photo_id: 'p1' }],
       wheelchair: {

@@ -78,7 +78,6 @@ export interface ItemForm {
   donts: string[];
   status: ItemStatus;
   repair_supplier_id: string;
-  review_date: string;
   therapist: string;
   staff_needed: string;
   wheelchair: WheelchairForm;
@@ -148,7 +147,6 @@ export function itemToForm(d: ItemDetails | null): ItemForm {
     donts: [...(d?.donts ?? [])],
     status: d?.status ?? 'in-use',
     repair_supplier_id: d?.repair_supplier_id ?? '',
-    review_date: toInput(d?.review_date),
     therapist: d?.therapist ?? '',
     staff_needed: String(d?.staff_needed ?? 1),
     wheelchair: w
@@ -214,7 +212,6 @@ const orNull = (s: string) => (s === '' ? null : s);
 export function formToItem(f: ItemForm): { details: ItemDetails; errors: FieldError[] } {
   const read = new Reader();
   const issue_date = read.date('issue_date', f.issue_date);
-  const review_date = read.date('review_date', f.review_date);
   const schedule = f.schedule.map((s, i) => ({
     days: [...s.days],
     start: read.time(`schedule[${i}].start`, s.start),
@@ -272,7 +269,6 @@ export function formToItem(f: ItemForm): { details: ItemDetails; errors: FieldEr
     donts: [...f.donts],
     status: f.status,
     repair_supplier_id: orNull(f.repair_supplier_id),
-    review_date,
     therapist: f.therapist,
     staff_needed: Number(f.staff_needed) || 1,
     wheelchair,
