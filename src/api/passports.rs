@@ -182,7 +182,12 @@ impl Api {
             .into_iter()
             .map(|item| {
                 let service_log = service_records::for_item(conn, item.id)?;
-                Ok(PassportItem { item, service_log })
+                let safety_notices = self.safety_notice_lines(item.id)?;
+                Ok(PassportItem {
+                    item,
+                    service_log,
+                    safety_notices,
+                })
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(PassportData {

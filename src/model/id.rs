@@ -73,4 +73,6 @@ record_id! {
     DfgNoteId => "DFG case note";
     /// One entry of the register of staff trained to use an item.
     TrainingId => "training record";
+    /// A field safety notice (a manufacturer's notice or an MHRA alert).
+    NoticeId => "safety notice";
 }

@@ -141,6 +141,13 @@ pub struct ItemDetails {
     /// Serial number or asset tag.
     #[serde(default)]
     pub serial: String,
+    /// The manufacturer's lot or batch number (GS1 AI 10 on the label): safety notices name
+    /// affected units by it.
+    #[serde(default)]
+    pub lot: String,
+    /// The date of manufacture (GS1 AI 11 on the label), if known.
+    #[serde(default)]
+    pub made_on: Option<NaiveDate>,
     #[serde(default)]
     pub size: String,
     pub where_used: WhereUsed,
@@ -202,6 +209,8 @@ impl ItemDetails {
             make: String::new(),
             model: String::new(),
             serial: String::new(),
+            lot: String::new(),
+            made_on: None,
             size: String::new(),
             where_used: WhereUsed::School,
             provider_id: None,
@@ -231,6 +240,7 @@ impl ItemDetails {
             &mut self.make,
             &mut self.model,
             &mut self.serial,
+            &mut self.lot,
             &mut self.size,
             &mut self.loan_number,
             &mut self.purpose,
@@ -254,6 +264,7 @@ impl ItemDetails {
             ("make", "make", &self.make),
             ("model", "model", &self.model),
             ("serial", "serial number or asset tag", &self.serial),
+            ("lot", "lot number", &self.lot),
             ("size", "size", &self.size),
             ("loan_number", "loan number", &self.loan_number),
             ("therapist", "responsible therapist", &self.therapist),
@@ -264,6 +275,15 @@ impl ItemDetails {
         check.text("cleaning", "cleaning and care", &self.cleaning);
         if let Some(issued) = self.issue_date {
             check.past_date("issue_date", "issue date", issued, EARLIEST_RECORD, today);
+        }
+        if let Some(made) = self.made_on {
+            check.past_date(
+                "made_on",
+                "date of manufacture",
+                made,
+                EARLIEST_RECORD,
+                today,
+            );
         }
         if let Some(review) = self.review_date {
             check.date("review_date", "review date", review, EARLIEST_RECORD, today);
@@ -475,6 +495,16 @@ mod tests {
         item.issue_date = Some(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
         item.review_date = Some(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
         assert_eq!(fields_of(item), vec!["issue_date", "review_date"]);
+    }
+
+    #[test]
+    fn the_date_of_manufacture_cannot_be_in_the_future_and_the_lot_is_trimmed() {
+        let mut item = ItemDetails::new(Category::Hoist, "Mobile hoist");
+        item.lot = "  L2405A ".into();
+        item.made_on = Some(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap());
+        assert_eq!(item.clone().validated(today()).unwrap().lot, "L2405A");
+        item.made_on = Some(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        assert_eq!(fields_of(item), vec!["made_on"]);
     }
 
     #[test]

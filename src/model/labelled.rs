@@ -6,8 +6,8 @@ use super::dfg::{
     AdaptationKind, CaseStatus, ClockKind, ClockState, Jurisdiction, Scheme, Stage, Tenure,
 };
 use super::{
-    Category, ContactRole, Day, DueKind, ItemStatus, Outcome, ServiceKind, SettingKind,
-    StatementColour, SupplierKind, Tier, WheelchairBudget, WheelchairType, WhereUsed,
+    Category, ContactRole, Day, DueKind, ItemStatus, NoticeAction, Outcome, ServiceKind,
+    SettingKind, StatementColour, SupplierKind, Tier, WheelchairBudget, WheelchairType, WhereUsed,
 };
 
 /// One closed list: its type's name and each code with its label, in the order declared.
@@ -42,6 +42,7 @@ pub fn label_tables() -> Vec<LabelTable> {
         ClockKind::table(),
         ClockState::table(),
         Scheme::table(),
+        NoticeAction::table(),
     ]
 }
 

@@ -16,6 +16,7 @@ mod labelled;
 pub mod nhs_number;
 pub mod passphrase;
 pub mod postcode;
+pub mod safety_notice;
 pub mod search_text;
 pub mod service;
 pub mod setting;
@@ -28,8 +29,8 @@ pub use contact::{Contact, ContactDetails, ContactRole, Phone};
 pub use due::{DueEntry, DueKind};
 pub use handling::HandlingTask;
 pub use id::{
-    ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, PhotoId, ServiceRecordId,
-    SettingId, SupplierId, TrainingId,
+    ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, NoticeId, PhotoId,
+    ServiceRecordId, SettingId, SupplierId, TrainingId,
 };
 pub use item::{
     Category, CategoryFlags, Day, EquipmentItem, ItemDetails, ItemPhoto, ItemStatus, ScheduleSlot,
@@ -41,6 +42,10 @@ pub use item_parts::{
 };
 pub use key_statements::{KeyStatements, StatementColour};
 pub use labelled::{LabelTable, label_tables};
+pub use safety_notice::{
+    MatchResult, NoticeAction, NoticeActionDetails, NoticeDetails, NoticeMatch, SafetyNotice,
+    SerialRange, match_item,
+};
 pub use service::{Outcome, ServiceIntervals, ServiceKind, ServiceRecord, ServiceRecordDetails};
 pub use setting::{Setting, SettingDetails, SettingKind};
 pub use supplier::{Supplier, SupplierDetails, SupplierKind};

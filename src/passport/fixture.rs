@@ -287,6 +287,7 @@ impl Builder {
                 updated_at: at(),
             },
             service_log,
+            safety_notices: Vec::new(),
         });
         id
     }

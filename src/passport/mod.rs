@@ -52,6 +52,7 @@ mod proof;
 mod proof_handling;
 
 pub use audience::{Audience, Field};
+pub use equipment::SafetyNoticeLine;
 pub use photo::PhotoPolicy;
 pub use template::{SectionKind, Template};
 
@@ -114,6 +115,8 @@ pub struct TrainedStaff {
 pub struct PassportItem {
     pub item: EquipmentItem,
     pub service_log: Vec<ServiceRecord>,
+    /// Open field safety notices the item awaits action on: each prints a box on its page.
+    pub safety_notices: Vec<SafetyNoticeLine>,
 }
 
 /// Everything one child's passport is printed from.

@@ -19,6 +19,7 @@ pub mod issued;
 pub mod items;
 pub(crate) mod permissions;
 pub mod photos;
+pub mod safety_notices;
 mod schema;
 pub mod service_records;
 pub mod settings;

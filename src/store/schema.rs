@@ -16,6 +16,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0008_handling_plans.sql")),
     M::up(include_str!("migrations/0009_logo_replacement_audited.sql")),
     M::up(include_str!("migrations/0010_training.sql")),
+    M::up(include_str!("migrations/0013_safety_notices.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -35,7 +35,8 @@ sql_id!(
     DfgCaseId,
     DfgStageId,
     DfgNoteId,
-    TrainingId
+    TrainingId,
+    NoticeId
 );
 
 macro_rules! sql_code {
@@ -70,7 +71,8 @@ sql_code!(
     dfg::Tenure,
     dfg::Jurisdiction,
     dfg::AdaptationKind,
-    dfg::Stage
+    dfg::Stage,
+    NoticeAction
 );
 
 /// Serialises a nested value for a JSON text column.
