@@ -34,6 +34,14 @@ fn add_item(api: &mut Api, args: ItemAddArgs, json: bool) -> Result<()> {
     let category: Category = parse_choice("--category", &args.category)?;
     let mut details = ItemDetails::new(category, &args.name);
     details.serial = args.serial.unwrap_or_default();
+    details.make = args.make.unwrap_or_default();
+    details.model = args.model.unwrap_or_default();
+    details.lot = args.lot.unwrap_or_default();
+    details.made_on = args
+        .made
+        .as_deref()
+        .map(|d| parse_date("--made", d))
+        .transpose()?;
     details.where_used = parse_choice("--where", &args.where_used)?;
     details.staff_needed = args.staff;
     if let Some(sling_id) = args.sling_id {
@@ -60,6 +68,8 @@ fn show_item(api: &Api, id: ItemId, json: bool) -> Result<()> {
     field("Id", &record.item.id.to_string());
     field("Make and model", format!("{} {}", d.make, d.model).trim());
     field("Serial or asset tag", &d.serial);
+    field("Lot number", &d.lot);
+    field("Made on", &opt_date(d.made_on));
     field("Size", &d.size);
     field("Used at", d.where_used.label());
     field("Status", d.status.label());

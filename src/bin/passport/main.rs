@@ -8,6 +8,7 @@ mod cli;
 mod csv_import;
 mod dfg;
 mod equipment;
+mod notices;
 mod output;
 mod passphrase;
 mod printing;
@@ -63,6 +64,7 @@ fn dispatch(api: &mut Api, command: Command, json: bool) -> Result<()> {
         Command::Service(cmd) => equipment::service(api, cmd, json),
         Command::Due(args) => equipment::due(api, args, json),
         Command::Trained(cmd) => trained::run(api, cmd, json),
+        Command::Notice(cmd) => notices::run(api, cmd, json),
         Command::Dfg(cmd) => dfg::run(api, cmd, json),
         Command::Print(args) => printing::print(api, args, json),
         Command::Labels(args) => printing::labels(api, args, json),
