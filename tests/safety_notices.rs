@@ -489,3 +489,57 @@ fn the_cli_adds_a_notice_and_shows_each_affected_item_with_its_child() {
         "{human}"
     );
 }
+
+#[test]
+fn a_spreadsheet_import_takes_the_lot_and_date_of_manufacture_and_the_notice_finds_the_item() {
+    use equipment_passport::api::CsvImportMode;
+    let mut api = api_on(today());
+    let mut zoe = ChildDetails::new("Zoë", "Hughes", date(2017, 3, 14));
+    zoe.nhs_number = "999 000 0018".into();
+    let zoe = api.create_child(zoe).unwrap();
+    let csv = "NHS number,Category,Item name,Make,Model,Lot number,Date of manufacture,Staff needed\n\
+               999 000 0018,Seating,Classroom seat,Leckey,Squiggles,L2405A,02/05/2024,1\n\
+               999 000 0018,Seating,Home seat,Leckey,Squiggles,L2405A,02/05/2027,1\n";
+    let report = api
+        .import_equipment_csv(csv.as_bytes(), CsvImportMode::DryRun)
+        .unwrap();
+    assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+    assert_eq!(report.errors[0].column, "Date of manufacture");
+    api.import_equipment_csv(csv.as_bytes(), CsvImportMode::GoodRowsOnly)
+        .unwrap();
+    let seat = &api.items_of_child(zoe.id).unwrap()[0];
+    assert_eq!(
+        (seat.details.lot.as_str(), seat.details.made_on),
+        ("L2405A", Some(date(2024, 5, 2)))
+    );
+    let mut notice = NoticeDetails::new("FSN-L", "Buckle", "Leckey", "", today());
+    notice.lots = vec!["L2405A".into()];
+    assert_eq!(api.add_notice(notice).unwrap().items[0].item_id, seat.id);
+}
+
+#[test]
+fn a_bundle_carries_the_lot_and_date_of_manufacture() {
+    use equipment_passport::api::ExportScope;
+    use equipment_passport::bundle::ImportOptions;
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = api_on(today());
+    let child = add_child(&mut api, "Zoë", "Hughes");
+    let mut d = ItemDetails::new(Category::Hoist, "Mobile hoist");
+    d.lot = "L7".into();
+    d.made_on = Some(date(2024, 2, 1));
+    api.create_item(child.id, d).unwrap();
+    let path = dir.path().join("zoe.passport");
+    let passphrase = "correct horse battery staple";
+    api.export_bundle(ExportScope::Child(child.id), &path, Some(passphrase))
+        .unwrap();
+
+    let mut other = api_on(today());
+    other
+        .import_bundle(&path, Some(passphrase), &ImportOptions::default())
+        .unwrap();
+    let item = &other.items_of_child(child.id).unwrap()[0];
+    assert_eq!(
+        (item.details.lot.as_str(), item.details.made_on),
+        ("L7", Some(date(2024, 2, 1)))
+    );
+}
