@@ -51,6 +51,8 @@ export const RECORD_KIND: Record<RecordKind, string> = {
   app_file: 'App file',
   handling_task: 'Handling plan task',
   training: 'Staff training',
+  safety_notice: 'Safety notice',
+  notice_action: 'Safety notice action',
 };
 
 const ACTION: Record<AuditAction, string> = { create: 'Added', update: 'Changed', delete: 'Deleted' };
