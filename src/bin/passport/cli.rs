@@ -200,7 +200,7 @@ pub enum SupplierCommand {
 #[derive(Subcommand)]
 pub enum ItemCommand {
     /// Add a piece of equipment to a child; prints its id.
-    Add(ItemAddArgs),
+    Add(Box<ItemAddArgs>),
     /// Everything about one item, with its service log.
     Show { id: String },
 }

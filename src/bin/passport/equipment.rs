@@ -24,7 +24,7 @@ pub(crate) fn parse_date(option: &str, value: &str) -> Result<NaiveDate> {
 
 pub fn item(api: &mut Api, cmd: ItemCommand, json: bool) -> Result<()> {
     match cmd {
-        ItemCommand::Add(args) => add_item(api, args, json),
+        ItemCommand::Add(args) => add_item(api, *args, json),
         ItemCommand::Show { id } => show_item(api, id.parse()?, json),
     }
 }
