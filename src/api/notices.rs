@@ -9,15 +9,16 @@
 
 use super::Api;
 use crate::error::{Error, Result};
+use crate::model::safety_notice::squash;
 use crate::model::{
-    Category, ChildId, ItemId, ItemStatus, NoticeAction, NoticeActionDetails, NoticeDetails,
-    NoticeId, NoticeMatch, SafetyNotice, match_item,
+    Category, ChildId, ItemDetails, ItemId, ItemStatus, NoticeAction, NoticeActionDetails,
+    NoticeDetails, NoticeId, NoticeMatch, SafetyNotice, match_item,
 };
 use crate::store::safety_notices::{self, Candidate, StoredAction};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One item a notice affects (or may affect), with its child and what was done about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -109,8 +110,12 @@ impl Api {
     /// action.
     pub fn notices(&self) -> Result<Vec<NoticeSummary>> {
         let conn = self.store.conn();
-        let candidates = safety_notices::candidates(conn)?;
-        safety_notices::list(conn)?
+        let notices = safety_notices::list(conn)?;
+        if notices.is_empty() {
+            return Ok(Vec::new());
+        }
+        let candidates = safety_notices::candidates(conn, &makes_of(&notices))?;
+        notices
             .into_iter()
             .map(|notice| {
                 let items = affected(conn, &notice, &candidates)?;
@@ -132,7 +137,8 @@ impl Api {
     pub fn notice(&self, id: NoticeId) -> Result<NoticeRecord> {
         let conn = self.store.conn();
         let notice = safety_notices::get(conn, id)?;
-        let candidates = safety_notices::candidates(conn)?;
+        let candidates =
+            safety_notices::candidates(conn, &makes_of(std::slice::from_ref(&notice)))?;
         let items = affected(conn, &notice, &candidates)?;
         Ok(NoticeRecord { notice, items })
     }
@@ -191,36 +197,20 @@ impl Api {
     /// The open notices an item awaits action on (none for an item dealt with).
     pub fn notices_for_item(&self, item: ItemId) -> Result<Vec<ItemNoticeFlag>> {
         let conn = self.store.conn();
-        let details = crate::store::items::get(conn, item)?;
-        let mut out = Vec::new();
-        for notice in safety_notices::open(conn)? {
-            let m = match_item(&notice.details, &details.details);
-            if m.verdict == NoticeMatch::NotAffected {
-                continue;
-            }
-            let done = safety_notices::actions(conn, notice.id)?
-                .iter()
-                .any(|a| a.item_id == item && a.details.action != NoticeAction::AwaitingAction);
-            if !done {
-                out.push(ItemNoticeFlag {
-                    notice_id: notice.id,
-                    reference: notice.details.reference,
-                    title: notice.details.title,
-                    action_required: notice.details.action_required,
-                    matched: m.verdict,
-                    reason: m.reason,
-                });
-            }
-        }
-        Ok(out)
+        let stored = crate::store::items::get(conn, item)?;
+        flags_for(conn, item, &stored.details)
     }
 
     /// For each child with an item awaiting action on an open notice, how many such items.
     pub fn notice_flags(&self) -> Result<Vec<ChildNoticeFlag>> {
         let conn = self.store.conn();
-        let candidates = safety_notices::candidates(conn)?;
+        let open = safety_notices::open(conn)?;
+        if open.is_empty() {
+            return Ok(Vec::new());
+        }
+        let candidates = safety_notices::candidates(conn, &makes_of(&open))?;
         let mut counts: BTreeMap<ChildId, u32> = BTreeMap::new();
-        for notice in safety_notices::open(conn)? {
+        for notice in open {
             for item in affected(conn, &notice, &candidates)? {
                 if item.awaiting() {
                     *counts.entry(item.child_id).or_default() += 1;
@@ -232,6 +222,40 @@ impl Api {
             .map(|(child_id, awaiting)| ChildNoticeFlag { child_id, awaiting })
             .collect())
     }
+}
+
+/// The makes the notices name, as they are compared.
+fn makes_of(notices: &[SafetyNotice]) -> BTreeSet<String> {
+    notices.iter().map(|n| squash(&n.details.make)).collect()
+}
+
+/// The open notices one item (as it is now) awaits action on.
+fn flags_for(
+    conn: &Connection,
+    item: ItemId,
+    details: &ItemDetails,
+) -> Result<Vec<ItemNoticeFlag>> {
+    let mut out = Vec::new();
+    for notice in safety_notices::open(conn)? {
+        let m = match_item(&notice.details, details);
+        if m.verdict == NoticeMatch::NotAffected {
+            continue;
+        }
+        let done = safety_notices::actions(conn, notice.id)?
+            .iter()
+            .any(|a| a.item_id == item && a.details.action != NoticeAction::AwaitingAction);
+        if !done {
+            out.push(ItemNoticeFlag {
+                notice_id: notice.id,
+                reference: notice.details.reference,
+                title: notice.details.title,
+                action_required: notice.details.action_required,
+                matched: m.verdict,
+                reason: m.reason,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Matches one notice over the candidates and joins what was recorded about each.
@@ -280,10 +304,9 @@ impl Api {
     /// The notice boxes an item's passport page prints.
     pub(super) fn safety_notice_lines(
         &self,
-        item: ItemId,
+        item: &crate::model::EquipmentItem,
     ) -> Result<Vec<crate::passport::SafetyNoticeLine>> {
-        Ok(self
-            .notices_for_item(item)?
+        Ok(flags_for(self.store.conn(), item.id, &item.details)?
             .into_iter()
             .map(|f| crate::passport::SafetyNoticeLine {
                 reference: f.reference,

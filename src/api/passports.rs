@@ -182,7 +182,7 @@ impl Api {
             .into_iter()
             .map(|item| {
                 let service_log = service_records::for_item(conn, item.id)?;
-                let safety_notices = self.safety_notice_lines(item.id)?;
+                let safety_notices = self.safety_notice_lines(&item)?;
                 Ok(PassportItem {
                     item,
                     service_log,

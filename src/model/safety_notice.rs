@@ -268,7 +268,7 @@ impl Serial {
 }
 
 /// Lower-cased with every space removed: how makes, models and serials are compared.
-fn squash(value: &str) -> String {
+pub fn squash(value: &str) -> String {
     value
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -8,7 +8,8 @@ use crate::model::{
 };
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<EquipmentItem> {
+/// An item's row, without its steps and photos (see `complete`).
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<EquipmentItem> {
     Ok(EquipmentItem {
         id: row.get("id")?,
         child_id: row.get("child_id")?,

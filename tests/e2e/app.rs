@@ -1025,8 +1025,11 @@ async fn a_safety_notice_finds_the_child_with_an_affected_hoist_and_an_action_is
     app.press("See the safety notices").await;
     app.click("#notices-table a").await;
     app.find("#notice-items").await;
-    app.fill("#notice-items input[id^='note-']", "Weld inspected, no cracks")
-        .await;
+    app.fill(
+        "#notice-items input[id^='note-']",
+        "Weld inspected, no cracks",
+    )
+    .await;
     app.click("#notice-items button.record-action").await;
     app.wait_for_text("Checked: safe to use").await;
     let state = app.find("#notice-state").await.text().await.unwrap();
