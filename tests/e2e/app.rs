@@ -964,6 +964,8 @@ async fn a_safety_notice_finds_the_child_with_an_affected_hoist_and_an_action_is
 
     app.press("Safety notices").await;
     app.wait_for_text("No safety notices are recorded").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "safety notices form: {problems:#?}");
     app.fill("#field-reference", "FSN-2026-014").await;
     app.fill("#field-title", "Spreader bar weld may crack")
         .await;
@@ -1005,6 +1007,15 @@ async fn a_safety_notice_finds_the_child_with_an_affected_hoist_and_an_action_is
     app.screenshot("61-safety-notice").await;
     let problems = app.accessibility_problems().await;
     assert!(problems.is_empty(), "safety notice page: {problems:#?}");
+
+    app.click("#notice-items a[href^='#/equipment/']").await;
+    let warning = app.find(".item-safety-notice").await.text().await.unwrap();
+    assert!(
+        warning.contains("Field safety notice FSN-2026-014")
+            && warning.contains("Do not use until checked"),
+        "{warning:?}"
+    );
+    app.screenshot("64-item-safety-notice").await;
 
     app.press("Caseload").await;
     let badge = app.find("#caseload-notices").await.text().await.unwrap();
