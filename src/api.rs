@@ -15,6 +15,7 @@ mod equipment;
 mod handling;
 mod labels;
 mod maintenance;
+mod notices;
 mod passports;
 mod preferences;
 mod schedules;
@@ -42,6 +43,7 @@ pub use due_calendar::{
 pub use equipment::ItemRecord;
 pub use labels::{LabelScope, LabelSheet};
 pub use maintenance::DatabaseCheck;
+pub use notices::{AffectedItem, ChildNoticeFlag, ItemNoticeFlag, NoticeRecord, NoticeSummary};
 pub use passports::{
     BatchFailure, BatchProgress, BatchReport, IssuedCopyStatus, PassportFileName, Preview,
     PreviewFingerprint, PrintRequest, PrintedCopy,

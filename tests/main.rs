@@ -26,6 +26,7 @@ mod migrations;
 mod model_edges;
 mod passport;
 mod schedules;
+mod safety_notices;
 mod search;
 mod store;
 mod training;

@@ -708,3 +708,60 @@ fn every_column_listed_as_not_audited_exists_and_is_left_out() {
         );
     }
 }
+
+#[test]
+fn an_upgraded_caseload_takes_lots_and_dates_of_manufacture_and_safety_notices() {
+    use equipment_passport::api::{RecordKind, RecordRef};
+    let dir = tempfile::tempdir().unwrap();
+    restore_fixture(dir.path(), include_str!("fixtures/caseload_v1.sql"));
+    let mut api = open(dir.path()).unwrap();
+    let zoe = api.search_children("zoe", None, 10).unwrap().children[0].id;
+    let hoist = api
+        .child(zoe)
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|i| i.details.category == Category::Hoist)
+        .unwrap();
+    // Version 13 added the columns: an item from before has neither.
+    assert_eq!(
+        (hoist.details.lot.as_str(), hoist.details.made_on),
+        ("", None)
+    );
+    assert!(api.notices().unwrap().is_empty());
+
+    let mut details = hoist.details.clone();
+    details.make = "Oxford".into();
+    details.model = "Presence".into();
+    api.update_item(hoist.id, details.clone()).unwrap();
+    let mut notice = NoticeDetails::new("FSN-1", "Weld", "Oxford", "Presence", today());
+    notice.lots = vec!["L1".into()];
+    let found = api.add_notice(notice).unwrap();
+    assert_eq!(
+        found.items[0].matched,
+        NoticeMatch::CannotTell,
+        "no lot yet"
+    );
+
+    details.lot = "L1".into();
+    details.made_on = Some(date(2024, 2, 1));
+    api.update_item(hoist.id, details).unwrap();
+    let found = api.notice(found.notice.id).unwrap();
+    assert_eq!(found.items[0].matched, NoticeMatch::Affected);
+    // The items' triggers version 13 put in place of version 4's follow the new columns.
+    let history = api.item_history(hoist.id).unwrap();
+    assert!(
+        history.iter().any(|e| e
+            .changes
+            .iter()
+            .any(|c| c.field == "lot" && c.new.as_deref() == Some("L1"))),
+        "{history:?}"
+    );
+    assert!(
+        api.history(RecordRef::new(RecordKind::SafetyNotice, found.notice.id))
+            .unwrap()
+            .len()
+            == 1
+    );
+    assert!(api.check_database().unwrap().ok());
+}

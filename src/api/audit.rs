@@ -48,9 +48,13 @@ pub enum RecordKind {
     Training,
     /// One of an item's schedules (LOLER, service, review, a check the therapist names).
     Schedule,
+    /// A field safety notice (it belongs to no child).
+    SafetyNotice,
+    /// What was done about one item under a safety notice.
+    NoticeAction,
 }
 
-const KINDS: [(RecordKind, &str, &str); 20] = [
+const KINDS: [(RecordKind, &str, &str); 22] = [
     (RecordKind::Child, "children", "Child"),
     (RecordKind::Setting, "settings", "Setting"),
     (RecordKind::Supplier, "suppliers", "Supplier"),
@@ -83,6 +87,12 @@ const KINDS: [(RecordKind, &str, &str); 20] = [
     ),
     (RecordKind::Training, "training_records", "Staff training"),
     (RecordKind::Schedule, "item_schedules", "Schedule"),
+    (RecordKind::SafetyNotice, "safety_notices", "Safety notice"),
+    (
+        RecordKind::NoticeAction,
+        "safety_notice_actions",
+        "Safety notice action",
+    ),
 ];
 
 impl RecordKind {
@@ -308,6 +318,8 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str, Shown)] {
             ("make", "Make", Text),
             ("model", "Model", Text),
             ("serial", "Serial number", Text),
+            ("lot", "Lot number", Text),
+            ("made_on", "Made on", Text),
             ("size", "Size", Text),
             ("where_used", "Where used", Text),
             ("provider_id", "Provided by", Text),
@@ -360,6 +372,29 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str, Shown)] {
             ("trained_by", "Trained by", Text),
             ("trained_on", "Trained on", Text),
             ("refresh_by", "Refresher due", Text),
+            ("recorded_at", "Recorded at", Text),
+        ],
+        "safety_notices" => &[
+            ("reference", "Reference", Text),
+            ("title", "Title", Text),
+            ("issuer", "Issued by", Text),
+            ("issued_on", "Issued on", Text),
+            ("action_required", "Action required", Text),
+            ("make", "Make", Text),
+            ("model", "Model", Text),
+            ("serial_ranges", "Serial ranges", Text),
+            ("lots", "Lot numbers", Text),
+            ("made_from", "Made from", Text),
+            ("made_to", "Made to", Text),
+            ("closed_on", "Closed on", Text),
+            ("recorded_at", "Recorded at", Text),
+        ],
+        "safety_notice_actions" => &[
+            ("notice_id", "Safety notice", Text),
+            ("item_id", "Equipment item", Text),
+            ("action", "Action", Text),
+            ("note", "Note", Text),
+            ("acted_on", "Done on", Text),
             ("recorded_at", "Recorded at", Text),
         ],
         "item_steps" => &[
@@ -675,6 +710,14 @@ fn summary(row: &AuditRow, kind: RecordKind) -> String {
             };
             format!("Schedule: {what}")
         }
+        RecordKind::SafetyNotice => match text("reference") {
+            Some(reference) => format!("Safety notice {reference}"),
+            None => kind.label().into(),
+        },
+        RecordKind::NoticeAction => match text("action") {
+            Some(action) => format!("Safety notice action: {}", humanise(&action)),
+            None => kind.label().into(),
+        },
     }
 }
 
@@ -785,7 +828,7 @@ fn points_to(table: &str, column: &str) -> Option<&'static str> {
     match (table, column) {
         ("children" | "issued_copies" | "training_records", "setting_id") => Some("settings"),
         ("items", "provider_id" | "repair_supplier_id") => Some("suppliers"),
-        ("photos" | "training_records" | "item_schedules", "item_id")
+        ("photos" | "training_records" | "item_schedules" | "safety_notice_actions", "item_id")
         | ("handling_tasks", "equipment_id" | "sling_id") => Some("items"),
         ("children" | "item_steps", "photo_id") => Some("photos"),
         _ => None,

@@ -183,6 +183,7 @@ impl Api {
             .into_iter()
             .map(|item| {
                 let service_log = service_records::for_item(conn, item.id)?;
+                let safety_notices = self.safety_notice_lines(&item)?;
                 let schedules = schedules::for_item(conn, item.id)?
                     .into_iter()
                     .map(|s| PassportSchedule {
@@ -197,6 +198,7 @@ impl Api {
                     item,
                     service_log,
                     schedules,
+                    safety_notices,
                 })
             })
             .collect::<Result<Vec<_>>>()?;

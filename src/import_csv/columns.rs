@@ -31,6 +31,8 @@
 //! | `Item name` (`Name`, `Equipment`) | e.g. "Kaye walker" |
 //! | `Make` (`Manufacturer`), `Model`, `Size` | free text, one line |
 //! | `Serial` (`Serial number`, `Asset tag`) | serial number or asset tag |
+//! | `Lot` (`Lot number`, `Batch`) | the lot or batch number on the label (GS1 AI 10) |
+//! | `Made on` (`Date of manufacture`, `Manufactured`) | the date of manufacture on the label (GS1 AI 11) |
 //! | `Where used` | `home`, `school` or `both` (or `Home and school`); blank means school |
 //! | `Provider` (`Supplier`, `Provided by`) | the name of a supplier already in the app's directory |
 //! | `Loan number` (`Loan no`) | |
@@ -84,6 +86,8 @@ pub enum Column {
     Make,
     Model,
     Serial,
+    Lot,
+    MadeOn,
     Size,
     WhereUsed,
     Provider,
@@ -115,6 +119,8 @@ impl Column {
         Column::Make,
         Column::Model,
         Column::Serial,
+        Column::Lot,
+        Column::MadeOn,
         Column::Size,
         Column::WhereUsed,
         Column::Provider,
@@ -151,6 +157,8 @@ impl Column {
             Column::Make => &["Make", "Manufacturer"],
             Column::Model => &["Model"],
             Column::Serial => &["Serial", "Serial number", "Asset tag"],
+            Column::Lot => &["Lot", "Lot number", "Batch"],
+            Column::MadeOn => &["Made on", "Date of manufacture", "Manufactured"],
             Column::Size => &["Size"],
             Column::WhereUsed => &["Where used"],
             Column::Provider => &["Provider", "Supplier", "Provided by"],

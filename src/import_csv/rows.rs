@@ -230,6 +230,8 @@ fn item_details(row: &mut Row) -> ItemDetails {
     details.make = row.cell(Column::Make).into();
     details.model = row.cell(Column::Model).into();
     details.serial = row.cell(Column::Serial).into();
+    details.lot = row.cell(Column::Lot).into();
+    details.made_on = row.date(Column::MadeOn);
     details.size = row.cell(Column::Size).into();
     details.loan_number = row.cell(Column::LoanNumber).into();
     details.purpose = row.cell(Column::Purpose).into();
@@ -454,6 +456,8 @@ pub fn item_column(field: &str) -> Column {
         "make" => Column::Make,
         "model" => Column::Model,
         "serial" => Column::Serial,
+        "lot" => Column::Lot,
+        "made_on" => Column::MadeOn,
         "size" => Column::Size,
         "loan_number" => Column::LoanNumber,
         "therapist" => Column::Therapist,

@@ -75,4 +75,6 @@ record_id! {
     TrainingId => "training record";
     /// One of an item's schedules (LOLER, service, review, a check the therapist names).
     ScheduleId => "schedule";
+    /// A field safety notice (a manufacturer's notice or an MHRA alert).
+    NoticeId => "safety notice";
 }

@@ -150,6 +150,13 @@ pub struct ItemDetails {
     /// Serial number or asset tag.
     #[serde(default)]
     pub serial: String,
+    /// The manufacturer's lot or batch number (GS1 AI 10 on the label): safety notices name
+    /// affected units by it.
+    #[serde(default)]
+    pub lot: String,
+    /// The date of manufacture (GS1 AI 11 on the label), if known.
+    #[serde(default)]
+    pub made_on: Option<NaiveDate>,
     #[serde(default)]
     pub size: String,
     pub where_used: WhereUsed,
@@ -209,6 +216,8 @@ impl ItemDetails {
             make: String::new(),
             model: String::new(),
             serial: String::new(),
+            lot: String::new(),
+            made_on: None,
             size: String::new(),
             where_used: WhereUsed::School,
             provider_id: None,
@@ -237,6 +246,7 @@ impl ItemDetails {
             &mut self.make,
             &mut self.model,
             &mut self.serial,
+            &mut self.lot,
             &mut self.size,
             &mut self.loan_number,
             &mut self.purpose,
@@ -260,6 +270,7 @@ impl ItemDetails {
             ("make", "make", &self.make),
             ("model", "model", &self.model),
             ("serial", "serial number or asset tag", &self.serial),
+            ("lot", "lot number", &self.lot),
             ("size", "size", &self.size),
             ("loan_number", "loan number", &self.loan_number),
             ("therapist", "responsible therapist", &self.therapist),
@@ -270,6 +281,15 @@ impl ItemDetails {
         check.text("cleaning", "cleaning and care", &self.cleaning);
         if let Some(issued) = self.issue_date {
             check.past_date("issue_date", "issue date", issued, EARLIEST_RECORD, today);
+        }
+        if let Some(made) = self.made_on {
+            check.past_date(
+                "made_on",
+                "date of manufacture",
+                made,
+                EARLIEST_RECORD,
+                today,
+            );
         }
         if !(1..=4).contains(&self.staff_needed) {
             check.fail(
@@ -470,6 +490,16 @@ mod tests {
         let mut item = ItemDetails::new(Category::Walker, "Kaye walker");
         item.issue_date = Some(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
         assert_eq!(fields_of(item), vec!["issue_date"]);
+    }
+
+    #[test]
+    fn the_date_of_manufacture_cannot_be_in_the_future_and_the_lot_is_trimmed() {
+        let mut item = ItemDetails::new(Category::Hoist, "Mobile hoist");
+        item.lot = "  L2405A ".into();
+        item.made_on = Some(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap());
+        assert_eq!(item.clone().validated(today()).unwrap().lot, "L2405A");
+        item.made_on = Some(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        assert_eq!(fields_of(item), vec!["made_on"]);
     }
 
     #[test]

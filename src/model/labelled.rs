@@ -6,8 +6,8 @@ use super::dfg::{
     AdaptationKind, CaseStatus, ClockKind, ClockState, Jurisdiction, Scheme, Stage, Tenure,
 };
 use super::{
-    Category, ContactRole, Day, DueKind, IntervalBasis, ItemStatus, Outcome, ScheduleKind,
-    ServiceKind,
+    Category, ContactRole, Day, DueKind, IntervalBasis, ItemStatus, NoticeAction, Outcome,
+    ScheduleKind, ServiceKind,
     SettingKind, StatementColour, SupplierKind, Tier, WheelchairBudget, WheelchairType, WhereUsed,
 };
 
@@ -45,6 +45,7 @@ pub fn label_tables() -> Vec<LabelTable> {
         ClockKind::table(),
         ClockState::table(),
         Scheme::table(),
+        NoticeAction::table(),
     ]
 }
 

@@ -18,6 +18,7 @@ pub mod nhs_number;
 pub mod passphrase;
 pub mod postcode;
 pub mod schedule;
+pub mod safety_notice;
 pub mod search_text;
 pub mod service;
 pub mod setting;
@@ -31,7 +32,7 @@ pub use due::{DueEntry, DueKind};
 pub use examination::{Defect, ExaminationReport, IntervalBasis, SafeWorkingLoad};
 pub use handling::HandlingTask;
 pub use id::{
-    ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, PhotoId, ScheduleId,
+    ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, NoticeId, PhotoId, ScheduleId,
     ServiceRecordId, SettingId, SupplierId, TrainingId,
 };
 pub use item::{
@@ -45,6 +46,10 @@ pub use item_parts::{
 pub use key_statements::{KeyStatements, StatementColour};
 pub use labelled::{LabelTable, label_tables};
 pub use schedule::{Schedule, ScheduleDetails, ScheduleDone, ScheduleKind};
+pub use safety_notice::{
+    MatchResult, NoticeAction, NoticeActionDetails, NoticeDetails, NoticeMatch, SafetyNotice,
+    SerialRange, match_item,
+};
 pub use service::{Outcome, ServiceIntervals, ServiceKind, ServiceRecord, ServiceRecordDetails};
 pub use setting::{Setting, SettingDetails, SettingKind};
 pub use supplier::{Supplier, SupplierDetails, SupplierKind};

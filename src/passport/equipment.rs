@@ -8,6 +8,41 @@ use super::paragraph::Span;
 use super::servicing::{examination_proof, notices, servicing};
 use crate::model::{Category, Day, ScheduleSlot, WheelchairBudget};
 
+/// An open field safety notice an item awaits action on, as its page prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SafetyNoticeLine {
+    pub reference: String,
+    pub title: String,
+    pub action_required: String,
+    /// The item may be affected: its label lacks what the notice names units by.
+    pub cannot_tell: bool,
+}
+
+/// The box a safety notice prints, in words (the red is not the only sign): what the
+/// notice is, what to do, and not to use the item until it is checked.
+fn safety_notice_box(line: &SafetyNoticeLine) -> Notice {
+    let mut text = String::new();
+    if line.cannot_tell {
+        text.push_str("This item may be affected: check its label against the notice. ");
+    }
+    if !line.action_required.is_empty() {
+        text.push_str(&format!(
+            "Action required: {}",
+            line.action_required.trim_end()
+        ));
+        if !text.ends_with(['.', '!', '?']) {
+            text.push('.');
+        }
+        text.push(' ');
+    }
+    text.push_str("Do not use until checked.");
+    Notice {
+        tone: Tone::Danger,
+        title: format!("Field safety notice {}: {}", line.reference, line.title),
+        text,
+    }
+}
+
 pub fn blocks(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     let item = &entry.item;
     let d = &item.details;
@@ -26,6 +61,9 @@ pub fn blocks(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
         blocks.push(Block::Notice(notice));
     }
     examination_proof(ctx, entry, blocks);
+    for line in &entry.safety_notices {
+        blocks.push(Block::Notice(safety_notice_box(line)));
+    }
 
     let mut photos = item
         .photos

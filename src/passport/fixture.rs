@@ -290,6 +290,7 @@ impl Builder {
             },
             service_log,
             schedules,
+            safety_notices: Vec::new(),
         });
         id
     }

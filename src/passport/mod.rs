@@ -52,6 +52,7 @@ mod proof;
 mod proof_handling;
 
 pub use audience::{Audience, Field};
+pub use equipment::SafetyNoticeLine;
 pub use photo::PhotoPolicy;
 pub use servicing::PassportSchedule;
 pub use template::{SectionKind, Template};
@@ -117,6 +118,8 @@ pub struct PassportItem {
     pub service_log: Vec<ServiceRecord>,
     /// Every schedule of the item (any order; the servicing page sorts them).
     pub schedules: Vec<PassportSchedule>,
+    /// Open field safety notices the item awaits action on: each prints a box on its page.
+    pub safety_notices: Vec<SafetyNoticeLine>,
 }
 
 /// Everything one child's passport is printed from.

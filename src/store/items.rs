@@ -8,7 +8,8 @@ use crate::model::{
 };
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<EquipmentItem> {
+/// An item's row, without its steps and photos (see `complete`).
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<EquipmentItem> {
     Ok(EquipmentItem {
         id: row.get("id")?,
         child_id: row.get("child_id")?,
@@ -18,6 +19,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<EquipmentItem> {
             make: row.get("make")?,
             model: row.get("model")?,
             serial: row.get("serial")?,
+            lot: row.get("lot")?,
+            made_on: row.get("made_on")?,
             size: row.get("size")?,
             where_used: row.get("where_used")?,
             provider_id: row.get("provider_id")?,
@@ -50,12 +53,12 @@ pub fn insert(conn: &Connection, item: &EquipmentItem) -> Result<()> {
     write(
         conn,
         item,
-        "INSERT INTO items (id, child_id, category, name, make, model, serial, size, where_used,
-            provider_id, loan_number, issue_date, purpose, schedule, safety_checks, cleaning, dos,
+        "INSERT INTO items (id, child_id, category, name, make, model, serial, lot, made_on, size,
+            where_used, provider_id, loan_number, issue_date, purpose, schedule, safety_checks, cleaning, dos,
             donts, status, repair_supplier_id, therapist, staff_needed, wheelchair,
             seating, sling, sling_id, created_at, updated_at)
-         VALUES (:id, :child_id, :category, :name, :make, :model, :serial, :size, :where_used,
-            :provider_id, :loan_number, :issue_date, :purpose, :schedule, :safety_checks, :cleaning,
+         VALUES (:id, :child_id, :category, :name, :make, :model, :serial, :lot, :made_on, :size,
+            :where_used, :provider_id, :loan_number, :issue_date, :purpose, :schedule, :safety_checks, :cleaning,
             :dos, :donts, :status, :repair_supplier_id, :therapist, :staff_needed,
             :wheelchair, :seating, :sling, :sling_id, :created_at, :updated_at)",
     )?;
@@ -70,7 +73,7 @@ pub fn update(conn: &Connection, item: &EquipmentItem) -> Result<()> {
         conn,
         item,
         "UPDATE items SET category = :category, name = :name, make = :make, model = :model,
-            serial = :serial, size = :size, where_used = :where_used, provider_id = :provider_id,
+            serial = :serial, lot = :lot, made_on = :made_on, size = :size, where_used = :where_used, provider_id = :provider_id,
             loan_number = :loan_number, issue_date = :issue_date, purpose = :purpose,
             schedule = :schedule, safety_checks = :safety_checks, cleaning = :cleaning, dos = :dos,
             donts = :donts, status = :status, repair_supplier_id = :repair_supplier_id,
@@ -106,6 +109,8 @@ fn write(conn: &Connection, item: &EquipmentItem, sql: &str) -> Result<usize> {
         (":make", &d.make),
         (":model", &d.model),
         (":serial", &d.serial),
+        (":lot", &d.lot),
+        (":made_on", &d.made_on),
         (":size", &d.size),
         (":where_used", &d.where_used),
         (":provider_id", &d.provider_id),

@@ -20,6 +20,7 @@ pub mod items;
 pub(crate) mod permissions;
 pub mod photos;
 pub mod schedules;
+pub mod safety_notices;
 mod schema;
 pub mod service_records;
 pub mod settings;

@@ -36,7 +36,8 @@ sql_id!(
     DfgStageId,
     DfgNoteId,
     TrainingId,
-    ScheduleId
+    ScheduleId,
+    NoticeId
 );
 
 macro_rules! sql_code {
@@ -72,7 +73,8 @@ sql_code!(
     dfg::Tenure,
     dfg::Jurisdiction,
     dfg::AdaptationKind,
-    dfg::Stage
+    dfg::Stage,
+    NoticeAction
 );
 
 /// Serialises a nested value for a JSON text column.

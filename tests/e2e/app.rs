@@ -1126,3 +1126,103 @@ async fn a_new_hoist_has_its_loler_schedule_and_a_named_check_is_added_beside_it
     assert!(problems.is_empty(), "schedules section: {problems:#?}");
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_safety_notice_finds_the_child_with_an_affected_hoist_and_an_action_is_recorded() {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    add_child(&app, "Amara", "Okafor", "3 Elm Row, Leeds").await;
+    add_item(&app, "hoist", "Mobile hoist").await;
+    app.fill("#field-make", "Oxford").await;
+    app.fill("#field-model", "Presence").await;
+    app.fill("#field-serial", "OTB-1007").await;
+    app.fill("#field-lot", "L2405A").await;
+    app.click("#save-item").await;
+    app.wait_for_text("Mobile hoist was saved").await;
+
+    app.press("Safety notices").await;
+    app.wait_for_text("No safety notices are recorded").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "safety notices form: {problems:#?}");
+    app.fill("#field-reference", "FSN-2026-014").await;
+    app.fill("#field-title", "Spreader bar weld may crack")
+        .await;
+    app.fill(
+        "#field-action_required",
+        "Inspect the spreader bar weld before each use",
+    )
+    .await;
+    app.fill("#field-make", "oxford").await;
+    app.fill("#field-model", "Presence").await;
+    app.click("#add-serial-range").await;
+    app.fill("#field-serial_ranges-0-from", "OTB-1010").await;
+    app.fill("#field-serial_ranges-0-to", "OTB-1000").await;
+    app.click("#save-notice").await;
+    let error = app
+        .find("#field-serial_ranges-0-to-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error.contains("ends before it starts"),
+        "the error beside the range's end reads {error:?}"
+    );
+    scroll_to(&app, "field-serial_ranges-0-to").await;
+    app.screenshot("60-safety-notice-error").await;
+
+    app.fill("#field-serial_ranges-0-from", "OTB-1000").await;
+    app.fill("#field-serial_ranges-0-to", "OTB-1010").await;
+    app.click("#save-notice").await;
+    let listed = app.find("#notice-items").await.text().await.unwrap();
+    assert!(
+        listed.contains("Amara Okafor")
+            && listed.contains("Mobile hoist")
+            && listed.contains("serial OTB-1007 is in OTB-1000 to OTB-1010")
+            && listed.contains("Awaiting action"),
+        "{listed:?}"
+    );
+    app.screenshot("61-safety-notice").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "safety notice page: {problems:#?}");
+
+    app.click("#notice-items a[href^='#/equipment/']").await;
+    let warning = app.find(".item-safety-notice").await.text().await.unwrap();
+    assert!(
+        warning.contains("Field safety notice FSN-2026-014")
+            && warning.contains("Do not use until checked"),
+        "{warning:?}"
+    );
+    app.screenshot("64-item-safety-notice").await;
+
+    app.press("Caseload").await;
+    let badge = app.find("#caseload-notices").await.text().await.unwrap();
+    assert!(
+        badge.contains("1 item of 1 child awaits action"),
+        "{badge:?}"
+    );
+    assert!(
+        app.find("#caseload-results .notice-badge")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Safety notice: 1 item to check")
+    );
+    app.screenshot("62-caseload-safety-notice").await;
+
+    app.press("See the safety notices").await;
+    app.click("#notices-table a").await;
+    app.find("#notice-items").await;
+    app.fill(
+        "#notice-items input[id^='note-']",
+        "Weld inspected, no cracks",
+    )
+    .await;
+    app.click("#notice-items button.record-action").await;
+    app.wait_for_text("Checked: safe to use").await;
+    let state = app.find("#notice-state").await.text().await.unwrap();
+    assert!(state.contains("0 of 1 item awaits action"), "{state:?}");
+    app.screenshot("63-safety-notice-actioned").await;
+    app.stop().await;
+}

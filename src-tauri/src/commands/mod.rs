@@ -10,6 +10,7 @@ pub mod dfg;
 pub mod due;
 pub mod equipment;
 pub mod labels;
+pub mod notices;
 pub mod passports;
 pub mod schedules;
 pub mod session;

@@ -63,6 +63,10 @@ pub enum Command {
     /// when a refresher is due (printed on the passport's "Staff trained" page).
     #[command(subcommand)]
     Trained(crate::trained::TrainedCommand),
+    /// Field safety notices: record one and see every affected item and the child who has
+    /// it; record what was done about each; close it when all are dealt with.
+    #[command(subcommand)]
+    Notice(crate::notices::NoticeCommand),
     /// Disabled Facilities Grant cases: stages, statutory clocks, grant figures, exports.
     #[command(subcommand)]
     Dfg(crate::dfg::DfgCommand),
@@ -204,7 +208,7 @@ pub enum SupplierCommand {
 #[derive(Subcommand)]
 pub enum ItemCommand {
     /// Add a piece of equipment to a child; prints its id.
-    Add(ItemAddArgs),
+    Add(Box<ItemAddArgs>),
     /// Everything about one item, with its service log.
     Show { id: String },
 }
@@ -224,6 +228,18 @@ pub struct ItemAddArgs {
     /// Serial number or asset tag.
     #[arg(long)]
     pub serial: Option<String>,
+    /// The manufacturer, e.g. "Oxford".
+    #[arg(long)]
+    pub make: Option<String>,
+    /// The model, e.g. "Presence".
+    #[arg(long)]
+    pub model: Option<String>,
+    /// The lot or batch number on its label (GS1 AI 10): safety notices name units by it.
+    #[arg(long)]
+    pub lot: Option<String>,
+    /// The date of manufacture on its label (GS1 AI 11), YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub made: Option<String>,
     /// home, school or both.
     #[arg(long = "where", default_value = "school")]
     pub where_used: String,

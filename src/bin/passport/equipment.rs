@@ -27,7 +27,7 @@ pub(crate) fn parse_date(option: &str, value: &str) -> Result<NaiveDate> {
 
 pub fn item(api: &mut Api, cmd: ItemCommand, json: bool) -> Result<()> {
     match cmd {
-        ItemCommand::Add(args) => add_item(api, args, json),
+        ItemCommand::Add(args) => add_item(api, *args, json),
         ItemCommand::Show { id } => show_item(api, id.parse()?, json),
     }
 }
@@ -37,6 +37,14 @@ fn add_item(api: &mut Api, args: ItemAddArgs, json: bool) -> Result<()> {
     let category: Category = parse_choice("--category", &args.category)?;
     let mut details = ItemDetails::new(category, &args.name);
     details.serial = args.serial.unwrap_or_default();
+    details.make = args.make.unwrap_or_default();
+    details.model = args.model.unwrap_or_default();
+    details.lot = args.lot.unwrap_or_default();
+    details.made_on = args
+        .made
+        .as_deref()
+        .map(|d| parse_date("--made", d))
+        .transpose()?;
     details.where_used = parse_choice("--where", &args.where_used)?;
     details.staff_needed = args.staff;
     if let Some(sling_id) = args.sling_id {
@@ -63,6 +71,8 @@ fn show_item(api: &Api, id: ItemId, json: bool) -> Result<()> {
     field("Id", &record.item.id.to_string());
     field("Make and model", format!("{} {}", d.make, d.model).trim());
     field("Serial or asset tag", &d.serial);
+    field("Lot number", &d.lot);
+    field("Made on", &opt_date(d.made_on));
     field("Size", &d.size);
     field("Used at", d.where_used.label());
     field("Status", d.status.label());

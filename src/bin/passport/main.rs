@@ -9,6 +9,7 @@ mod csv_import;
 mod dfg;
 mod equipment;
 mod exams;
+mod notices;
 mod output;
 mod passphrase;
 mod printing;
@@ -70,6 +71,7 @@ fn dispatch(api: &mut Api, command: Command, json: bool, matches: &ArgMatches) -
         Command::Due(args) => equipment::due(api, args, json),
         Command::Schedule(cmd) => schedules::run(api, cmd, json),
         Command::Trained(cmd) => trained::run(api, cmd, json),
+        Command::Notice(cmd) => notices::run(api, cmd, json),
         Command::Dfg(cmd) => dfg::run(api, cmd, json),
         Command::Print(args) => printing::print(api, args, json),
         Command::Labels(args) => printing::labels(api, args, json),

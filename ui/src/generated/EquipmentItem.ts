@@ -19,7 +19,16 @@ export type EquipmentItem = { id: ItemId, child_id: ChildId, photos: Array<ItemP
 /**
  * Serial number or asset tag.
  */
-serial: string, size: string, where_used: WhereUsed, 
+serial: string, 
+/**
+ * The manufacturer's lot or batch number (GS1 AI 10 on the label): safety notices name
+ * affected units by it.
+ */
+lot: string, 
+/**
+ * The date of manufacture (GS1 AI 11 on the label), if known.
+ */
+made_on: string | null, size: string, where_used: WhereUsed, 
 /**
  * Who provided it (equipment service, wheelchair service ...).
  */

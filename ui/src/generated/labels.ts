@@ -9,6 +9,7 @@ import type { Day } from "./Day";
 import type { DueKind } from "./DueKind";
 import type { ItemStatus } from "./ItemStatus";
 import type { Jurisdiction } from "./Jurisdiction";
+import type { NoticeAction } from "./NoticeAction";
 import type { Outcome } from "./Outcome";
 import type { ScheduleKind } from "./ScheduleKind";
 import type { Scheme } from "./Scheme";
@@ -425,6 +426,22 @@ export const SCHEME: Readonly<Record<Scheme, string>> = {
 export const SCHEME_OPTIONS: readonly Labelled<Scheme>[] = [
   { code: "dfg", label: "Disabled Facilities Grant" },
   { code: "scheme-of-assistance", label: "Scheme of assistance" },
+];
+
+export const NOTICE_ACTION: Readonly<Record<NoticeAction, string>> = {
+  "awaiting-action": "Awaiting action",
+  "checked": "Checked: safe to use",
+  "not-affected": "Not affected",
+  "withdrawn": "Withdrawn from use",
+  "repaired": "Repaired or modified",
+};
+
+export const NOTICE_ACTION_OPTIONS: readonly Labelled<NoticeAction>[] = [
+  { code: "awaiting-action", label: "Awaiting action" },
+  { code: "checked", label: "Checked: safe to use" },
+  { code: "not-affected", label: "Not affected" },
+  { code: "withdrawn", label: "Withdrawn from use" },
+  { code: "repaired", label: "Repaired or modified" },
 ];
 
 /** What each category of equipment carries (the core's `Category::flags`). */

@@ -36,6 +36,13 @@ import type { Schedule } from '../generated/Schedule';
 import type { ScheduleDetails } from '../generated/ScheduleDetails';
 import type { TrainingDetails } from '../generated/TrainingDetails';
 import type { TrainingRecord } from '../generated/TrainingRecord';
+import type { ChildNoticeFlag } from '../generated/ChildNoticeFlag';
+import type { ItemNoticeFlag } from '../generated/ItemNoticeFlag';
+import type { NoticeActionDetails } from '../generated/NoticeActionDetails';
+import type { NoticeDetails } from '../generated/NoticeDetails';
+import type { NoticeRecord } from '../generated/NoticeRecord';
+import type { NoticeSummary } from '../generated/NoticeSummary';
+import type { SafetyNotice } from '../generated/SafetyNotice';
 import type { IssuedCopyStatus } from '../generated/IssuedCopyStatus';
 import type { ItemDetails } from '../generated/ItemDetails';
 import type { ItemRecord } from '../generated/ItemRecord';
@@ -206,6 +213,18 @@ export const addSchedule = (itemId: Id, details: ScheduleDetails) =>
 export const markScheduleDone = (id: Id, on: string) =>
   call<Schedule>('mark_schedule_done', { id, done: { on } });
 export const deleteSchedule = (id: Id) => call<null>('delete_schedule', { id });
+/** Field safety notices, open ones first, with how many items each affects and awaits. */
+export const listNotices = () => call<NoticeSummary[]>('list_notices');
+/** One notice with every item it affects and the child who has it. */
+export const getNotice = (id: Id) => call<NoticeRecord>('get_notice', { id });
+export const addNotice = (details: NoticeDetails) => call<NoticeRecord>('add_notice', { details });
+export const recordNoticeAction = (id: Id, itemId: Id, action: NoticeActionDetails) =>
+  call<NoticeRecord>('record_notice_action', { id, item_id: itemId, action });
+export const closeNotice = (id: Id) => call<SafetyNotice>('close_notice', { id });
+/** For each child, how many of their items await action on an open notice. */
+export const noticeFlags = () => call<ChildNoticeFlag[]>('notice_flags');
+/** The open notices one item awaits action on. */
+export const itemNotices = (itemId: Id) => call<ItemNoticeFlag[]>('item_notices', { item_id: itemId });
 
 export const addContact = (childId: Id, details: ContactDetails) =>
   call<Contact>('add_contact', { child_id: childId, details });

@@ -52,6 +52,8 @@ export const RECORD_KIND: Record<RecordKind, string> = {
   handling_task: 'Handling plan task',
   training: 'Staff training',
   schedule: 'Schedule',
+  safety_notice: 'Safety notice',
+  notice_action: 'Safety notice action',
 };
 
 const ACTION: Record<AuditAction, string> = { create: 'Added', update: 'Changed', delete: 'Deleted' };

@@ -64,6 +64,8 @@ export interface ItemForm {
   make: string;
   model: string;
   serial: string;
+  lot: string;
+  made_on: string;
   size: string;
   where_used: WhereUsed;
   provider_id: string;
@@ -128,6 +130,8 @@ export function itemToForm(d: ItemDetails | null): ItemForm {
     make: d?.make ?? '',
     model: d?.model ?? '',
     serial: d?.serial ?? '',
+    lot: d?.lot ?? '',
+    made_on: toInput(d?.made_on),
     size: d?.size ?? '',
     where_used: d?.where_used ?? 'school',
     provider_id: d?.provider_id ?? '',
@@ -212,6 +216,7 @@ const orNull = (s: string) => (s === '' ? null : s);
 export function formToItem(f: ItemForm): { details: ItemDetails; errors: FieldError[] } {
   const read = new Reader();
   const issue_date = read.date('issue_date', f.issue_date);
+  const made_on = read.date('made_on', f.made_on);
   const schedule = f.schedule.map((s, i) => ({
     days: [...s.days],
     start: read.time(`schedule[${i}].start`, s.start),
@@ -255,6 +260,8 @@ export function formToItem(f: ItemForm): { details: ItemDetails; errors: FieldEr
     make: f.make,
     model: f.model,
     serial: f.serial,
+    lot: f.lot,
+    made_on,
     size: f.size,
     where_used: f.where_used,
     provider_id: orNull(f.provider_id),

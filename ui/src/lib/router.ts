@@ -17,6 +17,8 @@ export type RouteName =
   | 'child-history'
   | 'item-history'
   | 'due'
+  | 'notices'
+  | 'notice'
   | 'dfg-cases'
   | 'dfg-new'
   | 'dfg-case'
@@ -54,6 +56,8 @@ const TABLE: ReadonlyArray<readonly [RouteName, string]> = [
   ['child', '/children/:id'],
   ['item', '/equipment/:id'],
   ['due', '/due'],
+  ['notices', '/notices'],
+  ['notice', '/notices/:id'],
   ['dfg-new', '/children/:id/dfg/new'],
   ['dfg-cases', '/dfg'],
   ['dfg-case', '/dfg/:id'],
