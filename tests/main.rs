@@ -24,6 +24,7 @@ mod media;
 mod migrations;
 mod model_edges;
 mod passport;
+mod scripts;
 mod search;
 mod store;
 mod training;

@@ -207,17 +207,58 @@ fn split_word(book: &FontBook, word: Vec<Run>, max_em: f32) -> Vec<Vec<Run>> {
             width += w;
         }
     }
+    // Shaped text is measured as a whole, not letter by letter.
+    for run in pieces.iter_mut().flatten() {
+        run.width_em = book.text_width_em(run.face, &run.text);
+    }
     pieces
+}
+
+/// Puts runs in the order they are drawn, left to right: a stretch of right-to-left runs
+/// (Arabic, Urdu), with the spaces and punctuation between them, is turned round, so "عائشہ
+/// خان" shows خان on the left. Each right-to-left run draws its own letters right to left.
+fn visual_order(mut runs: Vec<Run>) -> Vec<Run> {
+    let neutral = |r: &Run| {
+        r.text
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+    };
+    let mut i = 0;
+    while i < runs.len() {
+        if !runs[i].face.is_rtl() {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        for (j, run) in runs.iter().enumerate().skip(i + 1) {
+            if run.face.is_rtl() {
+                end = j;
+            } else if !neutral(run) {
+                break;
+            }
+        }
+        runs[i..=end].reverse();
+        i = end + 1;
+    }
+    runs
 }
 
 /// Merges neighbouring runs in the same face and gives each its x position.
 fn finish(runs: Vec<Run>, size: f32) -> Line {
+    let runs = if runs.iter().any(|r| r.face.is_rtl()) {
+        visual_order(runs)
+    } else {
+        runs
+    };
     let mut line = Line::default();
     let mut x_em = 0.0f32;
     let mut merged: Vec<(Face, String, f32)> = Vec::new();
     for run in runs {
         match merged.last_mut() {
-            Some((face, text, _)) if *face == run.face => text.push_str(&run.text),
+            // Shaped runs stay apart: each was measured as shaped on its own.
+            Some((face, text, _)) if *face == run.face && !face.is_shaped() => {
+                text.push_str(&run.text)
+            }
             _ => merged.push((run.face, run.text.clone(), x_em)),
         }
         x_em += run.width_em;
@@ -319,6 +360,20 @@ mod tests {
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].runs[0].face, Face::AtkinsonBold);
         assert_eq!(lines[0].text(), "Alerts: has a VP shunt");
+        let xs: Vec<f32> = lines[0].runs.iter().map(|r| r.x).collect();
+        assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+    }
+
+    #[test]
+    fn right_to_left_words_are_laid_out_right_to_left_among_latin_ones() {
+        let lines = lines_of("Name: عائشہ خان (Urdu)", 12.0, 400.0);
+        assert_eq!(lines.len(), 1);
+        let texts: Vec<&str> = lines[0].runs.iter().map(|r| r.text.as_str()).collect();
+        let first = texts.iter().position(|t| *t == "خان").unwrap();
+        let second = texts.iter().position(|t| *t == "عائشہ").unwrap();
+        assert!(first < second, "{texts:?}");
+        assert!(texts[0].starts_with("Name:"), "{texts:?}");
+        assert!(texts.last().unwrap().ends_with("(Urdu)"), "{texts:?}");
         let xs: Vec<f32> = lines[0].runs.iter().map(|r| r.x).collect();
         assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
     }
