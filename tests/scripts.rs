@@ -147,10 +147,7 @@ fn a_passport_in_latin_letters_embeds_no_noto_face() {
     let pdf = family_copy(&mut api, "Zoë", "Łukasiewicz", "Likes the swings.");
     let fonts = font_names(&pdf);
     assert!(!fonts.is_empty());
-    assert!(
-        fonts.iter().all(|f| !f.contains("Noto")),
-        "{fonts:?}"
-    );
+    assert!(fonts.iter().all(|f| !f.contains("Noto")), "{fonts:?}");
 }
 
 #[test]

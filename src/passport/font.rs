@@ -77,7 +77,10 @@ impl Script {
             0x0A80..=0x0AFF => Script::Gujarati,
             0x0A00..=0x0A7F => Script::Gurmukhi,
             0x0B80..=0x0BFF => Script::Tamil,
-            0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF
+            0x0600..=0x06FF
+            | 0x0750..=0x077F
+            | 0x08A0..=0x08FF
+            | 0xFB50..=0xFDFF
             | 0xFE70..=0xFEFF => Script::Arabic,
             0x3000..=0x303F | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF => Script::Han,
             _ => return None,
@@ -339,9 +342,12 @@ impl FontBook {
                         push(chain[0], &format!("[emoji: {name}]"));
                         continue;
                     }
-                    missing.extend(drawable.iter().copied().filter(|&c| {
-                        !chain.iter().any(|&f| self.has(f, c)) && !is_mark(c)
-                    }));
+                    missing.extend(
+                        drawable
+                            .iter()
+                            .copied()
+                            .filter(|&c| !chain.iter().any(|&f| self.has(f, c)) && !is_mark(c)),
+                    );
                     push(chain[1], &REPLACEMENT.to_string());
                 }
             }
@@ -548,7 +554,11 @@ mod tests {
             ("عائشہ", Style::Regular, Face::ArabicRegular),
             ("陳美玲", Style::Bold, Face::Han),
         ] {
-            assert_eq!(faces_of(text, style), vec![(face, text.to_string())], "{text}");
+            assert_eq!(
+                faces_of(text, style),
+                vec![(face, text.to_string())],
+                "{text}"
+            );
         }
     }
 
@@ -590,7 +600,10 @@ mod tests {
             (runs[0].width_em - shaping::shape(Face::GurmukhiRegular, "ਹਰਪ੍ਰੀਤ").width_em).abs()
                 < 1e-6
         );
-        assert!(runs[0].width_em < letter_by_letter, "the conjunct is narrower");
+        assert!(
+            runs[0].width_em < letter_by_letter,
+            "the conjunct is narrower"
+        );
     }
 
     #[test]

@@ -8,18 +8,18 @@
 
 use super::booklet::{SHEET, half_offsets, saddle_stitch_order};
 use super::font::{self, Face};
-use super::shaping;
 use super::layout::LaidOut;
 use super::page::{Element, ImageSource, MM, Page};
 use super::photo::PrintImage;
+use super::shaping;
 use super::template::{Colour, Template};
 use super::{Format, RenderOptions};
 use crate::error::{Error, Result};
 use crate::model::PhotoId;
 use printpdf::{
-    Codepoint, Color, CurTransMat, DictItem, ExternalStream, ExternalXObject, FontId, LinePoint, Mm, Op,
-    PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, WindingOrder, XObject, XObjectId,
+    Codepoint, Color, CurTransMat, DictItem, ExternalStream, ExternalXObject, FontId, LinePoint,
+    Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, WindingOrder, XObject, XObjectId,
     XObjectTransform,
 };
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,7 +29,8 @@ use std::sync::OnceLock;
 /// passport uses: parsing DejaVu takes longer than laying out a whole passport, and the Noto
 /// faces are larger still.
 fn parsed_font(face: Face) -> &'static ParsedFont {
-    static FONTS: [OnceLock<ParsedFont>; Face::ALL.len()] = [const { OnceLock::new() }; Face::ALL.len()];
+    static FONTS: [OnceLock<ParsedFont>; Face::ALL.len()] =
+        [const { OnceLock::new() }; Face::ALL.len()];
     FONTS[face.index()].get_or_init(|| {
         ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()).expect("the embedded fonts parse")
     })
@@ -71,10 +72,10 @@ pub fn write(
         })
         .collect();
     for face in used {
-        doc.resources.fonts.map.insert(
-            font_id(face),
-            PdfFont::new(parsed_font(face).clone()),
-        );
+        doc.resources
+            .fonts
+            .map
+            .insert(font_id(face), PdfFont::new(parsed_font(face).clone()));
     }
 
     let mut images: BTreeMap<ImageSource, XObjectId> = BTreeMap::new();

@@ -15,7 +15,7 @@ use allsorts::binary::read::ReadScope;
 use allsorts::font::MatchingPresentation;
 use allsorts::font_data::{DynamicFontTableProvider, FontData};
 use allsorts::glyph_position::{GlyphLayout, TextDirection};
-use allsorts::gsub::{FeatureMask, FeatureMaskExt, GlyphOrigin};
+use allsorts::gsub::{FeatureMask, FeatureMaskExt};
 use allsorts::tag;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -47,6 +47,9 @@ pub struct Shaped {
 
 type ShaperFont = allsorts::Font<DynamicFontTableProvider<'static>>;
 
+/// Words already shaped, by face and text.
+type ShapedWords = Mutex<HashMap<(Face, String), Arc<Shaped>>>;
+
 thread_local! {
     /// allsorts keeps its lookup caches in the font and needs it mutably, so each thread has
     /// its own; a face is parsed here only when text in its script is shaped.
@@ -55,7 +58,7 @@ thread_local! {
 
 /// `text` shaped in `face` (one of the faces for which [`Face::is_shaped`] holds).
 pub fn shape(face: Face, text: &str) -> Arc<Shaped> {
-    static CACHE: OnceLock<Mutex<HashMap<(Face, String), Arc<Shaped>>>> = OnceLock::new();
+    static CACHE: OnceLock<ShapedWords> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let key = (face, text.to_string());
     if let Some(done) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
@@ -140,18 +143,12 @@ fn shape_uncached(face: Face, text: &str) -> Shaped {
     })
 }
 
-/// The text each glyph stands for. A glyph made from several characters (a conjunct) keeps
-/// them all; a character that reordering moved (a pre-base vowel sign drawn first) keeps only
-/// itself. Characters a glyph lost to another keep nothing twice.
+/// The text each glyph stands for: the characters it was made from, in typed order (several
+/// for a conjunct or a ligature; a vowel sign moved before its consonant keeps only itself).
 fn glyph_texts(infos: &[allsorts::gpos::Info]) -> Vec<String> {
     infos
         .iter()
-        .map(|info| {
-            let g = &info.glyph;
-            match g.glyph_origin {
-                GlyphOrigin::Char(_) | GlyphOrigin::Direct => g.unicodes.iter().collect(),
-            }
-        })
+        .map(|info| info.glyph.unicodes.iter().collect())
         .collect()
 }
 
