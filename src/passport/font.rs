@@ -51,8 +51,10 @@ pub enum Face {
     TamilBold,
     ArabicRegular,
     ArabicBold,
-    /// Regular only: the CJK face is 5 MB, so Han text in bold is printed in this weight.
     Han,
+    /// The same file as [`Face::Han`] (a second 5 MB weight would double the program's
+    /// fonts): the PDF writer emboldens it by outlining each glyph in its own colour.
+    HanBold,
 }
 
 /// A writing system with a face of its own.
@@ -97,13 +99,13 @@ impl Script {
             Script::Gurmukhi => pick(Face::GurmukhiRegular, Face::GurmukhiBold),
             Script::Tamil => pick(Face::TamilRegular, Face::TamilBold),
             Script::Arabic => pick(Face::ArabicRegular, Face::ArabicBold),
-            Script::Han => Face::Han,
+            Script::Han => pick(Face::Han, Face::HanBold),
         }
     }
 }
 
 impl Face {
-    pub const ALL: [Face; 18] = [
+    pub const ALL: [Face; 19] = [
         Face::AtkinsonRegular,
         Face::AtkinsonBold,
         Face::AtkinsonItalic,
@@ -122,6 +124,7 @@ impl Face {
         Face::ArabicRegular,
         Face::ArabicBold,
         Face::Han,
+        Face::HanBold,
     ];
 
     pub fn index(self) -> usize {
@@ -153,7 +156,7 @@ impl Face {
             Face::TamilBold => font!("NotoSansTamil-Bold.ttf"),
             Face::ArabicRegular => font!("NotoNaskhArabic-Regular.ttf"),
             Face::ArabicBold => font!("NotoNaskhArabic-Bold.ttf"),
-            Face::Han => font!("NotoSansCJKsc-Regular-Han.otf"),
+            Face::Han | Face::HanBold => font!("NotoSansCJKsc-Regular-Han.otf"),
         }
     }
 
@@ -166,7 +169,7 @@ impl Face {
             Face::GurmukhiRegular | Face::GurmukhiBold => Script::Gurmukhi,
             Face::TamilRegular | Face::TamilBold => Script::Tamil,
             Face::ArabicRegular | Face::ArabicBold => Script::Arabic,
-            Face::Han => Script::Han,
+            Face::Han | Face::HanBold => Script::Han,
             _ => return None,
         })
     }
@@ -174,6 +177,11 @@ impl Face {
     /// Whether text in this face must be shaped (reordered, joined, ligated) before drawing.
     pub fn is_shaped(self) -> bool {
         self.script().is_some_and(|s| s != Script::Han)
+    }
+
+    /// Whether this face is a regular weight printed bold by outlining its glyphs.
+    pub fn is_emboldened(self) -> bool {
+        self == Face::HanBold
     }
 
     /// Whether text in this face reads right to left.
@@ -552,7 +560,8 @@ mod tests {
             ("शर्मा", Style::Italic, Face::DevanagariRegular),
             ("ராம்", Style::Bold, Face::TamilBold),
             ("عائشہ", Style::Regular, Face::ArabicRegular),
-            ("陳美玲", Style::Bold, Face::Han),
+            ("陳美玲", Style::Bold, Face::HanBold),
+            ("陳美玲", Style::Regular, Face::Han),
         ] {
             assert_eq!(
                 faces_of(text, style),

@@ -19,8 +19,8 @@ use crate::model::PhotoId;
 use printpdf::{
     Codepoint, Color, CurTransMat, DictItem, ExternalStream, ExternalXObject, FontId, LinePoint,
     Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, WindingOrder, XObject, XObjectId,
-    XObjectTransform,
+    Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextRenderingMode, WindingOrder, XObject,
+    XObjectId, XObjectTransform,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -35,6 +35,9 @@ fn parsed_font(face: Face) -> &'static ParsedFont {
         ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()).expect("the embedded fonts parse")
     })
 }
+
+/// The outline that makes a regular face bold, as a share of the type size.
+const EMBOLDEN: f32 = 0.035;
 
 fn font_id(face: Face) -> FontId {
     FontId(format!("F{}", face.index() + 1))
@@ -271,6 +274,18 @@ fn page_ops(
                 line_start = (line_start.0 + by.0, line_start.1 + by.1);
                 if face.is_shaped() {
                     shaped_text_ops(*face, text, *size, ops);
+                } else if face.is_emboldened() {
+                    // Filled and outlined in the same colour: a regular weight made bold.
+                    set_stroke(ops, &mut stroke, *c, r(size * EMBOLDEN));
+                    ops.push(Op::SetTextRenderingMode {
+                        mode: TextRenderingMode::FillStroke,
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    });
+                    ops.push(Op::SetTextRenderingMode {
+                        mode: TextRenderingMode::Fill,
+                    });
                 } else {
                     ops.push(Op::ShowText {
                         items: vec![TextItem::Text(text.clone())],
