@@ -184,11 +184,12 @@ fn split_word(book: &FontBook, word: Vec<Run>, max_em: f32) -> Vec<Vec<Run>> {
     }
     let mut pieces: Vec<Vec<Run>> = vec![Vec::new()];
     let mut width = 0.0;
+    let mut previous = ' ';
     for run in word {
         for c in run.text.chars() {
             let w = book.advance_em(run.face, c);
             let piece = pieces.last_mut().expect("never empty");
-            if width + w > max_em && !piece.is_empty() {
+            if width + w > max_em && !piece.is_empty() && may_break_between(previous, c) {
                 pieces.push(Vec::new());
                 width = 0.0;
             }
@@ -205,6 +206,7 @@ fn split_word(book: &FontBook, word: Vec<Run>, max_em: f32) -> Vec<Vec<Run>> {
                 }),
             }
             width += w;
+            previous = c;
         }
     }
     // Shaped text is measured as a whole, not letter by letter.
@@ -212,6 +214,19 @@ fn split_word(book: &FontBook, word: Vec<Run>, max_em: f32) -> Vec<Vec<Run>> {
         run.width_em = book.text_width_em(run.face, &run.text);
     }
     pieces
+}
+
+/// Whether a word too long for its line may be broken between `before` and `after`: never
+/// inside a letter's cluster (before a vowel sign or other combining mark, or a joiner) nor
+/// inside a conjunct (after an Indic virama), which would print a dotted circle.
+fn may_break_between(before: char, after: char) -> bool {
+    let virama = matches!(
+        before,
+        '\u{094D}' | '\u{09CD}' | '\u{0A4D}' | '\u{0ACD}' | '\u{0BCD}'
+    );
+    !virama
+        && !unicode_normalization::char::is_combining_mark(after)
+        && !matches!(after, '\u{200C}' | '\u{200D}')
 }
 
 /// Puts runs in the order they are drawn, left to right: a stretch of right-to-left runs
@@ -362,6 +377,20 @@ mod tests {
         assert_eq!(lines[0].text(), "Alerts: has a VP shunt");
         let xs: Vec<f32> = lines[0].runs.iter().map(|r| r.x).collect();
         assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+    }
+
+    #[test]
+    fn a_long_indic_word_is_never_broken_inside_a_letter_or_a_conjunct() {
+        let word = "प्रियाप्रियाप्रियाप्रियाप्रियाप्रियाप्रियाप्रियाप्रिया";
+        let lines = lines_of(word, 12.0, 40.0);
+        assert!(lines.len() > 2, "{}", lines.len());
+        for pair in lines.windows(2) {
+            let end = pair[0].text().chars().last().unwrap();
+            let start = pair[1].text().chars().next().unwrap();
+            assert!(may_break_between(end, start), "{end:?} | {start:?}");
+        }
+        let joined: String = lines.iter().map(|l| l.text()).collect();
+        assert_eq!(joined, word);
     }
 
     #[test]
