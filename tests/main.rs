@@ -27,6 +27,7 @@ mod model_edges;
 mod passport;
 mod schedules;
 mod safety_notices;
+mod scripts;
 mod search;
 mod store;
 mod training;

@@ -37,6 +37,7 @@ mod photo;
 mod render;
 pub(crate) mod resample;
 mod servicing;
+mod shaping;
 mod statements;
 mod table;
 pub mod template;

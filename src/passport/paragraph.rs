@@ -184,11 +184,12 @@ fn split_word(book: &FontBook, word: Vec<Run>, max_em: f32) -> Vec<Vec<Run>> {
     }
     let mut pieces: Vec<Vec<Run>> = vec![Vec::new()];
     let mut width = 0.0;
+    let mut previous = ' ';
     for run in word {
         for c in run.text.chars() {
             let w = book.advance_em(run.face, c);
             let piece = pieces.last_mut().expect("never empty");
-            if width + w > max_em && !piece.is_empty() {
+            if width + w > max_em && !piece.is_empty() && may_break_between(previous, c) {
                 pieces.push(Vec::new());
                 width = 0.0;
             }
@@ -205,19 +206,74 @@ fn split_word(book: &FontBook, word: Vec<Run>, max_em: f32) -> Vec<Vec<Run>> {
                 }),
             }
             width += w;
+            previous = c;
         }
+    }
+    // Shaped text is measured as a whole, not letter by letter.
+    for run in pieces.iter_mut().flatten() {
+        run.width_em = book.text_width_em(run.face, &run.text);
     }
     pieces
 }
 
+/// Whether a word too long for its line may be broken between `before` and `after`: never
+/// inside a letter's cluster (before a vowel sign or other combining mark, or a joiner) nor
+/// inside a conjunct (after an Indic virama), which would print a dotted circle.
+fn may_break_between(before: char, after: char) -> bool {
+    let virama = matches!(
+        before,
+        '\u{094D}' | '\u{09CD}' | '\u{0A4D}' | '\u{0ACD}' | '\u{0BCD}'
+    );
+    !virama
+        && !unicode_normalization::char::is_combining_mark(after)
+        && !matches!(after, '\u{200C}' | '\u{200D}')
+}
+
+/// Puts runs in the order they are drawn, left to right: a stretch of right-to-left runs
+/// (Arabic, Urdu), with the spaces and punctuation between them, is turned round, so "عائشہ
+/// خان" shows خان on the left. Each right-to-left run draws its own letters right to left.
+fn visual_order(mut runs: Vec<Run>) -> Vec<Run> {
+    let neutral = |r: &Run| {
+        r.text
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+    };
+    let mut i = 0;
+    while i < runs.len() {
+        if !runs[i].face.is_rtl() {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        for (j, run) in runs.iter().enumerate().skip(i + 1) {
+            if run.face.is_rtl() {
+                end = j;
+            } else if !neutral(run) {
+                break;
+            }
+        }
+        runs[i..=end].reverse();
+        i = end + 1;
+    }
+    runs
+}
+
 /// Merges neighbouring runs in the same face and gives each its x position.
 fn finish(runs: Vec<Run>, size: f32) -> Line {
+    let runs = if runs.iter().any(|r| r.face.is_rtl()) {
+        visual_order(runs)
+    } else {
+        runs
+    };
     let mut line = Line::default();
     let mut x_em = 0.0f32;
     let mut merged: Vec<(Face, String, f32)> = Vec::new();
     for run in runs {
         match merged.last_mut() {
-            Some((face, text, _)) if *face == run.face => text.push_str(&run.text),
+            // Shaped runs stay apart: each was measured as shaped on its own.
+            Some((face, text, _)) if *face == run.face && !face.is_shaped() => {
+                text.push_str(&run.text)
+            }
             _ => merged.push((run.face, run.text.clone(), x_em)),
         }
         x_em += run.width_em;
@@ -319,6 +375,34 @@ mod tests {
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].runs[0].face, Face::AtkinsonBold);
         assert_eq!(lines[0].text(), "Alerts: has a VP shunt");
+        let xs: Vec<f32> = lines[0].runs.iter().map(|r| r.x).collect();
+        assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+    }
+
+    #[test]
+    fn a_long_indic_word_is_never_broken_inside_a_letter_or_a_conjunct() {
+        let word = "प्रियाप्रियाप्रियाप्रियाप्रियाप्रियाप्रियाप्रियाप्रिया";
+        let lines = lines_of(word, 12.0, 40.0);
+        assert!(lines.len() > 2, "{}", lines.len());
+        for pair in lines.windows(2) {
+            let end = pair[0].text().chars().last().unwrap();
+            let start = pair[1].text().chars().next().unwrap();
+            assert!(may_break_between(end, start), "{end:?} | {start:?}");
+        }
+        let joined: String = lines.iter().map(|l| l.text()).collect();
+        assert_eq!(joined, word);
+    }
+
+    #[test]
+    fn right_to_left_words_are_laid_out_right_to_left_among_latin_ones() {
+        let lines = lines_of("Name: عائشہ خان (Urdu)", 12.0, 400.0);
+        assert_eq!(lines.len(), 1);
+        let texts: Vec<&str> = lines[0].runs.iter().map(|r| r.text.as_str()).collect();
+        let first = texts.iter().position(|t| *t == "خان").unwrap();
+        let second = texts.iter().position(|t| *t == "عائشہ").unwrap();
+        assert!(first < second, "{texts:?}");
+        assert!(texts[0].starts_with("Name:"), "{texts:?}");
+        assert!(texts.last().unwrap().ends_with("(Urdu)"), "{texts:?}");
         let xs: Vec<f32> = lines[0].runs.iter().map(|r| r.x).collect();
         assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
     }

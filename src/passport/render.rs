@@ -7,37 +7,37 @@
 //! inputs give the same bytes.
 
 use super::booklet::{SHEET, half_offsets, saddle_stitch_order};
-use super::font::Face;
+use super::font::{self, Face};
 use super::layout::LaidOut;
 use super::page::{Element, ImageSource, MM, Page};
 use super::photo::PrintImage;
+use super::shaping;
 use super::template::{Colour, Template};
 use super::{Format, RenderOptions};
 use crate::error::{Error, Result};
 use crate::model::PhotoId;
 use printpdf::{
-    Color, CurTransMat, DictItem, ExternalStream, ExternalXObject, FontId, LinePoint, Mm, Op,
-    PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, WindingOrder, XObject, XObjectId,
-    XObjectTransform,
+    Codepoint, Color, CurTransMat, DictItem, ExternalStream, ExternalXObject, FontId, LinePoint,
+    Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextRenderingMode, WindingOrder, XObject,
+    XObjectId, XObjectTransform,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-/// printpdf's parsed fonts, built once per process: parsing DejaVu takes longer than laying
-/// out a whole passport.
-fn parsed_fonts() -> &'static [ParsedFont] {
-    static FONTS: OnceLock<Vec<ParsedFont>> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        Face::ALL
-            .iter()
-            .map(|f| {
-                ParsedFont::from_bytes(f.bytes(), 0, &mut Vec::new())
-                    .expect("the embedded fonts parse")
-            })
-            .collect()
+/// printpdf's parsed font for a face, built once per process and only for a face some
+/// passport uses: parsing DejaVu takes longer than laying out a whole passport, and the Noto
+/// faces are larger still.
+fn parsed_font(face: Face) -> &'static ParsedFont {
+    static FONTS: [OnceLock<ParsedFont>; Face::ALL.len()] =
+        [const { OnceLock::new() }; Face::ALL.len()];
+    FONTS[face.index()].get_or_init(|| {
+        ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()).expect("the embedded fonts parse")
     })
 }
+
+/// The outline that makes a regular face bold, as a share of the type size.
+const EMBOLDEN: f32 = 0.035;
 
 fn font_id(face: Face) -> FontId {
     FontId(format!("F{}", face.index() + 1))
@@ -75,10 +75,10 @@ pub fn write(
         })
         .collect();
     for face in used {
-        doc.resources.fonts.map.insert(
-            font_id(face),
-            PdfFont::new(parsed_fonts()[face.index()].clone()),
-        );
+        doc.resources
+            .fonts
+            .map
+            .insert(font_id(face), PdfFont::new(parsed_font(face).clone()));
     }
 
     let mut images: BTreeMap<ImageSource, XObjectId> = BTreeMap::new();
@@ -272,9 +272,25 @@ fn page_ops(
                     },
                 });
                 line_start = (line_start.0 + by.0, line_start.1 + by.1);
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
+                if face.is_shaped() {
+                    shaped_text_ops(*face, text, *size, ops);
+                } else if face.is_emboldened() {
+                    // Filled and outlined in the same colour: a regular weight made bold.
+                    set_stroke(ops, &mut stroke, *c, r(size * EMBOLDEN));
+                    ops.push(Op::SetTextRenderingMode {
+                        mode: TextRenderingMode::FillStroke,
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    });
+                    ops.push(Op::SetTextRenderingMode {
+                        mode: TextRenderingMode::Fill,
+                    });
+                } else {
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    });
+                }
             }
             Element::Rect {
                 x,
@@ -390,6 +406,83 @@ fn page_ops(
         }
     }
     end_text(ops, &mut in_text);
+}
+
+/// Draws shaped text (Indic, Arabic) as glyph ids, each moved by the kerning number that
+/// takes the viewer's pen from the font's own advance to the shaped one, and raised or lowered
+/// for marks placed above or below their letter. The run is marked with its text as written
+/// (/ActualText), so a reader copying it gets the letters in typed order even where a vowel
+/// sign is drawn before its consonant.
+fn shaped_text_ops(face: Face, text: &str, size: f32, ops: &mut Vec<Op>) {
+    let shaped = shaping::shape(face, text);
+    let ttf = font::book().ttf(face);
+    let units = f32::from(ttf.units_per_em());
+    // The widths printpdf writes in /W, in thousandths of an em, truncated as it does.
+    let default_advance = |id: u16| {
+        let units_adv = ttf.glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap_or(0);
+        (f32::from(units_adv) * 1000.0 / units).trunc()
+    };
+    // Right-to-left glyphs are already in the order readers expect of a PDF (as drawn; they
+    // turn a right-to-left line round themselves), so only left-to-right runs need the text.
+    let actual_text = !face.is_rtl();
+    if actual_text {
+        ops.push(Op::BeginMarkedContentWithProperties {
+            tag: "Span".into(),
+            properties: DictItem::Dict {
+                map: BTreeMap::from([("ActualText".to_string(), utf16_string(text))]),
+            },
+        });
+    }
+    let mut items: Vec<TextItem> = Vec::new();
+    let mut rise = 0.0f32;
+    let thousandths = |em: f32| (em * 1000.0 * 100.0).round() / 100.0;
+    for glyph in &shaped.glyphs {
+        let dy = thousandths(glyph.dy);
+        if dy != rise {
+            if !items.is_empty() {
+                ops.push(Op::ShowText {
+                    items: std::mem::take(&mut items),
+                });
+            }
+            // Ts is in text space units: thousandths of an em become points at the size set.
+            ops.push(Op::SetLineOffset {
+                multiplier: r(dy / 1000.0 * size),
+            });
+            rise = dy;
+        }
+        let dx = thousandths(glyph.dx);
+        if dx != 0.0 {
+            items.push(TextItem::Offset(-dx));
+        }
+        let after = default_advance(glyph.id) + dx - thousandths(glyph.advance);
+        let mut codepoint = Codepoint::new(glyph.id, (after * 100.0).round() / 100.0);
+        if !glyph.text.is_empty() {
+            codepoint.cid = Some(glyph.text.clone());
+        }
+        items.push(TextItem::GlyphIds(vec![codepoint]));
+    }
+    if !items.is_empty() {
+        ops.push(Op::ShowText { items });
+    }
+    if rise != 0.0 {
+        ops.push(Op::SetLineOffset { multiplier: 0.0 });
+    }
+    if actual_text {
+        ops.push(Op::EndMarkedContentWithProperties);
+    }
+}
+
+/// A PDF text string in UTF-16BE with its byte-order mark, as /ActualText needs for
+/// anything beyond Latin-1.
+fn utf16_string(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        data.extend_from_slice(&unit.to_be_bytes());
+    }
+    DictItem::String {
+        data,
+        literal: false,
+    }
 }
 
 /// Sets the outline colour and width, unless they are set already.
