@@ -7,6 +7,7 @@ import type { ClockState } from "./ClockState";
 import type { ContactRole } from "./ContactRole";
 import type { Day } from "./Day";
 import type { DueKind } from "./DueKind";
+import type { IntervalBasis } from "./IntervalBasis";
 import type { ItemStatus } from "./ItemStatus";
 import type { Jurisdiction } from "./Jurisdiction";
 import type { NoticeAction } from "./NoticeAction";
@@ -109,6 +110,7 @@ export const WHERE_USED_OPTIONS: readonly Labelled<WhereUsed>[] = [
 export const ITEM_STATUS: Readonly<Record<ItemStatus, string>> = {
   "in-use": "In use",
   "awaiting-repair": "Awaiting repair",
+  "not-safe": "Not safe: do not use",
   "withdrawn": "Withdrawn from use",
   "returned": "Returned",
 };
@@ -116,6 +118,7 @@ export const ITEM_STATUS: Readonly<Record<ItemStatus, string>> = {
 export const ITEM_STATUS_OPTIONS: readonly Labelled<ItemStatus>[] = [
   { code: "in-use", label: "In use" },
   { code: "awaiting-repair", label: "Awaiting repair" },
+  { code: "not-safe", label: "Not safe: do not use" },
   { code: "withdrawn", label: "Withdrawn from use" },
   { code: "returned", label: "Returned" },
 ];
@@ -194,6 +197,20 @@ export const SERVICE_KIND_OPTIONS: readonly Labelled<ServiceKind>[] = [
   { code: "safety-check", label: "Safety check" },
 ];
 
+export const INTERVAL_BASIS: Readonly<Record<IntervalBasis, string>> = {
+  "6-months": "Within an interval of 6 months",
+  "12-months": "Within an interval of 12 months",
+  "scheme": "In accordance with an examination scheme",
+  "exceptional": "After exceptional circumstances",
+};
+
+export const INTERVAL_BASIS_OPTIONS: readonly Labelled<IntervalBasis>[] = [
+  { code: "6-months", label: "Within an interval of 6 months" },
+  { code: "12-months", label: "Within an interval of 12 months" },
+  { code: "scheme", label: "In accordance with an examination scheme" },
+  { code: "exceptional", label: "After exceptional circumstances" },
+];
+
 export const OUTCOME: Readonly<Record<Outcome, string>> = {
   "pass": "Safe to use",
   "advisory": "Safe to use, with advice",
@@ -244,6 +261,8 @@ export const DUE_KIND: Readonly<Record<DueKind, string>> = {
   "dfg-decision": "DFG decision due",
   "dfg-works": "DFG works due",
   "dfg-payment": "DFG payment due",
+  "repair": "Repair due",
+  "not-safe": "Not safe: do not use",
   "sling-inspection": "Sling inspection",
   "battery-test": "Battery test",
   "calibration": "Calibration",
@@ -260,6 +279,8 @@ export const DUE_KIND_OPTIONS: readonly Labelled<DueKind>[] = [
   { code: "dfg-decision", label: "DFG decision due" },
   { code: "dfg-works", label: "DFG works due" },
   { code: "dfg-payment", label: "DFG payment due" },
+  { code: "repair", label: "Repair due" },
+  { code: "not-safe", label: "Not safe: do not use" },
   { code: "sling-inspection", label: "Sling inspection" },
   { code: "battery-test", label: "Battery test" },
   { code: "calibration", label: "Calibration" },
