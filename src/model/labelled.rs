@@ -7,8 +7,8 @@ use super::dfg::{
 };
 use super::{
     Category, ContactRole, Day, DueKind, IntervalBasis, ItemStatus, NoticeAction, Outcome,
-    ScheduleKind, ServiceKind,
-    SettingKind, StatementColour, SupplierKind, Tier, WheelchairBudget, WheelchairType, WhereUsed,
+    ScheduleKind, ServiceKind, SettingKind, StatementColour, SupplierKind, Tier, WheelchairBudget,
+    WheelchairType, WhereUsed,
 };
 
 /// One closed list: its type's name and each code with its label, in the order declared.

@@ -17,8 +17,8 @@ mod labelled;
 pub mod nhs_number;
 pub mod passphrase;
 pub mod postcode;
-pub mod schedule;
 pub mod safety_notice;
+pub mod schedule;
 pub mod search_text;
 pub mod service;
 pub mod setting;
@@ -45,11 +45,11 @@ pub use item_parts::{
 };
 pub use key_statements::{KeyStatements, StatementColour};
 pub use labelled::{LabelTable, label_tables};
-pub use schedule::{Schedule, ScheduleDetails, ScheduleDone, ScheduleKind};
 pub use safety_notice::{
     MatchResult, NoticeAction, NoticeActionDetails, NoticeDetails, NoticeMatch, SafetyNotice,
     SerialRange, match_item,
 };
+pub use schedule::{Schedule, ScheduleDetails, ScheduleDone, ScheduleKind};
 pub use service::{Outcome, ServiceIntervals, ServiceKind, ServiceRecord, ServiceRecordDetails};
 pub use setting::{Setting, SettingDetails, SettingKind};
 pub use supplier::{Supplier, SupplierDetails, SupplierKind};

@@ -3,8 +3,7 @@
 use super::{due, schedules};
 use crate::error::{Error, Result};
 use crate::model::{
-    ExaminationReport, ItemId, ScheduleKind, ServiceRecord, ServiceRecordDetails,
-    ServiceRecordId,
+    ExaminationReport, ItemId, ScheduleKind, ServiceRecord, ServiceRecordDetails, ServiceRecordId,
 };
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
