@@ -254,6 +254,8 @@ fn whole_school(api: &mut Api, reference: ChildId, n: usize) -> SettingId {
     for i in 0..n {
         let mut details = source.child.details.clone();
         details.given_name = format!("Child {i}");
+        // One child per NHS number: the copies are other children, so they go without one.
+        details.nhs_number = String::new();
         details.setting_id = Some(setting.id);
         let child = Child {
             id: ChildId::new(),

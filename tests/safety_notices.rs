@@ -543,3 +543,21 @@ fn a_bundle_carries_the_lot_and_date_of_manufacture() {
         ("L7", Some(date(2024, 2, 1)))
     );
 }
+
+#[test]
+fn the_passport_prints_the_lot_and_date_of_manufacture_beside_the_serial() {
+    let mut api = api_on(today());
+    let child = add_child(&mut api, "Amara", "Okafor");
+    let mut d = ItemDetails::new(Category::Hoist, "Mobile hoist");
+    d.serial = "OTB-1007".into();
+    d.lot = "L2405A".into();
+    d.made_on = Some(date(2024, 5, 14));
+    api.create_item(child.id, d).unwrap();
+
+    // lopdf reads a label and its value with no space between them.
+    let text = print_school_copy(&mut api, child.id);
+    assert!(
+        text.contains("Serial or asset tagOTB-1007 Lot numberL2405A Made14 May 2024"),
+        "{text}"
+    );
+}

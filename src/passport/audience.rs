@@ -115,7 +115,7 @@ fields! {
     ContactNotes => "contact.notes": "Notes recorded against contacts.",
     SettingContact => "setting.contact": "The setting's phone and SENCO among the contacts.",
     SupplierAccountRef => "supplier.account_ref": "Account or reference numbers with suppliers.",
-    ItemSerial => "item.serial": "Serial numbers and asset tags.",
+    ItemSerial => "item.serial": "Serial numbers, asset tags, lot numbers and dates of manufacture.",
     ItemLoanNumber => "item.loan_number": "Loan numbers.",
     ItemIssueDate => "item.issue_date": "The date an item was issued.",
     ItemServiceNotes => "item.service_notes": "Engineers' notes from the last examination or service.",

@@ -136,6 +136,16 @@ fn overview(ctx: &Context, entry: &PassportItem) -> Vec<Fact> {
     if ctx.shows(Field::ItemSerial) && !d.serial.is_empty() {
         facts.push(Fact::text("Serial or asset tag", &d.serial));
     }
+    // The lot and date of manufacture are what a field safety notice names: printed beside the
+    // serial, a school can check a notice against the passport without the item's label.
+    if ctx.shows(Field::ItemSerial) && !d.lot.is_empty() {
+        facts.push(Fact::text("Lot number", &d.lot));
+    }
+    if ctx.shows(Field::ItemSerial)
+        && let Some(made) = d.made_on
+    {
+        facts.push(Fact::text("Made", uk_date(made)));
+    }
     if ctx.shows(Field::ItemLoanNumber) && !d.loan_number.is_empty() {
         facts.push(Fact::text("Loan number", &d.loan_number));
     }

@@ -703,8 +703,11 @@ async fn a_spreadsheet_with_a_bad_row_is_checked_then_its_good_rows_imported_and
     // The column list comes from the core, in the template's order.
     app.click("#csv-columns summary").await;
     let columns = table_rows(&app, "#csv-column-list tbody tr").await;
-    assert_eq!(columns.len(), 26);
+    assert_eq!(columns.len(), 28);
     assert_eq!(columns[0][0], "NHS number");
+    // The label's lot number and date of manufacture, which field safety notices name.
+    assert!(columns.iter().any(|c| c[0] == "Lot"), "{columns:?}");
+    assert!(columns.iter().any(|c| c[0] == "Made on"), "{columns:?}");
 
     // Every row or none: the bad row stops the whole file.
     app.click("#csv-import-all").await;
