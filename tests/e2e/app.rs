@@ -653,7 +653,7 @@ async fn a_spreadsheet_with_a_bad_row_is_checked_then_its_good_rows_imported_and
     std::fs::write(
         &csv,
         format!(
-            "{}\r\n,Leo,Brennan,{},Walker,Spare walker,,,,,,,,31/02/2025,,,,,,,,,,,,\r\n",
+            "{}\r\n,Leo,Brennan,{},Walker,Spare walker,,,,,,,,,,31/02/2025,,,,,,,,,,,,\r\n",
             sample.trim_end(),
             leo_born.format("%d/%m/%Y")
         ),
