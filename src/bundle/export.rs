@@ -15,8 +15,8 @@ use std::io::{Cursor, Write};
 /// Each photo's id and stored JPEG, in the order the records name them.
 pub type Photos = Vec<(PhotoId, Vec<u8>)>;
 
-/// The records of `ids` (in that order) with the settings and suppliers they name (a
-/// child's setting, and where each person on an item's register of staff trained works), and every
+/// The records of `ids` (in that order) with the settings and suppliers they name (a child's
+/// setting, and where each person on an item's register of staff trained works), and every
 /// photo's stored JPEG.
 pub fn collect(conn: &Connection, ids: &[ChildId], now: DateTime<Utc>) -> Result<(Bundle, Photos)> {
     let mut setting_ids = BTreeSet::<SettingId>::new();
