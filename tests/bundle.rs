@@ -586,11 +586,12 @@ fn a_version_2_bundles_review_dates_and_records_become_schedules() {
     let (api, zoe, _) = caseload();
     let record = api.child(zoe).unwrap();
     let (zip, _) = api.bundle_zip(ExportScope::Child(zoe)).unwrap();
-    // As version 2 wrote it: a review date on each item, and no schedules.
+    // As version 2 wrote it: a review date on each item, and no schedules or register.
     let zip = edit_document(&zip, |doc| {
         doc["schema_version"] = json!(2);
         for item in doc["children"][0]["items"].as_array_mut().unwrap() {
             item.as_object_mut().unwrap().remove("schedules");
+            item.as_object_mut().unwrap().remove("training");
             item["item"]["details"]["review_date"] = json!("2027-04-01");
         }
     });
@@ -624,7 +625,7 @@ fn a_version_2_bundles_review_dates_and_records_become_schedules() {
 }
 
 /// Rewrites a bundle archive's document.
-fn edit_document(zip: &[u8], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+pub(crate) fn edit_document(zip: &[u8], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
     let mut entries = Vec::new();
     for i in 0..archive.len() {

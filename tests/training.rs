@@ -1,12 +1,15 @@
 //! The register of staff trained through the api: entries added, listed by item and by child,
 //! refused beside the field at fault, refreshers in the due list and the caseload's badges,
-//! removal in History, and the entries printed on the passport's "Staff trained" page.
+//! removal in History, the entries printed on the passport's "Staff trained" page, and the
+//! register carried in passport bundles.
 
 use crate::support::{add_child, add_item, api_on, date};
 use equipment_passport::Api;
-use equipment_passport::api::{AuditAction, PrintRequest, RecordKind};
+use equipment_passport::api::{AuditAction, ExportScope, PrintRequest, RecordKind};
+use equipment_passport::bundle::{ChildOutcome, ExistingChild, ImportOptions};
 use equipment_passport::model::*;
 use equipment_passport::passport::{Audience, Format};
+use serde_json::json;
 
 fn today() -> chrono::NaiveDate {
     date(2026, 11, 22)
@@ -363,4 +366,210 @@ fn each_persons_refresher_is_its_own_calendar_event_naming_the_item_not_the_pers
         calendar.ics
     );
     assert!(!calendar.ics.contains("Priya") && !calendar.ics.contains("Reed"));
+}
+
+// The register in passport bundles: a child handed over to another team, or a family's copy,
+// keeps who was trained on each item.
+
+/// A child with a register on two items: Priya (at the school, refresher due on 10 December)
+/// on the hoist, Tom (no setting, no refresher) on the walker.
+fn caseload_with_register() -> (Caseload, Vec<TrainingRecord>) {
+    let mut c = caseload();
+    let school = crate::support::add_setting(&mut c.api, "Oakfield Primary");
+    let mut priya = trained("Priya Shah", date(2025, 12, 1), Some(date(2026, 12, 10)));
+    priya.setting_id = Some(school.id);
+    priya.role = "Teaching assistant (1:1)".into();
+    c.api.add_training(c.hoist.id, priya).unwrap();
+    c.api
+        .add_training(c.walker.id, trained("Tom Reed", date(2026, 10, 1), None))
+        .unwrap();
+    let register = c.api.training_for_child(c.child.id).unwrap();
+    assert_eq!(register.len(), 2);
+    (c, register)
+}
+
+fn import_zip(
+    api: &mut Api,
+    zip: &[u8],
+    existing: ExistingChild,
+) -> equipment_passport::Result<equipment_passport::bundle::ImportReport> {
+    let options = ImportOptions {
+        existing,
+        ..Default::default()
+    };
+    api.import_bundle_zip(zip, &options)
+}
+
+fn refreshers(api: &Api) -> Vec<(String, chrono::NaiveDate, Option<ItemId>)> {
+    api.due_list(30)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == DueKind::Refresher)
+        .map(|e| (e.person, e.due_date, e.item_id))
+        .collect()
+}
+
+#[test]
+fn a_childs_register_travels_in_a_bundle_with_every_field_and_its_refresher_still_due() {
+    let (c, register) = caseload_with_register();
+    let (zip, _) = c.api.bundle_zip(ExportScope::Child(c.child.id)).unwrap();
+
+    let mut other = api_on(today());
+    let report = import_zip(&mut other, &zip, ExistingChild::Skip).unwrap();
+
+    assert_eq!(report.children[0].outcome, ChildOutcome::Imported);
+    assert_eq!(
+        other.training_for_child(c.child.id).unwrap(),
+        register,
+        "ids, items, names, roles, trainers, dates and the school where Priya works"
+    );
+    assert_eq!(
+        other.settings().unwrap()[0].details.name,
+        "Oakfield Primary"
+    );
+    assert_eq!(
+        refreshers(&other),
+        [(
+            "Priya Shah".to_string(),
+            date(2026, 12, 10),
+            Some(c.hoist.id)
+        )]
+    );
+}
+
+#[test]
+fn replacing_a_child_from_a_bundle_replaces_their_register_with_the_bundles() {
+    let (mut c, register) = caseload_with_register();
+    let (zip, _) = c.api.bundle_zip(ExportScope::Child(c.child.id)).unwrap();
+    // Recorded after the bundle was made, so not in it.
+    c.api
+        .add_training(c.hoist.id, trained("Ann Bell", date(2026, 11, 1), None))
+        .unwrap();
+
+    let report = import_zip(&mut c.api, &zip, ExistingChild::Replace).unwrap();
+
+    assert_eq!(report.children[0].outcome, ChildOutcome::Replaced);
+    assert_eq!(c.api.training_for_child(c.child.id).unwrap(), register);
+}
+
+#[test]
+fn a_copy_from_a_bundle_gets_a_register_of_its_own_with_new_ids() {
+    let (mut c, register) = caseload_with_register();
+    let (zip, _) = c.api.bundle_zip(ExportScope::Child(c.child.id)).unwrap();
+
+    let report = import_zip(&mut c.api, &zip, ExistingChild::Copy).unwrap();
+
+    let copy = report.children[0].id;
+    assert_eq!(report.children[0].outcome, ChildOutcome::Copied);
+    assert_ne!(copy, c.child.id);
+    assert_eq!(
+        c.api.training_for_child(c.child.id).unwrap(),
+        register,
+        "the original register is untouched"
+    );
+    let copied = c.api.training_for_child(copy).unwrap();
+    let copy_items: Vec<ItemId> = c
+        .api
+        .child(copy)
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(copied.len(), register.len());
+    for (new, old) in copied.iter().zip(&register) {
+        assert_eq!(new.details, old.details);
+        assert_eq!(new.item_name, old.item_name);
+        assert_eq!(new.child_id, copy);
+        assert!(
+            copy_items.contains(&new.item_id),
+            "filed under the copy's item"
+        );
+        assert!(register.iter().all(|r| r.id != new.id), "a new id");
+    }
+    assert_eq!(refreshers(&c.api).len(), 2, "each child's refresher is due");
+}
+
+#[test]
+fn a_bundle_with_a_refresher_typed_before_its_training_is_refused_naming_the_entry() {
+    let (mut c, register) = caseload_with_register();
+    let (zip, _) = c.api.bundle_zip(ExportScope::Child(c.child.id)).unwrap();
+    let mut hoist_at = 0;
+    let zip = crate::bundle::edit_document(&zip, |doc| {
+        let items = doc["children"][0]["items"].as_array_mut().unwrap();
+        hoist_at = items
+            .iter()
+            .position(|i| i["item"]["name"] == json!("Ceiling hoist"))
+            .unwrap();
+        items[hoist_at]["training"][0]["details"]["refresh_by"] = json!("2025-11-01");
+        // Everything else in the bundle would be imported: a new child's name.
+        doc["children"][0]["child"]["given_name"] = json!("Zoe");
+    });
+    let mut other = api_on(today());
+
+    for (api, existing) in [
+        (&mut c.api, ExistingChild::Replace),
+        (&mut other, ExistingChild::Skip),
+    ] {
+        let err = import_zip(api, &zip, existing).unwrap_err();
+        let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+        let priya = &register[1];
+        assert_eq!(priya.details.name, "Priya Shah");
+        assert_eq!(
+            fields,
+            [format!(
+                "child 1 ({}) item {} ({}) training 1 ({}): refresh_by",
+                c.child.id,
+                hoist_at + 1,
+                c.hoist.id,
+                priya.id
+            )]
+        );
+        assert!(err.fields()[0].message.contains("after the training"));
+    }
+    assert_eq!(other.child_count().unwrap(), 0, "nothing is written");
+    assert_eq!(c.api.training_for_child(c.child.id).unwrap(), register);
+    assert_eq!(
+        c.api.child(c.child.id).unwrap().child.details.given_name,
+        "Zoë"
+    );
+}
+
+#[test]
+fn an_entry_naming_a_setting_missing_from_the_bundle_is_refused() {
+    let (c, _) = caseload_with_register();
+    let (zip, _) = c.api.bundle_zip(ExportScope::Child(c.child.id)).unwrap();
+    let zip = crate::bundle::edit_document(&zip, |doc| doc["settings"] = json!([]));
+    let mut other = api_on(today());
+    let err = import_zip(&mut other, &zip, ExistingChild::Skip).unwrap_err();
+    assert!(
+        err.fields()
+            .iter()
+            .any(|f| f.field.ends_with("): setting_id")
+                && f.field.contains(" training 1 (")
+                && f.message.contains("missing from the bundle")),
+        "{err}"
+    );
+    assert_eq!(other.child_count().unwrap(), 0);
+}
+
+#[test]
+fn a_version_2_bundle_without_a_register_imports_with_an_empty_one() {
+    let (c, _) = caseload_with_register();
+    let (zip, _) = c.api.bundle_zip(ExportScope::Child(c.child.id)).unwrap();
+    // As version 2 wrote it: no schedules and no register on any item.
+    let zip = crate::bundle::edit_document(&zip, |doc| {
+        doc["schema_version"] = json!(2);
+        for item in doc["children"][0]["items"].as_array_mut().unwrap() {
+            let item = item.as_object_mut().unwrap();
+            item.remove("schedules");
+            item.remove("training");
+        }
+    });
+    let mut other = api_on(today());
+    let report = import_zip(&mut other, &zip, ExistingChild::Skip).unwrap();
+    assert_eq!(report.schema_version, 2);
+    assert_eq!(report.children[0].outcome, ChildOutcome::Imported);
+    assert_eq!(other.child(c.child.id).unwrap().items.len(), 2);
+    assert!(other.training_for_child(c.child.id).unwrap().is_empty());
 }

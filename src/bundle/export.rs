@@ -1,11 +1,11 @@
 //! Gathering a bundle from the store and writing its zip archive.
 
-use super::format::{self, Bundle, BundleChild, BundleItem, SCHEMA_VERSION};
+use super::format::{self, Bundle, BundleChild, BundleItem, BundleTraining, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::model::{ChildId, PhotoId, SettingId, SupplierId};
 use crate::store::{
     children, contacts, dfg, handling, items, photos, schedules, service_records, settings,
-    suppliers,
+    suppliers, training,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -15,7 +15,8 @@ use std::io::{Cursor, Write};
 /// Each photo's id and stored JPEG, in the order the records name them.
 pub type Photos = Vec<(PhotoId, Vec<u8>)>;
 
-/// The records of `ids` (in that order) with the settings and suppliers they name, and every
+/// The records of `ids` (in that order) with the settings and suppliers they name (a child's
+/// setting, and where each person on an item's register of staff trained works), and every
 /// photo's stored JPEG.
 pub fn collect(conn: &Connection, ids: &[ChildId], now: DateTime<Utc>) -> Result<(Bundle, Photos)> {
     let mut setting_ids = BTreeSet::<SettingId>::new();
@@ -27,9 +28,19 @@ pub fn collect(conn: &Connection, ids: &[ChildId], now: DateTime<Utc>) -> Result
         let mut bundle_items = Vec::new();
         for item in items::for_child(conn, id)? {
             supplier_ids.extend(item.details.supplier_ids().into_iter().map(|(_, s)| s));
+            let register: Vec<BundleTraining> = training::for_item(conn, item.id)?
+                .into_iter()
+                .map(|t| BundleTraining {
+                    id: t.id,
+                    details: t.details,
+                })
+                .collect();
+            // Where each person trained works travels with the register.
+            setting_ids.extend(register.iter().filter_map(|t| t.details.setting_id));
             bundle_items.push(BundleItem {
                 service_log: service_records::for_item(conn, item.id)?,
                 schedules: schedules::for_item(conn, item.id)?,
+                training: register,
                 item,
             });
         }

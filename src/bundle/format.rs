@@ -6,7 +6,7 @@ use crate::model::dfg::DfgCase;
 use crate::model::schedule::months_between;
 use crate::model::{
     Child, Contact, EquipmentItem, HandlingTask, PhotoId, Schedule, ScheduleId, ScheduleKind,
-    ServiceIntervals, ServiceKind, ServiceRecord, Setting, Supplier,
+    ServiceIntervals, ServiceKind, ServiceRecord, Setting, Supplier, TrainingDetails, TrainingId,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,9 @@ use serde::{Deserialize, Serialize};
 /// leniently), so the new version makes it refuse instead. A version 2 bundle still reads: its
 /// records come without reports, and its review dates, newest LOLER examinations and services
 /// become schedules as the caseload's own upgrade makes them ([`schedules_from_version_2`]).
+/// Later in this same release (version 3 had not yet shipped), each item also carries its
+/// register of staff trained (`training`): a version 2 item reads with an empty register,
+/// which is what it had.
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// The oldest version this build reads. A version 1 child is read as one without key
@@ -92,6 +95,18 @@ pub struct BundleItem {
     /// The item's schedules (version 3 on; made from the item's record for version 2).
     #[serde(default)]
     pub schedules: Vec<Schedule>,
+    /// The item's register of staff trained (version 3 on; empty for version 2).
+    #[serde(default)]
+    pub training: Vec<BundleTraining>,
+}
+
+/// One entry of an item's register of staff trained: the item and its child are the ones
+/// the entry sits under, and a setting it names is among the bundle's `settings`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleTraining {
+    pub id: TrainingId,
+    pub details: TrainingDetails,
 }
 
 /// The schedules a version 2 item stands for: its review date (`review`, read from the

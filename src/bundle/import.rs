@@ -10,7 +10,7 @@
 //! 3. [`write`] writes it all on one connection; the api runs it inside one transaction (and
 //!    rolls it back for a dry run), so an import is all or nothing.
 
-use super::format::{self, Bundle, BundleChild, OLDEST_READ, SCHEMA_VERSION};
+use super::format::{self, Bundle, BundleChild, BundleTraining, OLDEST_READ, SCHEMA_VERSION};
 use super::limits::{Limits, Meter};
 use crate::error::{Error, FieldError, Result};
 use crate::media::{self, NormalisedPhoto, PrintBox};
@@ -19,7 +19,7 @@ use crate::model::*;
 use crate::store::photos::PhotoPlace;
 use crate::store::{
     children, contacts, dfg, handling, items, photos, schedules, service_records, settings,
-    suppliers,
+    suppliers, training,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
@@ -391,6 +391,7 @@ struct SeenIds {
     items: HashSet<ItemId>,
     records: HashSet<ServiceRecordId>,
     schedules: HashSet<ScheduleId>,
+    training: HashSet<TrainingId>,
     cases: HashSet<DfgCaseId>,
     stages: HashSet<DfgStageId>,
     notes: HashSet<DfgNoteId>,
@@ -486,6 +487,10 @@ impl<'a> Validation<'a> {
             for (k, schedule) in entry.schedules.iter_mut().enumerate() {
                 let label = format!("{label} schedule {}", k + 1);
                 self.schedule(&label, schedule, &entry.item);
+            }
+            for (k, trained) in entry.training.iter_mut().enumerate() {
+                let label = format!("{label} training {} ({})", k + 1, trained.id);
+                self.training(&label, trained);
             }
         }
     }
@@ -662,6 +667,27 @@ impl<'a> Validation<'a> {
             details.validated(item.details.category, self.intervals, self.today),
         ) {
             schedule.name = d.name;
+        }
+    }
+
+    /// An entry of an item's register of staff trained, checked as one typed in (a refresher
+    /// comes after the training), naming a setting only when the bundle carries it.
+    fn training(&mut self, label: &str, trained: &mut BundleTraining) {
+        self.p.unique(&mut self.seen.training, label, trained.id);
+        if let Some(d) = self
+            .p
+            .check(label, trained.details.clone().validated(self.today))
+        {
+            trained.details = d;
+        }
+        if let Some(s) = trained.details.setting_id
+            && !self.seen.settings.contains(&s)
+        {
+            self.p.fail(
+                label,
+                "setting_id",
+                "the setting where this person works is missing from the bundle",
+            );
         }
     }
 
@@ -987,6 +1013,7 @@ fn clashes(conn: &Connection, bc: &BundleChild) -> Result<Vec<FieldError>> {
         records.push(("items", e.item.id.0));
         records.extend(e.service_log.iter().map(|r| ("service_records", r.id.0)));
         records.extend(e.schedules.iter().map(|s| ("item_schedules", s.id.0)));
+        records.extend(e.training.iter().map(|t| ("training_records", t.id.0)));
     }
     records.extend(bc.photo_ids().into_iter().map(|p| ("photos", p.0)));
     for case in &bc.dfg_cases {
@@ -1171,6 +1198,11 @@ fn write_child(
                 &details,
                 s.created_at,
             )?;
+        }
+        // The register of staff trained, recorded on this caseload now.
+        for t in &entry.training {
+            let id = TrainingId(ids.get(t.id.0));
+            training::insert(conn, id, child.id, item.id, &t.details, now)?;
         }
     }
     if !bc.handling_plan.is_empty() {
