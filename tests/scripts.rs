@@ -81,6 +81,7 @@ fn pdftotext(pdf: &[u8], last_page: u32) -> String {
 }
 
 /// Text with all whitespace removed: a name may be split across lines or runs.
+#[cfg(unix)]
 fn squashed(text: &str) -> String {
     text.split_whitespace().collect()
 }
