@@ -202,13 +202,19 @@ impl Schedule {
             );
         }
         check.finish()?;
-        Ok(ScheduleDetails {
+        Ok(self.moved_to(on, None))
+    }
+
+    /// The schedule last done on `last` and next due on `next`, or one interval after `last`
+    /// when no date is given: what marking it done, or a record of its kind, makes of it.
+    pub fn moved_to(&self, last: NaiveDate, next: Option<NaiveDate>) -> ScheduleDetails {
+        ScheduleDetails {
             kind: self.kind,
             name: self.name.clone(),
             every_months: self.every_months,
-            last_done: Some(on),
-            next_due: Some(add_months(on, self.every_months)),
-        })
+            last_done: Some(last),
+            next_due: Some(next.unwrap_or_else(|| add_months(last, self.every_months))),
+        }
     }
 }
 

@@ -152,16 +152,7 @@ pub fn record_done(
         if s.last_done.is_some_and(|last| last > date) {
             continue;
         }
-        let details = ScheduleDetails {
-            kind: s.kind,
-            name: s.name.clone(),
-            every_months: s.every_months,
-            last_done: Some(date),
-            next_due: Some(
-                next_due.unwrap_or_else(|| crate::model::service::add_months(date, s.every_months)),
-            ),
-        };
-        update(conn, s.id, &details)?;
+        update(conn, s.id, &s.moved_to(date, next_due))?;
     }
     Ok(())
 }
@@ -183,16 +174,7 @@ pub fn record_undone(
         if s.kind != kind || s.last_done != Some(date) || last > date {
             continue;
         }
-        let details = ScheduleDetails {
-            kind: s.kind,
-            name: s.name.clone(),
-            every_months: s.every_months,
-            last_done: Some(last),
-            next_due: Some(
-                next.unwrap_or_else(|| crate::model::service::add_months(last, s.every_months)),
-            ),
-        };
-        update(conn, s.id, &details)?;
+        update(conn, s.id, &s.moved_to(last, next))?;
     }
     Ok(())
 }
