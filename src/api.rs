@@ -12,6 +12,7 @@ mod dfg_export;
 mod due;
 mod due_calendar;
 mod equipment;
+mod evacuation;
 mod handling;
 mod labels;
 mod maintenance;

@@ -686,6 +686,7 @@ fn document(schema_version: u32) -> Vec<u8> {
             items: vec![],
             dfg_cases: vec![],
             handling_plan: vec![],
+            evacuation_plan: None,
         }],
     };
     serde_json::to_vec_pretty(&bundle).unwrap()

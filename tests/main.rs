@@ -14,6 +14,7 @@ mod dfg;
 mod due;
 mod due_calendar;
 mod encryption;
+mod evacuation;
 mod examinations;
 mod handling;
 // Kills the CLI with SIGKILL and reads the signal back from its exit status: Unix terms. (On

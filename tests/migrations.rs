@@ -64,6 +64,8 @@ fn version_1_caseload_upgrades_with_its_data() {
     assert!(record.child.details.key_statements.is_empty());
     // Handling plans came in version 8: a child from before has an empty one.
     assert!(api.handling_plan(record.child.id).unwrap().is_empty());
+    // Evacuation plans came in version 14: a child from before has none.
+    assert!(api.evacuation_plans(record.child.id).unwrap().is_empty());
     // The staff-trained register came in version 10: a child from before has an empty one.
     assert!(api.training_for_child(record.child.id).unwrap().is_empty());
     let hoist = record

@@ -52,9 +52,12 @@ pub enum RecordKind {
     SafetyNotice,
     /// What was done about one item under a safety notice.
     NoticeAction,
+    /// A child's personal emergency evacuation plan for one setting; its id is the child's
+    /// id, `#` and the setting's id.
+    EvacuationPlan,
 }
 
-const KINDS: [(RecordKind, &str, &str); 22] = [
+const KINDS: [(RecordKind, &str, &str); 23] = [
     (RecordKind::Child, "children", "Child"),
     (RecordKind::Setting, "settings", "Setting"),
     (RecordKind::Supplier, "suppliers", "Supplier"),
@@ -93,6 +96,11 @@ const KINDS: [(RecordKind, &str, &str); 22] = [
         "safety_notice_actions",
         "Safety notice action",
     ),
+    (
+        RecordKind::EvacuationPlan,
+        "evacuation_plans",
+        "Evacuation plan",
+    ),
 ];
 
 impl RecordKind {
@@ -122,7 +130,7 @@ impl RecordKind {
     fn parts(self) -> &'static [&'static str] {
         match self {
             RecordKind::Item => &["item_steps"],
-            RecordKind::Child => &["handling_tasks"],
+            RecordKind::Child => &["handling_tasks", "evacuation_plans"],
             RecordKind::DfgStage => &["dfg_adaptations", "dfg_quotes", "dfg_funding"],
             _ => &[],
         }
@@ -250,6 +258,9 @@ enum Shown {
     /// A list kept as JSON text (`["a","b"]`): one entry a line, nothing for an empty list,
     /// so History reads the statements themselves and a list added empty is not listed.
     Lines,
+    /// An evacuation plan's sessions kept as JSON: one session a line with its adults
+    /// ("Lunch: Mr Evans (midday supervisor), Mrs Price").
+    Sessions,
 }
 
 /// The fields of each table in the order a form shows them, with their labels. Columns left
@@ -340,6 +351,19 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str, Shown)] {
             ("seating", "Seating details", Text),
             ("sling", "Sling details", Text),
             ("created_at", "Added at", Text),
+        ],
+        "evacuation_plans" => &[
+            ("setting_id", "Setting", Text),
+            ("route", "Route", Text),
+            ("assembly_point", "Assembly point", Text),
+            ("equipment_id", "Evacuated in", Text),
+            ("equipment_note", "Other equipment", Text),
+            ("sessions", "Adults named", Sessions),
+            ("if_in_stander", "If in the stander", Text),
+            ("if_on_hoist", "If on the hoist", Text),
+            ("notes", "Notes", Text),
+            ("review_date", "Review by", Text),
+            ("agreed_by", "Agreed by", Text),
         ],
         "handling_tasks" => &[
             ("position", "Row", Ordinal),
@@ -503,6 +527,7 @@ fn shown(value: &Value, how: Shown) -> Option<String> {
         Value::Null => None,
         Value::String(s) if s.is_empty() => None,
         Value::String(s) if matches!(how, Shown::Lines) => lines(s),
+        Value::String(s) if matches!(how, Shown::Sessions) => sessions(s),
         Value::String(s) => Some(s.clone()),
         Value::Bool(b) => Some(if *b { "yes" } else { "no" }.into()),
         Value::Number(n) => Some(match (how, n.as_i64()) {
@@ -525,6 +550,25 @@ fn lines(text: &str) -> Option<String> {
         Ok(list) => Some(list.join("\n")),
         Err(_) => Some(text.to_string()),
     }
+}
+
+/// An evacuation plan's sessions as one line each (`None` when none); anything else as it is.
+fn sessions(text: &str) -> Option<String> {
+    let Ok(list) = serde_json::from_str::<Vec<crate::model::EvacuationSession>>(text) else {
+        return Some(text.to_string());
+    };
+    let line = |s: &crate::model::EvacuationSession| {
+        let adults: Vec<String> = s
+            .adults
+            .iter()
+            .map(|a| match a.role.as_str() {
+                "" => a.name.clone(),
+                role => format!("{} ({role})", a.name),
+            })
+            .collect();
+        format!("{}: {}", s.session, adults.join(", "))
+    };
+    (!list.is_empty()).then(|| list.iter().map(line).collect::<Vec<_>>().join("\n"))
 }
 
 fn parse(values: &Option<String>) -> Map<String, Value> {
@@ -718,6 +762,7 @@ fn summary(row: &AuditRow, kind: RecordKind) -> String {
             Some(action) => format!("Safety notice action: {}", humanise(&action)),
             None => kind.label().into(),
         },
+        RecordKind::EvacuationPlan => kind.label().into(),
     }
 }
 
@@ -826,10 +871,13 @@ fn entries(rows: Vec<AuditRow>) -> Vec<AuditEntry> {
 /// that record's name (a school, a supplier, an item, a photo's caption), not its id.
 fn points_to(table: &str, column: &str) -> Option<&'static str> {
     match (table, column) {
-        ("children" | "issued_copies" | "training_records", "setting_id") => Some("settings"),
+        ("children" | "issued_copies" | "training_records" | "evacuation_plans", "setting_id") => {
+            Some("settings")
+        }
         ("items", "provider_id" | "repair_supplier_id") => Some("suppliers"),
         ("photos" | "training_records" | "item_schedules" | "safety_notice_actions", "item_id")
-        | ("handling_tasks", "equipment_id" | "sling_id") => Some("items"),
+        | ("handling_tasks", "equipment_id" | "sling_id")
+        | ("evacuation_plans", "equipment_id") => Some("items"),
         ("children" | "item_steps", "photo_id") => Some("photos"),
         _ => None,
     }

@@ -70,6 +70,12 @@ impl Api {
                 .or_default()
                 .push((DueKind::HandlingReview, earliest));
         }
+        for (child, earliest) in crate::store::evacuation::review_badges(conn, &ids, horizon)? {
+            badges
+                .entry(child)
+                .or_default()
+                .push((DueKind::EvacuationReview, earliest));
+        }
         for (child, earliest) in crate::store::training::refresher_badges(conn, &ids, horizon)? {
             badges
                 .entry(child)

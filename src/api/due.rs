@@ -2,12 +2,12 @@
 //! every repair a thorough examination asked for by a date, every item found not safe to
 //! operate (due from the day it was found),
 //! every school copy of a passport that is out of date, and every running DFG deadline
-//! (decision, works, payment), handling plan review and staff training refresher, across the caseload, soonest first.
+//! (decision, works, payment), handling and evacuation plan review and staff training refresher, across the caseload, soonest first.
 
 use super::Api;
 use crate::error::Result;
 use crate::model::{DueEntry, DueKind};
-use crate::store::{children, due, handling, settings, training};
+use crate::store::{children, due, evacuation, handling, settings, training};
 
 impl Api {
     pub fn due_list(&self, within_days: u32) -> Result<Vec<DueEntry>> {
@@ -17,13 +17,20 @@ impl Api {
         let dfg = self.dfg_due_entries(until)?;
         let reviews = handling::reviews_until(self.store.conn(), today, until)?;
         let refreshers = training::refreshers_until(self.store.conn(), today, until)?;
+        let evacuations = evacuation::reviews_until(self.store.conn(), today, until)?;
         let stale = self.out_of_date_school_copies(None)?;
-        if stale.is_empty() && dfg.is_empty() && reviews.is_empty() && refreshers.is_empty() {
+        if stale.is_empty()
+            && dfg.is_empty()
+            && reviews.is_empty()
+            && refreshers.is_empty()
+            && evacuations.is_empty()
+        {
             return Ok(with_words(entries));
         }
         entries.extend(dfg);
         entries.extend(reviews);
         entries.extend(refreshers);
+        entries.extend(evacuations);
         for copy in stale {
             let child = children::get(self.store.conn(), copy.child_id)?;
             let setting_name = match child.details.setting_id {

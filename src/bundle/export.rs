@@ -4,7 +4,7 @@ use super::format::{self, Bundle, BundleChild, BundleItem, BundleTraining, SCHEM
 use crate::error::{Error, Result};
 use crate::model::{ChildId, PhotoId, SettingId, SupplierId};
 use crate::store::{
-    children, contacts, dfg, handling, items, photos, schedules, service_records, settings,
+    children, contacts, dfg, evacuation, handling, items, photos, schedules, service_records, settings,
     suppliers, training,
 };
 use chrono::{DateTime, Utc};
@@ -49,6 +49,10 @@ pub fn collect(conn: &Connection, ids: &[ChildId], now: DateTime<Utc>) -> Result
             items: bundle_items,
             dfg_cases: dfg::read(conn, dfg::Which::OfChild(id))?,
             handling_plan: handling::plan(conn, id)?,
+            evacuation_plan: match child.details.setting_id {
+                Some(setting) => evacuation::plan(conn, id, setting)?,
+                None => None,
+            },
             child,
         });
     }

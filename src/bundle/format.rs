@@ -5,7 +5,7 @@
 use crate::model::dfg::DfgCase;
 use crate::model::schedule::months_between;
 use crate::model::{
-    Child, Contact, EquipmentItem, HandlingTask, PhotoId, Schedule, ScheduleId, ScheduleKind,
+    Child, Contact, EquipmentItem, EvacuationPlan, HandlingTask, PhotoId, Schedule, ScheduleId, ScheduleKind,
     ServiceIntervals, ServiceKind, ServiceRecord, Setting, Supplier, TrainingDetails, TrainingId,
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -83,6 +83,12 @@ pub struct BundleChild {
     /// fields are checked strictly) rather than dropping it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handling_plan: Vec<HandlingTask>,
+    /// The personal emergency evacuation plan for the setting the child attends (a plan for
+    /// a setting they have left stays behind); its equipment names one of the items above.
+    /// Left out when there is none, so the version stays 3; a reader too old to know it
+    /// refuses a bundle that has one rather than dropping it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evacuation_plan: Option<EvacuationPlan>,
 }
 
 /// One equipment item and its service log.

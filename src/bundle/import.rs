@@ -18,7 +18,7 @@ use crate::model::dfg::{CaseNote, DfgCase, DfgRules};
 use crate::model::*;
 use crate::store::photos::PhotoPlace;
 use crate::store::{
-    children, contacts, dfg, handling, items, photos, schedules, service_records, settings,
+    children, contacts, dfg, evacuation, handling, items, photos, schedules, service_records, settings,
     suppliers, training,
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -368,6 +368,7 @@ pub fn validate(
     // Plans and cases after every child's items have been tidied.
     for (n, bc) in bundle.children.iter_mut().enumerate() {
         v.handling_plan(n, bc);
+        v.evacuation_plan(n, bc);
         v.dfg_cases(n, bc);
     }
     v.photos_named_and_present(&photos);
@@ -707,6 +708,24 @@ impl<'a> Validation<'a> {
                 crate::model::handling::validated_plan(plan.clone(), &owned, self.today),
             )
             .unwrap_or(plan);
+    }
+
+    /// The evacuation plan is checked as when it is typed (for the child's own setting, naming
+    /// their own items), except that its review may have fallen due since it was exported.
+    fn evacuation_plan(&mut self, n: usize, bc: &mut BundleChild) {
+        let Some(plan) = bc.evacuation_plan.take() else {
+            return;
+        };
+        let owned: Vec<ItemId> = bc.items.iter().map(|e| e.item.id).collect();
+        let label = format!("{} evacuation plan", child_label(n, bc));
+        let against = crate::model::evacuation::PlanFor {
+            child_setting: bc.child.details.setting_id,
+            child_items: &owned,
+            today: self.today,
+            passed_review_kept: true,
+        };
+        let checked = crate::model::evacuation::validated_plan(plan.clone(), &against);
+        bc.evacuation_plan = Some(self.p.check(&label, checked).unwrap_or(plan));
     }
 
     /// The child's DFG cases, each with its stages and notes.
@@ -1216,6 +1235,13 @@ fn write_child(
             })
             .collect();
         handling::replace(conn, child.id, &plan)?;
+    }
+    if let Some(plan) = &bc.evacuation_plan {
+        let plan = EvacuationPlan {
+            equipment_id: plan.equipment_id.map(|i| ItemId(ids.get(i.0))),
+            ..plan.clone()
+        };
+        evacuation::save(conn, child.id, &plan)?;
     }
     for case in &bc.dfg_cases {
         let mut new = case.clone();

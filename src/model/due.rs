@@ -23,6 +23,7 @@ labelled_enum! {
         BatteryTest => ("battery-test", "Battery test"),
         Calibration => ("calibration", "Calibration"),
         Other => ("other", "Scheduled check"),
+        EvacuationReview => ("evacuation-review", "Evacuation plan review"),
     }
 }
 
@@ -45,6 +46,7 @@ impl DueKind {
             DueKind::BatteryTest => "battery test",
             DueKind::Calibration => "calibration",
             DueKind::Other => "scheduled check",
+            DueKind::EvacuationReview => "evacuation plan review",
         };
         if overdue {
             format!("Overdue {what}")

@@ -7,6 +7,7 @@ pub mod child;
 pub mod contact;
 pub mod dfg;
 pub mod due;
+pub mod evacuation;
 pub mod examination;
 pub mod handling;
 mod id;
@@ -30,6 +31,7 @@ pub use child::{AboutMe, Child, ChildDetails, Consent, Ehcp, Tier};
 pub use contact::{Contact, ContactDetails, ContactRole, Phone};
 pub use due::{DueEntry, DueKind};
 pub use examination::{Defect, ExaminationReport, IntervalBasis, SafeWorkingLoad};
+pub use evacuation::{EvacuationPlan, EvacuationSession, NamedAdult};
 pub use handling::HandlingTask;
 pub use id::{
     ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, NoticeId, PhotoId, ScheduleId,

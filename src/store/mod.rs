@@ -14,6 +14,7 @@ pub mod contacts;
 pub(crate) mod data_folder;
 pub mod dfg;
 pub mod due;
+pub mod evacuation;
 pub mod handling;
 pub mod issued;
 pub mod items;
