@@ -70,12 +70,13 @@ fn a_plan_is_saved_for_the_childs_setting_and_read_back() {
     let p = pupil(&mut api);
     assert_eq!(api.evacuation_plan(p.child.id, None).unwrap(), None);
 
-    let saved = api
-        .save_evacuation_plan(p.child.id, plan(&p, 200))
-        .unwrap();
+    let saved = api.save_evacuation_plan(p.child.id, plan(&p, 200)).unwrap();
 
     assert_eq!(saved, plan(&p, 200));
-    assert_eq!(api.evacuation_plan(p.child.id, None).unwrap(), Some(saved.clone()));
+    assert_eq!(
+        api.evacuation_plan(p.child.id, None).unwrap(),
+        Some(saved.clone())
+    );
     assert_eq!(
         api.evacuation_plan(p.child.id, Some(p.school.id)).unwrap(),
         Some(saved)
@@ -83,7 +84,8 @@ fn a_plan_is_saved_for_the_childs_setting_and_read_back() {
     // Saved again, it replaces the plan rather than adding one.
     let mut changed = plan(&p, 200);
     changed.assembly_point = "Staff car park".into();
-    api.save_evacuation_plan(p.child.id, changed.clone()).unwrap();
+    api.save_evacuation_plan(p.child.id, changed.clone())
+        .unwrap();
     assert_eq!(api.evacuation_plans(p.child.id).unwrap(), [changed]);
 
     api.remove_evacuation_plan(p.child.id, p.school.id).unwrap();
@@ -300,7 +302,9 @@ fn history_shows_the_plan_under_the_child_with_the_fields_that_changed() {
             ),
             (
                 "Adults named",
-                Some("Morning: Mrs Price (Teaching assistant)\nLunch: Mr Evans (Midday supervisor)"),
+                Some(
+                    "Morning: Mrs Price (Teaching assistant)\nLunch: Mr Evans (Midday supervisor)"
+                ),
                 Some(
                     "Morning: Mrs Price (Teaching assistant)\nLunch: Mr Evans (Midday supervisor), Mrs Hughes"
                 )
@@ -363,8 +367,7 @@ fn a_bundle_whose_plan_names_no_adult_is_refused() {
     let (zip, _) = api.bundle_zip(ExportScope::All).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
     let mut doc = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("bundle.json").unwrap(), &mut doc)
-        .unwrap();
+    std::io::Read::read_to_string(&mut archive.by_name("bundle.json").unwrap(), &mut doc).unwrap();
     assert!(doc.contains("\"evacuation_plan\""));
     let mut bundle: equipment_passport::bundle::Bundle = serde_json::from_str(&doc).unwrap();
     let evac = bundle.children[0].evacuation_plan.as_mut().unwrap();

@@ -11,8 +11,8 @@ use crate::passport::{
 use crate::store::issued::{self, IssuedCopy};
 use crate::store::photos::StoredPhoto;
 use crate::store::{
-    children, contacts, handling, items, photos, schedules, service_records, settings, suppliers,
-    training,
+    children, contacts, evacuation, handling, items, photos, schedules, service_records, settings,
+    suppliers, training,
 };
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -223,6 +223,10 @@ impl Api {
                 })
                 .collect(),
             handling_plan: handling::plan(conn, child.id)?,
+            evacuation_plan: match &setting {
+                Some(s) => evacuation::plan(conn, child.id, s.id)?,
+                None => None,
+            },
             setting,
             items,
             child,

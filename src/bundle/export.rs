@@ -4,8 +4,8 @@ use super::format::{self, Bundle, BundleChild, BundleItem, BundleTraining, SCHEM
 use crate::error::{Error, Result};
 use crate::model::{ChildId, PhotoId, SettingId, SupplierId};
 use crate::store::{
-    children, contacts, dfg, evacuation, handling, items, photos, schedules, service_records, settings,
-    suppliers, training,
+    children, contacts, dfg, evacuation, handling, items, photos, schedules, service_records,
+    settings, suppliers, training,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;

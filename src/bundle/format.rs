@@ -5,8 +5,9 @@
 use crate::model::dfg::DfgCase;
 use crate::model::schedule::months_between;
 use crate::model::{
-    Child, Contact, EquipmentItem, EvacuationPlan, HandlingTask, PhotoId, Schedule, ScheduleId, ScheduleKind,
-    ServiceIntervals, ServiceKind, ServiceRecord, Setting, Supplier, TrainingDetails, TrainingId,
+    Child, Contact, EquipmentItem, EvacuationPlan, HandlingTask, PhotoId, Schedule, ScheduleId,
+    ScheduleKind, ServiceIntervals, ServiceKind, ServiceRecord, Setting, Supplier, TrainingDetails,
+    TrainingId,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

@@ -18,8 +18,8 @@ use crate::model::dfg::{CaseNote, DfgCase, DfgRules};
 use crate::model::*;
 use crate::store::photos::PhotoPlace;
 use crate::store::{
-    children, contacts, dfg, evacuation, handling, items, photos, schedules, service_records, settings,
-    suppliers, training,
+    children, contacts, dfg, evacuation, handling, items, photos, schedules, service_records,
+    settings, suppliers, training,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;

@@ -138,7 +138,11 @@ pub fn validated_plan(
         );
     }
     long_text(&mut check, "route", "route", &plan.route, MAX_ROUTE);
-    check.line("evacuation.assembly_point", "assembly point", &plan.assembly_point);
+    check.line(
+        "evacuation.assembly_point",
+        "assembly point",
+        &plan.assembly_point,
+    );
     if let Some(id) = plan.equipment_id
         && !against.child_items.contains(&id)
     {
@@ -156,7 +160,11 @@ pub fn validated_plan(
     );
     sessions(&mut check, &plan.sessions);
     for (field, label, value) in [
-        ("if_in_stander", "what to do in the stander", &plan.if_in_stander),
+        (
+            "if_in_stander",
+            "what to do in the stander",
+            &plan.if_in_stander,
+        ),
         ("if_on_hoist", "what to do on the hoist", &plan.if_on_hoist),
     ] {
         long_text(&mut check, field, label, value, MAX_IF_ALARM);
@@ -250,7 +258,13 @@ fn sessions(check: &mut Check, sessions: &[EvacuationSession]) {
                 "enter the session, e.g. Morning, Lunch or After-school club",
             );
         } else {
-            short_line(check, &at("session"), "session", &s.session, MAX_SESSION_NAME);
+            short_line(
+                check,
+                &at("session"),
+                "session",
+                &s.session,
+                MAX_SESSION_NAME,
+            );
         }
         if s.adults.len() > MAX_ADULTS_PER_SESSION {
             check.fail(
@@ -383,7 +397,10 @@ mod tests {
         assert_eq!(kept.route, "Hall fire door");
         assert_eq!(kept.sessions.len(), 2, "the blank session is dropped");
         assert_eq!(kept.sessions[1].session, "Lunch");
-        assert_eq!(kept.sessions[1].adults, [adult("Mr Evans", "Midday supervisor")]);
+        assert_eq!(
+            kept.sessions[1].adults,
+            [adult("Mr Evans", "Midday supervisor")]
+        );
     }
 
     #[test]
@@ -406,10 +423,7 @@ mod tests {
         let c = child();
         let mut plan = good(&c);
         plan.sessions[0].adults.push(adult("", "Teacher"));
-        assert_eq!(
-            fields(plan, &c),
-            ["evacuation.sessions[0].adults[1].name"]
-        );
+        assert_eq!(fields(plan, &c), ["evacuation.sessions[0].adults[1].name"]);
     }
 
     #[test]

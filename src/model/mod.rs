@@ -30,8 +30,8 @@ pub use check::{MAX_LINE, MAX_TEXT};
 pub use child::{AboutMe, Child, ChildDetails, Consent, Ehcp, Tier};
 pub use contact::{Contact, ContactDetails, ContactRole, Phone};
 pub use due::{DueEntry, DueKind};
-pub use examination::{Defect, ExaminationReport, IntervalBasis, SafeWorkingLoad};
 pub use evacuation::{EvacuationPlan, EvacuationSession, NamedAdult};
+pub use examination::{Defect, ExaminationReport, IntervalBasis, SafeWorkingLoad};
 pub use handling::HandlingTask;
 pub use id::{
     ChildId, ContactId, DfgCaseId, DfgNoteId, DfgStageId, ItemId, NoticeId, PhotoId, ScheduleId,

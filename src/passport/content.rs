@@ -6,7 +6,7 @@ use super::audience::{Audience, Field, Visibility};
 use super::font::Style;
 use super::paragraph::Span;
 use super::template::{SectionKind, Template};
-use super::{PassportData, PassportItem, contacts, equipment, handling, timetable};
+use super::{PassportData, PassportItem, contacts, equipment, evacuation, handling, timetable};
 use crate::model::{ItemStatus, PhotoId, StatementColour, Supplier, SupplierId};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -277,6 +277,7 @@ pub fn build(
                 }
             }
             SectionKind::HandlingPlan => handling::blocks(&ctx, &mut blocks),
+            SectionKind::EvacuationPlan => evacuation::blocks(&ctx, &mut blocks),
             SectionKind::Timetable => timetable::blocks(&ctx, &mut blocks),
             SectionKind::StaffTrained => staff_trained(&ctx, &mut blocks),
             SectionKind::SignOff => sign_off(&ctx, &mut blocks),

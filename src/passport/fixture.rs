@@ -237,6 +237,7 @@ impl Builder {
                     refresh_by: Some(d(2027, 9, 8)),
                 }],
                 handling_plan: Vec::new(),
+                evacuation_plan: None,
             },
         }
     }

@@ -22,6 +22,7 @@ mod content;
 mod cover;
 pub mod dfg_summary;
 mod equipment;
+mod evacuation;
 mod figure;
 pub mod file_name;
 mod flow;
@@ -49,6 +50,8 @@ mod boundary;
 mod fixture;
 #[cfg(test)]
 mod proof;
+#[cfg(test)]
+mod proof_evacuation;
 #[cfg(test)]
 mod proof_handling;
 
@@ -140,6 +143,9 @@ pub struct PassportData {
     pub trained_staff: Vec<TrainedStaff>,
     /// The moving and handling plan, in its order; its items are looked up in `items`.
     pub handling_plan: Vec<crate::model::HandlingTask>,
+    /// The personal emergency evacuation plan for the child's setting, printed on the school
+    /// copy only; its item is looked up in `items`.
+    pub evacuation_plan: Option<crate::model::EvacuationPlan>,
 }
 
 /// Paper format.

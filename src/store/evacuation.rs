@@ -45,9 +45,8 @@ pub fn plan(
 
 /// Every plan the child has (one per setting), by setting id.
 pub fn for_child(conn: &Connection, child: ChildId) -> Result<Vec<EvacuationPlan>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM evacuation_plans WHERE child_id = ?1 ORDER BY setting_id"
-    );
+    let sql =
+        format!("SELECT {COLUMNS} FROM evacuation_plans WHERE child_id = ?1 ORDER BY setting_id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([child], read)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -36,19 +36,23 @@ pub enum SectionKind {
     /// The moving and handling plan, as a table. Printed in every template: one whose order
     /// leaves it out gets it after the equipment pages.
     HandlingPlan,
+    /// The personal emergency evacuation plan, on the school copy only. One whose order
+    /// leaves it out gets it after the handling plan.
+    EvacuationPlan,
     Timetable,
     StaffTrained,
     SignOff,
 }
 
 impl SectionKind {
-    pub const ALL: [SectionKind; 9] = [
+    pub const ALL: [SectionKind; 10] = [
         SectionKind::Cover,
         SectionKind::KeyStatements,
         SectionKind::AboutMe,
         SectionKind::KeyContacts,
         SectionKind::Equipment,
         SectionKind::HandlingPlan,
+        SectionKind::EvacuationPlan,
         SectionKind::Timetable,
         SectionKind::StaffTrained,
         SectionKind::SignOff,
@@ -62,6 +66,7 @@ impl SectionKind {
             SectionKind::KeyContacts => "key_contacts",
             SectionKind::Equipment => "equipment",
             SectionKind::HandlingPlan => "handling_plan",
+            SectionKind::EvacuationPlan => "evacuation_plan",
             SectionKind::Timetable => "timetable",
             SectionKind::StaffTrained => "staff_trained",
             SectionKind::SignOff => "sign_off",
@@ -278,6 +283,7 @@ mod tests {
                 KeyStatements,
                 Equipment,
                 HandlingPlan,
+                EvacuationPlan,
                 Timetable,
                 SignOff
             ]
@@ -285,16 +291,29 @@ mod tests {
         // No equipment section: before the sign-off, or else last.
         assert_eq!(
             read(r#"["cover", "about_me", "sign_off"]"#),
-            [Cover, KeyStatements, AboutMe, HandlingPlan, SignOff]
+            [
+                Cover,
+                KeyStatements,
+                AboutMe,
+                HandlingPlan,
+                EvacuationPlan,
+                SignOff
+            ]
         );
         assert_eq!(
             read(r#"["cover", "about_me"]"#),
-            [Cover, KeyStatements, AboutMe, HandlingPlan]
+            [Cover, KeyStatements, AboutMe, HandlingPlan, EvacuationPlan]
         );
         // Listed, it goes where the template puts it.
         assert_eq!(
             read(r#"["cover", "handling_plan", "equipment"]"#),
-            [Cover, KeyStatements, HandlingPlan, Equipment]
+            [
+                Cover,
+                KeyStatements,
+                HandlingPlan,
+                EvacuationPlan,
+                Equipment
+            ]
         );
     }
 
@@ -320,7 +339,8 @@ mod tests {
                 SectionKind::KeyStatements,
                 SectionKind::AboutMe,
                 SectionKind::Equipment,
-                SectionKind::HandlingPlan
+                SectionKind::HandlingPlan,
+                SectionKind::EvacuationPlan
             ]
         );
         let no_cover =
@@ -330,7 +350,8 @@ mod tests {
             vec![
                 SectionKind::KeyStatements,
                 SectionKind::Equipment,
-                SectionKind::HandlingPlan
+                SectionKind::HandlingPlan,
+                SectionKind::EvacuationPlan
             ]
         );
         // Listed, it goes where the template puts it.
@@ -345,7 +366,48 @@ mod tests {
                 SectionKind::Cover,
                 SectionKind::AboutMe,
                 SectionKind::KeyStatements,
-                SectionKind::HandlingPlan
+                SectionKind::HandlingPlan,
+                SectionKind::EvacuationPlan
+            ]
+        );
+    }
+
+    #[test]
+    fn the_evacuation_plan_follows_the_handling_plan_even_in_a_template_that_does_not_list_it() {
+        let school = Template::builtin("school").unwrap();
+        let at = school
+            .sections
+            .iter()
+            .position(|k| *k == SectionKind::HandlingPlan)
+            .unwrap();
+        assert_eq!(school.sections[at + 1], SectionKind::EvacuationPlan);
+        let read = |order: &str| {
+            Template::from_toml(&format!("[sections]\norder = {order}\n"), "trust.toml")
+                .unwrap()
+                .sections
+        };
+        use SectionKind::*;
+        // Left out, it comes straight after the handling plan, wherever that went.
+        assert_eq!(
+            read(r#"["cover", "handling_plan", "timetable", "equipment"]"#),
+            [
+                Cover,
+                KeyStatements,
+                HandlingPlan,
+                EvacuationPlan,
+                Timetable,
+                Equipment
+            ]
+        );
+        // Listed, it goes where the template puts it.
+        assert_eq!(
+            read(r#"["evacuation_plan", "cover", "equipment"]"#),
+            [
+                EvacuationPlan,
+                Cover,
+                KeyStatements,
+                Equipment,
+                HandlingPlan
             ]
         );
     }

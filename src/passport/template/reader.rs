@@ -272,6 +272,15 @@ impl Reader<'_> {
                     };
                     seen.insert(at, SectionKind::HandlingPlan);
                 }
+                // The evacuation plan too (it prints on the school copy only): left out, it
+                // comes straight after the handling plan, which is always listed by now.
+                if !seen.contains(&SectionKind::EvacuationPlan) {
+                    let at = seen
+                        .iter()
+                        .position(|k| *k == SectionKind::HandlingPlan)
+                        .map_or(seen.len(), |i| i + 1);
+                    seen.insert(at, SectionKind::EvacuationPlan);
+                }
                 seen
             }
         };
