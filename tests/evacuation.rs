@@ -410,3 +410,87 @@ fn a_bundle_without_a_plan_does_not_mention_one() {
     std::io::Read::read_to_string(&mut zip.by_name("bundle.json").unwrap(), &mut doc).unwrap();
     assert!(!doc.contains("evacuation_plan"));
 }
+
+/// The CLI runs on the real clock, so its review dates are counted from the real today.
+#[test]
+fn the_cli_sets_shows_refuses_and_removes_a_plan() {
+    use crate::support::cli::passport;
+    use crate::support::{born_years_ago, iso, real_today};
+    let dir = tempfile::tempdir().unwrap();
+    let out = |cmd: &mut assert_cmd::Command| {
+        String::from_utf8(cmd.assert().success().get_output().stdout.clone())
+            .unwrap()
+            .trim()
+            .to_string()
+    };
+    let school = out(passport(dir.path()).args(["setting", "add", "--name", "Oakfield Primary"]));
+    let dob = iso(born_years_ago(8));
+    let child = out(passport(dir.path()).args([
+        "child",
+        "add",
+        "--given",
+        "Ayesha",
+        "--family",
+        "Begum",
+        "--dob",
+        &dob,
+        "--setting",
+        &school,
+    ]));
+    let review = iso(real_today() + chrono::Days::new(180));
+    let write = |adults: &str| {
+        let file = dir.path().join("plan.json");
+        std::fs::write(
+            &file,
+            format!(
+                r#"{{"route": "Hall fire door", "assembly_point": "Top playground",
+                    "sessions": [{{"session": "Morning", "adults": [{adults}]}}],
+                    "review_date": "{review}"}}"#
+            ),
+        )
+        .unwrap();
+        file
+    };
+
+    let nobody = write("");
+    let refused = passport(dir.path())
+        .args(["evacuation", "set", "--child", &child, "--file"])
+        .arg(&nobody)
+        .assert()
+        .failure()
+        .stdout("");
+    let stderr = String::from_utf8(refused.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("at least one adult"), "{stderr}");
+    let none = out(passport(dir.path()).args(["evacuation", "show", "--child", &child]));
+    assert!(none.contains("No evacuation plan"), "{none}");
+
+    let price = write(r#"{"name": "Mrs Price", "role": "Teaching assistant"}"#);
+    passport(dir.path())
+        .args(["evacuation", "set", "--child", &child, "--file"])
+        .arg(&price)
+        .assert()
+        .success();
+    let shown = out(passport(dir.path()).args(["evacuation", "show", "--child", &child]));
+    assert!(shown.contains("Top playground"), "{shown}");
+    assert!(
+        shown.contains("Morning") && shown.contains("Mrs Price (Teaching assistant)"),
+        "{shown}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&out(passport(dir.path()).args([
+        "evacuation",
+        "show",
+        "--child",
+        &child,
+        "--json",
+    ])))
+    .unwrap();
+    assert_eq!(json["setting_id"], school.as_str());
+    assert_eq!(json["review_date"], review.as_str());
+
+    passport(dir.path())
+        .args(["evacuation", "remove", "--child", &child])
+        .assert()
+        .success();
+    let gone = out(passport(dir.path()).args(["evacuation", "show", "--child", &child]));
+    assert!(gone.contains("No evacuation plan"), "{gone}");
+}

@@ -63,6 +63,10 @@ pub enum Command {
     /// when a refresher is due (printed on the passport's "Staff trained" page).
     #[command(subcommand)]
     Trained(crate::trained::TrainedCommand),
+    /// A child's personal emergency evacuation plan for their setting (printed on the school
+    /// copy): show it, set it from a JSON file, remove it.
+    #[command(subcommand)]
+    Evacuation(crate::evacuation::EvacuationCommand),
     /// Field safety notices: record one and see every affected item and the child who has
     /// it; record what was done about each; close it when all are dealt with.
     #[command(subcommand)]

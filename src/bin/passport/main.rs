@@ -8,6 +8,7 @@ mod cli;
 mod csv_import;
 mod dfg;
 mod equipment;
+mod evacuation;
 mod exams;
 mod notices;
 mod output;
@@ -71,6 +72,7 @@ fn dispatch(api: &mut Api, command: Command, json: bool, matches: &ArgMatches) -
         Command::Due(args) => equipment::due(api, args, json),
         Command::Schedule(cmd) => schedules::run(api, cmd, json),
         Command::Trained(cmd) => trained::run(api, cmd, json),
+        Command::Evacuation(cmd) => evacuation::run(api, cmd, json),
         Command::Notice(cmd) => notices::run(api, cmd, json),
         Command::Dfg(cmd) => dfg::run(api, cmd, json),
         Command::Print(args) => printing::print(api, args, json),
