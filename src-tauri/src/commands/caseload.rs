@@ -61,6 +61,33 @@ pub async fn save_handling_plan(
     state.write(|api| api.save_handling_plan(child_id, tasks))
 }
 
+/// The child's evacuation plan for their own setting (`None` when there is none yet).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_evacuation_plan(
+    state: State<'_, AppState>,
+    child_id: ChildId,
+) -> CommandResult<Option<EvacuationPlan>> {
+    state.read(|api| api.evacuation_plan(child_id, None))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_evacuation_plan(
+    state: State<'_, AppState>,
+    child_id: ChildId,
+    plan: EvacuationPlan,
+) -> CommandResult<EvacuationPlan> {
+    state.write(|api| api.save_evacuation_plan(child_id, plan))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn remove_evacuation_plan(
+    state: State<'_, AppState>,
+    child_id: ChildId,
+    setting_id: SettingId,
+) -> CommandResult<()> {
+    state.write(|api| api.remove_evacuation_plan(child_id, setting_id))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn delete_child(state: State<'_, AppState>, id: ChildId) -> CommandResult<()> {
     state.write(|api| api.delete_child(id))

@@ -3,4 +3,4 @@
 /**
  * The kinds of record the trail follows.
  */
-export type RecordKind = "child" | "setting" | "supplier" | "contact" | "item" | "setup_step" | "photo" | "service_record" | "issued_copy" | "dfg_case" | "dfg_stage" | "dfg_adaptation" | "dfg_quote" | "dfg_funding" | "dfg_note" | "app_setting" | "app_file" | "handling_task" | "training" | "schedule" | "safety_notice" | "notice_action";
+export type RecordKind = "child" | "setting" | "supplier" | "contact" | "item" | "setup_step" | "photo" | "service_record" | "issued_copy" | "dfg_case" | "dfg_stage" | "dfg_adaptation" | "dfg_quote" | "dfg_funding" | "dfg_note" | "app_setting" | "app_file" | "handling_task" | "training" | "schedule" | "safety_notice" | "notice_action" | "evacuation_plan";

@@ -267,6 +267,7 @@ export const DUE_KIND: Readonly<Record<DueKind, string>> = {
   "battery-test": "Battery test",
   "calibration": "Calibration",
   "other": "Scheduled check",
+  "evacuation-review": "Evacuation plan review",
 };
 
 export const DUE_KIND_OPTIONS: readonly Labelled<DueKind>[] = [
@@ -285,6 +286,7 @@ export const DUE_KIND_OPTIONS: readonly Labelled<DueKind>[] = [
   { code: "battery-test", label: "Battery test" },
   { code: "calibration", label: "Calibration" },
   { code: "other", label: "Scheduled check" },
+  { code: "evacuation-review", label: "Evacuation plan review" },
 ];
 
 export const SCHEDULE_KIND: Readonly<Record<ScheduleKind, string>> = {
