@@ -31,6 +31,7 @@ import type { SavedCalendar } from '../generated/SavedCalendar';
 import type { SavedLabels } from '../generated/SavedLabels';
 import type { EquipmentItem } from '../generated/EquipmentItem';
 import type { FieldError } from '../generated/FieldError';
+import type { EvacuationPlan } from '../generated/EvacuationPlan';
 import type { HandlingTask } from '../generated/HandlingTask';
 import type { Schedule } from '../generated/Schedule';
 import type { ScheduleDetails } from '../generated/ScheduleDetails';
@@ -196,6 +197,14 @@ export const getHandlingPlan = (childId: Id) => call<HandlingTask[]>('get_handli
 /** Replaces the child's whole plan; the core names each problem `handling[i].field`. */
 export const saveHandlingPlan = (childId: Id, tasks: HandlingTask[]) =>
   call<HandlingTask[]>('save_handling_plan', { child_id: childId, tasks });
+/** The child's evacuation plan for their own setting, or null when there is none yet. */
+export const getEvacuationPlan = (childId: Id) =>
+  call<EvacuationPlan | null>('get_evacuation_plan', { child_id: childId });
+/** Saves the child's plan for its setting; the core names each problem `evacuation.field`. */
+export const saveEvacuationPlan = (childId: Id, plan: EvacuationPlan) =>
+  call<EvacuationPlan>('save_evacuation_plan', { child_id: childId, plan });
+export const removeEvacuationPlan = (childId: Id, settingId: Id) =>
+  call<null>('remove_evacuation_plan', { child_id: childId, setting_id: settingId });
 
 /** The register of staff trained to use one item, the latest training first. */
 export const listTraining = (itemId: Id) => call<TrainingRecord[]>('list_training', { item_id: itemId });

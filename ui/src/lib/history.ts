@@ -54,6 +54,7 @@ export const RECORD_KIND: Record<RecordKind, string> = {
   schedule: 'Schedule',
   safety_notice: 'Safety notice',
   notice_action: 'Safety notice action',
+  evacuation_plan: 'Evacuation plan',
 };
 
 const ACTION: Record<AuditAction, string> = { create: 'Added', update: 'Changed', delete: 'Deleted' };
