@@ -1229,3 +1229,127 @@ async fn a_safety_notice_finds_the_child_with_an_affected_hoist_and_an_action_is
     app.screenshot("63-safety-notice-actioned").await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_evacuation_plan_with_no_adult_named_is_refused_beside_the_sessions_then_kept_and_printed_in_the_school_copy()
+ {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    load_sample_caseload(&app).await;
+    // Ayesha attends Oak Hollow, the sample's special school, with her buggy and hoist.
+    app.press("Caseload").await;
+    app.fill("#caseload-search", "Begum").await;
+    app.wait_for_text("1 child found").await;
+    app.click("#caseload-results a.caseload-row__name").await;
+    app.find("#add-equipment").await;
+
+    app.click("#edit-evacuation-plan").await;
+    app.fill(
+        "#field-evacuation-route",
+        "Out through the hall fire door and down the ramp. Never the lift.",
+    )
+    .await;
+    app.fill(
+        "#field-evacuation-assembly_point",
+        "Top playground, by the gate",
+    )
+    .await;
+    // She is evacuated in her buggy. The list offers only what is used at school (her bath
+    // seat stays at home).
+    let chair = app
+        .client
+        .find(fantoccini::Locator::XPath(
+            "//select[@id='field-evacuation-equipment_id']/option[contains(., 'uggy')]",
+        ))
+        .await
+        .unwrap();
+    let chair_name = chair.text().await.unwrap();
+    chair.click().await.unwrap();
+    let offered = app
+        .find("#field-evacuation-equipment_id")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!offered.contains("bath seat"), "{offered:?}");
+    app.fill(
+        "#field-evacuation-if_in_stander",
+        "Release the chest strap and knee block; two adults lift her into the buggy.",
+    )
+    .await;
+    app.fill(
+        "#field-evacuation-if_on_hoist",
+        "Lower her onto the bed, unclip the sling and leave it on her.",
+    )
+    .await;
+    let review = today() + Days::new(180);
+    app.fill("#field-evacuation-review_date", &typed(review))
+        .await;
+    // The morning session is there, but nobody is named in it.
+    app.click("#save-evacuation-plan").await;
+    let error = app
+        .find("#field-evacuation-sessions-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error.contains("at least one adult"),
+        "the error beside the sessions reads {error:?}"
+    );
+    assert!(app.page_text().await.contains("There is a problem"));
+    scroll_to(&app, "field-evacuation-sessions").await;
+    app.screenshot("64-evacuation-plan-error").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "evacuation plan editor: {problems:#?}");
+
+    app.fill(
+        "#field-evacuation-sessions-0-adults-0-name",
+        "Mrs Eirlys Price",
+    )
+    .await;
+    app.fill(
+        "#field-evacuation-sessions-0-adults-0-role",
+        "Teaching assistant",
+    )
+    .await;
+    app.click("#save-evacuation-plan").await;
+    let shown = app.find("#evacuation-sessions").await.text().await.unwrap();
+    assert!(
+        shown.contains("Morning") && shown.contains("Mrs Eirlys Price (Teaching assistant)"),
+        "{shown:?}"
+    );
+    scroll_to(&app, "evacuation-plan").await;
+    app.screenshot("65-evacuation-plan").await;
+
+    app.click("#open-passport").await;
+    app.click("#audience-school").await;
+    app.click("#save-passport").await;
+    app.find_within("#passport-saved", Duration::from_secs(120))
+        .await;
+    let saved: Vec<PathBuf> = std::fs::read_dir(&app.saves)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    let text: String = pdf_text(&saved[0]).split_whitespace().collect();
+    let plan = text
+        .find("Personalemergencyevacuationplan:Ayesha")
+        .unwrap_or_else(|| panic!("no evacuation plan page: {text}"));
+    let page = &text[plan..];
+    let chair_name: String = chair_name.split_whitespace().collect();
+    assert!(
+        page.contains(&chair_name),
+        "{chair_name} is not on the plan's pages"
+    );
+    for words in [
+        "Topplayground,bythegate",
+        "Neverthelift.",
+        "MrsEirlysPrice(Teachingassistant)",
+        "Readandagreed",
+        "Parentorcarer",
+    ] {
+        assert!(page.contains(words), "{words} is not on the plan's pages");
+    }
+    app.stop().await;
+}
