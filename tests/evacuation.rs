@@ -219,6 +219,14 @@ fn a_review_within_the_window_is_in_the_due_list_and_a_badge_and_a_later_one_is_
     assert_eq!(due[0].days_left, 20);
     assert_eq!(due[0].child_id, p.child.id);
     assert_eq!(DueKind::EvacuationReview.label(), "Evacuation plan review");
+    assert_eq!(
+        DueKind::EvacuationReview.badge(false),
+        "Evacuation plan review due"
+    );
+    assert_eq!(
+        DueKind::EvacuationReview.badge(true),
+        "Overdue evacuation plan review"
+    );
     let found = api.search_children("ayesha", None, 10).unwrap().children;
     let badge = found[0]
         .due
