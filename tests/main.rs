@@ -31,3 +31,4 @@ mod scripts;
 mod search;
 mod store;
 mod training;
+mod welsh;
