@@ -164,12 +164,13 @@ fn a_trusts_language_file_in_the_data_folder_corrects_the_wording() {
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(
         folder.join("passport.toml"),
-        "[equipment]\nsection = { cy = \"Cyfarpar\" }\n",
+        "[timetable]\nsection = { cy = \"Amserlen y dydd\" }\n",
     )
     .unwrap();
     assert!(api.passport_words().unwrap().sources.len() == 2);
     let text = text_of(&api.render_passport(child, SCHOOL).unwrap().pdf);
-    assert!(text.contains("Cyfarpar") && text.contains("Cysylltiadauallweddol"));
+    assert!(text.contains("Amserlenydydd") && !text.contains("Amserlenddyddiol"));
+    assert!(text.contains("Cysylltiadauallweddol"));
 
     // A mistake in it names the file and the key, and nothing prints.
     std::fs::write(

@@ -453,6 +453,39 @@ mod tests {
     }
 
     #[test]
+    fn every_key_the_passport_uses_is_in_the_file() {
+        let sources = [
+            include_str!("content.rs"),
+            include_str!("contacts.rs"),
+            include_str!("cover.rs"),
+            include_str!("equipment.rs"),
+            include_str!("handling.rs"),
+            include_str!("layout.rs"),
+            include_str!("metadata.rs"),
+            include_str!("servicing.rs"),
+            include_str!("statements.rs"),
+            include_str!("table.rs"),
+            include_str!("timetable.rs"),
+        ];
+        let book = WordBook::builtin();
+        let known: BTreeSet<&str> = book.keys().collect();
+        let mut asked = 0;
+        for source in sources {
+            for call in ["label(\"", "text(\"", "label_with(\"", "text_with(\""] {
+                for (at, _) in source.match_indices(call) {
+                    let rest = &source[at + call.len()..];
+                    let key = &rest[..rest.find('"').unwrap()];
+                    if key.contains('.') {
+                        asked += 1;
+                        assert!(known.contains(key), "{key} is not in {BUILTIN_SOURCE}");
+                    }
+                }
+            }
+        }
+        assert!(asked > 100, "only {asked} keys found: has the way they are asked for changed?");
+    }
+
+    #[test]
     fn language_codes_parse_and_an_unknown_one_is_refused_by_name() {
         assert_eq!("en".parse::<Language>(), Ok(Language::En));
         assert_eq!("cy".parse::<Language>(), Ok(Language::Cy));
