@@ -35,7 +35,12 @@ fn welsh_child(api: &mut Api, language: Option<Language>) -> ChildId {
     d.setting_id = Some(setting.id);
     d.language = language;
     let child = api.create_child(d).unwrap();
-    add_item(api, child.id, Category::StandingFrame, "Ffrâm sefyll Leckey");
+    add_item(
+        api,
+        child.id,
+        Category::StandingFrame,
+        "Ffrâm sefyll Leckey",
+    );
     child.id
 }
 
@@ -179,7 +184,10 @@ fn a_trusts_language_file_in_the_data_folder_corrects_the_wording() {
     )
     .unwrap();
     let e = api.render_passport(child, SCHOOL).unwrap_err().to_string();
-    assert!(e.contains("passport.toml: equipment.section: no Welsh (cy) given"), "{e}");
+    assert!(
+        e.contains("passport.toml: equipment.section: no Welsh (cy) given"),
+        "{e}"
+    );
 }
 
 #[test]

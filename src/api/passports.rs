@@ -542,11 +542,8 @@ impl Api {
                             request.audience.code(),
                             &hash,
                         )?;
-                        let options = self.render_options(
-                            request,
-                            version,
-                            print_language(&data, language),
-                        );
+                        let options =
+                            self.render_options(request, version, print_language(&data, language));
                         jobs.push((data, hash, version, options));
                     }
                     Err(e) => report.failed.push(failure(child, &e)),

@@ -111,7 +111,11 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
             }
             let mut details = Vec::new();
             if !d.repair_hours.is_empty() {
-                details.push(format!("{}: {}", w.label("contacts.repair_line"), d.repair_hours));
+                details.push(format!(
+                    "{}: {}",
+                    w.label("contacts.repair_line"),
+                    d.repair_hours
+                ));
             }
             if ctx.shows(Field::SupplierAccountRef) && !d.account_ref.is_empty() {
                 details.push(format!(

@@ -280,28 +280,26 @@ impl Builder<'_> {
         let w = self.words.clone();
         let spans: Vec<Span> = match w.language {
             // Each language's note whole, the Welsh first.
-            super::words::Language::CyEn => [super::words::Language::Cy, super::words::Language::En]
-                .into_iter()
-                .enumerate()
-                .flat_map(|(i, l)| {
-                    let w = w.only(l);
-                    let lead = if i == 0 { "" } else { "\n" };
-                    [
-                        Span::bold(format!("{lead}{} ", w.label("cover.confidential"))),
-                        Span::regular(w.text("cover.confidential_text")),
-                    ]
-                })
-                .collect(),
+            super::words::Language::CyEn => {
+                [super::words::Language::Cy, super::words::Language::En]
+                    .into_iter()
+                    .enumerate()
+                    .flat_map(|(i, l)| {
+                        let w = w.only(l);
+                        let lead = if i == 0 { "" } else { "\n" };
+                        [
+                            Span::bold(format!("{lead}{} ", w.label("cover.confidential"))),
+                            Span::regular(w.text("cover.confidential_text")),
+                        ]
+                    })
+                    .collect()
+            }
             _ => vec![
                 Span::bold(format!("{} ", w.label("cover.confidential"))),
                 Span::regular(w.text("cover.confidential_text")),
             ],
         };
-        let lines = self.wrap(
-            &spans,
-            m.small,
-            m.content_w - 2.0 * m.body,
-        );
+        let lines = self.wrap(&spans, m.small, m.content_w - 2.0 * m.body);
         let h = lines.len() as f32 * m.line_for(m.small) + 1.6 * m.body;
         FootNote {
             lines,
@@ -342,11 +340,7 @@ impl Builder<'_> {
             return y;
         }
         let heading_text = self.words.label("cover.equipment_inside");
-        let heading = self.wrap(
-            &[Span::bold(heading_text)],
-            m.h2,
-            m.content_w,
-        );
+        let heading = self.wrap(&[Span::bold(heading_text)], m.h2, m.content_w);
         el.extend(lines_at(
             &m,
             first(&heading),

@@ -4,9 +4,9 @@
 use super::PassportItem;
 use super::audience::Field;
 use super::content::{Block, Column, Context, Fact, Notice, Step, Table, Tone};
-use super::words::Words;
 use super::paragraph::Span;
 use super::servicing::{examination_proof, notices, servicing};
+use super::words::Words;
 use crate::model::{Category, Day, ScheduleSlot, WheelchairBudget};
 
 /// An open field safety notice an item awaits action on, as its page prints it.
@@ -165,7 +165,10 @@ fn overview(ctx: &Context, entry: &PassportItem) -> Vec<Fact> {
         facts.push(Fact::text(&w.label("equipment.made"), w.date(made)));
     }
     if ctx.shows(Field::ItemLoanNumber) && !d.loan_number.is_empty() {
-        facts.push(Fact::text(&w.label("equipment.loan_number"), &d.loan_number));
+        facts.push(Fact::text(
+            &w.label("equipment.loan_number"),
+            &d.loan_number,
+        ));
     }
     if ctx.shows(Field::ItemIssueDate)
         && let Some(issued) = d.issue_date
@@ -185,7 +188,10 @@ fn overview(ctx: &Context, entry: &PassportItem) -> Vec<Fact> {
         .map(|s| s.next_due)
         .min()
     {
-        facts.push(Fact::text(&w.label("equipment.review_date"), w.date(review)));
+        facts.push(Fact::text(
+            &w.label("equipment.review_date"),
+            w.date(review),
+        ));
     }
     if !d.therapist.is_empty() {
         facts.push(Fact::text(&w.label("equipment.therapist"), &d.therapist));
@@ -342,7 +348,10 @@ fn wheelchair(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
         ));
     }
     if ctx.shows(Field::WheelchairComponents) && !w.components.is_empty() {
-        facts.push(Fact::text(&words.label("wheelchair.components"), &w.components));
+        facts.push(Fact::text(
+            &words.label("wheelchair.components"),
+            &w.components,
+        ));
     }
     facts.push(Fact {
         label: words.label("wheelchair.vehicle"),

@@ -34,7 +34,9 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
         w.label("handling.section"),
         ctx.data.child.details.known_as()
     )));
-    blocks.push(Block::Paragraph(vec![Span::regular(w.text("handling.intro"))]));
+    blocks.push(Block::Paragraph(vec![Span::regular(
+        w.text("handling.intro"),
+    )]));
     let columns = [
         ("handling.task", 0.15),
         ("handling.equipment", 0.27),
@@ -77,7 +79,13 @@ fn item_name(ctx: &Context, id: Option<ItemId>) -> Option<String> {
 /// right".
 fn loops_text(ctx: &Context, t: &HandlingTask) -> String {
     let l = &t.loops;
-    let blank = |s: &str| if s.is_empty() { "–".to_string() } else { s.to_string() };
+    let blank = |s: &str| {
+        if s.is_empty() {
+            "–".to_string()
+        } else {
+            s.to_string()
+        }
+    };
     ctx.w.phrase(|w| {
         w.label_with(
             "handling.loops",
@@ -99,7 +107,10 @@ fn row(ctx: &Context, t: &HandlingTask) -> Vec<Vec<Span>> {
         None => equipment.push(Span::regular(w.label("handling.no_equipment"))),
     }
     if let Some(sling) = item_name(ctx, t.sling_id) {
-        equipment.push(Span::bold(format!("\n{}: {sling}", w.label("handling.sling"))));
+        equipment.push(Span::bold(format!(
+            "\n{}: {sling}",
+            w.label("handling.sling")
+        )));
         equipment.push(Span::regular(format!("\n{}", loops_text(ctx, t))));
     }
     vec![

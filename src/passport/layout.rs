@@ -2,13 +2,13 @@
 //! lines, boxes and image slots), with the running header, footers and, for a booklet,
 //! "Notes" pages to make the count a multiple of four.
 
+use super::RenderOptions;
 use super::content::{Block, Content};
 use super::flow::{Chunk, hold_together, paginate};
 use super::font::{FontBook, Style, book};
 use super::page::{Element, Metrics, Page};
 use super::paragraph::{Line, Span, wrap};
 use super::template::{Colour, Palette, Template};
-use super::RenderOptions;
 use super::words::Words;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -62,7 +62,9 @@ pub fn lay_out(content: &Content, template: &Template, options: &RenderOptions) 
                 &format!(
                     "{} · {}",
                     content.words.label("common.title"),
-                    content.words.label(&format!("common.copy_{}", content.audience.code()))
+                    content
+                        .words
+                        .label(&format!("common.copy_{}", content.audience.code()))
                 ),
                 &template.branding.organisation,
             );
@@ -450,13 +452,13 @@ impl Builder<'_> {
                 Span::bold(&content.child_name),
                 Span::bold(w.label_with(
                     "page.number",
-                    &[("number", &number.to_string()), ("total", &total.to_string())],
+                    &[
+                        ("number", &number.to_string()),
+                        ("total", &total.to_string()),
+                    ],
                 )),
             ),
-            (
-                Span::regular(version),
-                Span::bold(confidential),
-            ),
+            (Span::regular(version), Span::bold(confidential)),
         ];
         self.footer_rows(page, &rows, 0.5);
     }

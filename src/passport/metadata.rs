@@ -69,7 +69,10 @@ pub fn finish(
     let subject = words.phrase(|w| {
         w.label_with(
             "metadata.subject",
-            &[("copy", &w.label(&format!("common.copy_{}", options.audience.code())))],
+            &[(
+                "copy",
+                &w.label(&format!("common.copy_{}", options.audience.code())),
+            )],
         )
     });
     let mut info = Dictionary::new();

@@ -45,7 +45,12 @@ fn a_welsh_copy_has_welsh_headings_and_welsh_dates_and_the_typed_words_as_typed(
     ] {
         assert!(text.contains(&squash(welsh)), "{welsh} is missing");
     }
-    for english in ["Keycontacts", "Beforeeveryuse", "Printed22November", "Page1of"] {
+    for english in [
+        "Keycontacts",
+        "Beforeeveryuse",
+        "Printed22November",
+        "Page1of",
+    ] {
         assert!(!text.contains(english), "the Welsh copy says {english}");
     }
     // What the user typed is printed as typed, in whatever language they typed it.
@@ -120,7 +125,10 @@ fn the_fingerprint_is_the_same_in_every_language() {
     let data = fixture::reference();
     let hash = content_hash(&data, &school(), Audience::School);
     let welsh = content::build_in(&data, &school(), Audience::School, None, Language::Cy);
-    assert_ne!(welsh.blocks, content::build(&data, &school(), Audience::School, None).blocks);
+    assert_ne!(
+        welsh.blocks,
+        content::build(&data, &school(), Audience::School, None).blocks
+    );
     assert_eq!(content_hash(&data, &school(), Audience::School), hash);
 }
 
@@ -171,7 +179,11 @@ fn write_welsh_samples() {
     let dir = std::path::Path::new("/tmp/passport-samples");
     std::fs::create_dir_all(dir).unwrap();
     let data = with_key_statements(fixture::reference());
-    for (name, language) in [("cy", Language::Cy), ("cy-en", Language::CyEn), ("en", Language::En)] {
+    for (name, language) in [
+        ("cy", Language::Cy),
+        ("cy-en", Language::CyEn),
+        ("en", Language::En),
+    ] {
         let r = render_in(&data, &school(), language);
         std::fs::write(dir.join(format!("a4-school-{name}.pdf")), &r.pdf).unwrap();
         println!("{name}: {} pages", r.pages);

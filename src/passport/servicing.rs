@@ -184,7 +184,10 @@ pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
                 title: cw.phrase(|w| format!("{}: {}", w.label("servicing.overdue"), name(w))),
                 text: cw.sentences(|w| {
                     let action = if schedule.kind == ScheduleKind::Loler {
-                        w.text_with("servicing.loler_overdue_action", &[("thing", &thing(w, entry))])
+                        w.text_with(
+                            "servicing.loler_overdue_action",
+                            &[("thing", &thing(w, entry))],
+                        )
                     } else {
                         w.text("servicing.check_with_therapist")
                     };
@@ -228,7 +231,10 @@ pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
             tone: Tone::Caution,
             title: cw.label("servicing.review_overdue"),
             text: cw.sentences(|w| {
-                w.text_with("servicing.review_overdue_text", &[("date", &w.date(review))])
+                w.text_with(
+                    "servicing.review_overdue_text",
+                    &[("date", &w.date(review))],
+                )
             }),
         });
     }
@@ -249,7 +255,10 @@ fn do_not_use(ctx: &Context, entry: &PassportItem) -> Notice {
                 let report = r.details.examination.as_ref().expect("a failed report");
                 let mut s = w.text_with(
                     "servicing.failed_examination",
-                    &[("date", &w.date(r.details.date)), ("examiner", &examiner(r))],
+                    &[
+                        ("date", &w.date(r.details.date)),
+                        ("examiner", &examiner(r)),
+                    ],
                 );
                 if !report.defects.is_empty() {
                     s.push_str(&format!(
@@ -370,7 +379,10 @@ pub fn servicing(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
                 "{}: {}",
                 w.label_with(
                     "servicing.date_by",
-                    &[("date", &w.date(last.details.date)), ("by", &last.details.by_whom)]
+                    &[
+                        ("date", &w.date(last.details.date)),
+                        ("by", &last.details.by_whom)
+                    ]
                 ),
                 w.choice("outcome", last.details.outcome.code())
             )
@@ -456,10 +468,18 @@ pub fn servicing(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     }
     let mut refs = Vec::new();
     if ctx.shows(Field::ItemSerial) && !d.serial.is_empty() {
-        refs.push(format!("{} {}", w.label("servicing.quote_serial"), d.serial));
+        refs.push(format!(
+            "{} {}",
+            w.label("servicing.quote_serial"),
+            d.serial
+        ));
     }
     if ctx.shows(Field::ItemLoanNumber) && !d.loan_number.is_empty() {
-        refs.push(format!("{} {}", w.label("servicing.quote_loan"), d.loan_number));
+        refs.push(format!(
+            "{} {}",
+            w.label("servicing.quote_loan"),
+            d.loan_number
+        ));
     }
     if let Some(r) = repairer
         && ctx.shows(Field::SupplierAccountRef)

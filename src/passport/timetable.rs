@@ -50,7 +50,9 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
             w.text("timetable.no_times"),
         )]));
     } else {
-        blocks.push(Block::Paragraph(vec![Span::regular(w.text("timetable.intro"))]));
+        blocks.push(Block::Paragraph(vec![Span::regular(
+            w.text("timetable.intro"),
+        )]));
         let days: Vec<Day> = Day::ALL
             .iter()
             .copied()
@@ -68,9 +70,10 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
         let rows = grid
             .into_iter()
             .map(|((_, start), by_day)| {
-                let label = start.map_or_else(|| w.label("timetable.time_not_set"), |t| {
-                    t.format("%H:%M").to_string()
-                });
+                let label = start.map_or_else(
+                    || w.label("timetable.time_not_set"),
+                    |t| t.format("%H:%M").to_string(),
+                );
                 let mut row = vec![vec![Span::bold(label)]];
                 for day in &days {
                     let mut cell = Vec::new();

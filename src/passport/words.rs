@@ -250,7 +250,11 @@ impl Words {
             Language::Cy => fill(&e.cy, args),
             Language::CyEn => {
                 let (cy, en) = (fill(&e.cy, args), fill(&e.en, args));
-                if cy == en { cy } else { format!("{cy}{join}{en}") }
+                if cy == en {
+                    cy
+                } else {
+                    format!("{cy}{join}{en}")
+                }
             }
         }
     }
@@ -277,7 +281,11 @@ impl Words {
             Language::CyEn => {
                 let cy = write(&self.only(Language::Cy));
                 let en = write(&self.only(Language::En));
-                if cy == en { cy } else { format!("{cy}{join}{en}") }
+                if cy == en {
+                    cy
+                } else {
+                    format!("{cy}{join}{en}")
+                }
             }
             _ => write(self),
         }
@@ -482,7 +490,10 @@ mod tests {
                 }
             }
         }
-        assert!(asked > 100, "only {asked} keys found: has the way they are asked for changed?");
+        assert!(
+            asked > 100,
+            "only {asked} keys found: has the way they are asked for changed?"
+        );
     }
 
     #[test]
@@ -566,7 +577,10 @@ mod tests {
             .unwrap();
         let cy = book.in_language(Language::Cy);
         assert_eq!(cy.label("equipment.section"), "Cyfarpar");
-        assert_eq!(book.in_language(Language::En).label("equipment.section"), "Kit");
+        assert_eq!(
+            book.in_language(Language::En).label("equipment.section"),
+            "Kit"
+        );
         assert_eq!(cy.label("contacts.section"), "Cysylltiadau allweddol");
         assert_eq!(book.sources, [BUILTIN_SOURCE, "trust.toml"]);
     }
@@ -590,12 +604,21 @@ mod tests {
             "{e}"
         );
         let e = error("[page]\nnumber = { cy = \"Tudalen {rhif}\" }\n");
-        assert!(e.starts_with("trust.toml: page.number: cy uses {rhif}"), "{e}");
+        assert!(
+            e.starts_with("trust.toml: page.number: cy uses {rhif}"),
+            "{e}"
+        );
         let e = error("[page]\nnumber = { cy = \"x\", checked = \"yes\" }\n");
-        assert!(e.contains("page.number: checked: expected true or false"), "{e}");
+        assert!(
+            e.contains("page.number: checked: expected true or false"),
+            "{e}"
+        );
         let e = error("[page]\nnumber = = 1\n");
         assert!(e.starts_with("trust.toml: line 2: "), "{e}");
         let e = error("[page]\nnumber = \"Tudalen\"\n");
-        assert!(e.starts_with("trust.toml: page.number: expected { en"), "{e}");
+        assert!(
+            e.starts_with("trust.toml: page.number: expected { en"),
+            "{e}"
+        );
     }
 }

@@ -164,8 +164,7 @@ pub fn print_whole_setting(
     let Print { request, language } = print.into();
     let mut connection = state.caseload()?.connection_for_job(Access::ReadWrite)?;
     let stop = state.start_print_job(job);
-    let outcome =
-        connection.print_setting_in(setting, request, language, folder, progress, &stop);
+    let outcome = connection.print_setting_in(setting, request, language, folder, progress, &stop);
     state.end_print_job(job);
     let report = outcome?;
     for file in &report.printed {
