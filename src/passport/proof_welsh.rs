@@ -120,6 +120,37 @@ fn welsh_and_bilingual_copies_fit_their_pages_and_print_every_character() {
 }
 
 #[test]
+fn a_bilingual_large_print_booklet_prints_whole() {
+    let data = with_key_statements(fixture::reference());
+    let mut options = fixture::options(Audience::Family);
+    options.format = Format::A5Booklet;
+    options.large_print = true;
+    let template = Template::for_audience(Audience::Family);
+    let english = render_with_report(&data, &template, &options).unwrap();
+    options.language = Language::CyEn;
+    let both = render_with_report(&data, &template, &options).unwrap();
+    assert!(both.unprintable.is_empty(), "{:?}", both.unprintable);
+    assert_eq!(both.pages % 4, 0);
+    let text = pages_text(&both.pdf).concat();
+    // Footers keep to one line, so the bilingual one says each word once in both languages.
+    assert!(text.contains("Cyfrinachol/Confidential"), "{text}");
+    // Each sentence twice takes room: measured 64 pages against 48 in English (Welsh alone:
+    // the same as English). Never more than half again.
+    assert!(
+        both.pages * 2 <= english.pages * 3,
+        "{} against {}",
+        both.pages,
+        english.pages
+    );
+    options.language = Language::Cy;
+    let welsh = render_with_report(&data, &template, &options).unwrap();
+    println!(
+        "A5 large print: en {}, cy {}, cy-en {}",
+        english.pages, welsh.pages, both.pages
+    );
+}
+
+#[test]
 fn the_fingerprint_is_the_same_in_every_language() {
     // A Welsh copy of the same records is not out of date against an English one.
     let data = fixture::reference();
