@@ -241,3 +241,29 @@ fn the_cli_prints_in_the_language_asked_for_and_refuses_an_unknown_one() {
         .failure()
         .stderr(predicate::str::contains("unknown language code 'welsh'"));
 }
+
+#[test]
+fn a_childs_language_travels_in_a_bundle_and_an_older_bundle_without_it_is_english() {
+    use equipment_passport::api::ExportScope;
+    use equipment_passport::bundle::ImportOptions;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::on(today()));
+    let passphrase = "blue kettle on Tuesday";
+    let mut from = Api::create(&dir.path().join("a"), passphrase, clock.clone()).unwrap();
+    welsh_child(&mut from, Some(Language::CyEn));
+    welsh_child(&mut from, None);
+    let path = dir.path().join("children.passport");
+    from.export_bundle(ExportScope::All, &path, None).unwrap();
+    let mut to = Api::create(&dir.path().join("b"), passphrase, clock).unwrap();
+    to.import_bundle(&path, None, &ImportOptions::default())
+        .unwrap();
+    let mut languages: Vec<Option<Language>> = to
+        .search_children("Gwenllian", None, 10)
+        .unwrap()
+        .children
+        .iter()
+        .map(|c| to.child(c.id).unwrap().child.details.language)
+        .collect();
+    languages.sort_by_key(|l| l.map(|l| l.code()));
+    assert_eq!(languages, [None, Some(Language::CyEn)]);
+}
