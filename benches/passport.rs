@@ -77,6 +77,7 @@ fn main() {
         document_id: [7; 16],
         version: "1".into(),
         photos: Default::default(),
+        language: Default::default(),
     };
     let mut pdf = Vec::new();
     for _ in 0..5 {

@@ -32,3 +32,4 @@ mod scripts;
 mod search;
 mod store;
 mod training;
+mod welsh;

@@ -10,6 +10,7 @@ use equipment_passport::Api;
 use equipment_passport::api::{Preview, PrintRequest};
 use equipment_passport::clock::{Clock, SystemClock};
 use equipment_passport::model::ChildId;
+use equipment_passport::passport::Language;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -154,10 +155,19 @@ impl AppState {
     }
 
     /// The last preview, if it is of this child and this copy.
-    pub fn preview_of(&self, child: ChildId, request: PrintRequest) -> Option<Arc<Preview>> {
+    pub fn preview_of(
+        &self,
+        child: ChildId,
+        request: PrintRequest,
+        language: Option<Language>,
+    ) -> Option<Arc<Preview>> {
         lock_ignoring_panics(&self.last_preview)
             .as_ref()
-            .filter(|p| p.fingerprint.child() == child && p.fingerprint.request() == request)
+            .filter(|p| {
+                p.fingerprint.child() == child
+                    && p.fingerprint.request() == request
+                    && p.fingerprint.asked_language() == language
+            })
             .cloned()
     }
 

@@ -289,6 +289,7 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str, Shown)] {
             ("key_statements_green", "Green: helps me enjoy it", Lines),
             ("home_address", "Home address", Text),
             ("home_postcode", "Home postcode", Text),
+            ("language", "Passport language", Text),
             ("photo_id", "Photo", Text),
             ("created_at", "Added at", Text),
         ],

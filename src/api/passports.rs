@@ -5,8 +5,8 @@ use super::Api;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::passport::{
-    self, Audience, Format, PassportData, PassportItem, PassportPhoto, PassportSchedule,
-    PhotoPolicy, RenderOptions, Rendered, Template, TrainedStaff, file_name,
+    self, Audience, Format, Language, PassportData, PassportItem, PassportPhoto, PassportSchedule,
+    PhotoPolicy, RenderOptions, Rendered, Template, TrainedStaff, WordBook, file_name,
 };
 use crate::store::issued::{self, IssuedCopy};
 use crate::store::photos::StoredPhoto;
@@ -67,6 +67,9 @@ pub struct PreviewFingerprint {
     child: ChildId,
     request: PrintRequest,
     printed_on: chrono::NaiveDate,
+    /// The language asked for (`None`: the child's own), and the one printed.
+    asked_language: Option<Language>,
+    language: Language,
     version: u32,
     content_hash: String,
     last_change: i64,
@@ -82,6 +85,16 @@ impl PreviewFingerprint {
     /// The copy the preview is of.
     pub fn request(&self) -> PrintRequest {
         self.request
+    }
+
+    /// The language the preview is printed in.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The language the print asked for: `None` when it left it to the child's own.
+    pub fn asked_language(&self) -> Option<Language> {
+        self.asked_language
     }
 
     /// The version printed on the preview, which the saved copy will carry.
@@ -156,7 +169,22 @@ impl Api {
         self.branded(Template::from_file(path)?)
     }
 
+    /// The passport's fixed words: the built-in language file, with the trust's corrections
+    /// from `<data folder>/templates/language/passport.toml` when it has put one there.
+    pub fn passport_words(&self) -> Result<WordBook> {
+        let own = self
+            .data_dir
+            .as_ref()
+            .map(|d| d.join("templates").join("language").join("passport.toml"))
+            .filter(|p| p.exists());
+        match own {
+            Some(path) => WordBook::builtin().with_overrides_from_file(&path),
+            None => Ok(WordBook::builtin()),
+        }
+    }
+
     fn branded(&self, mut template: Template) -> Result<Template> {
+        template = template.with_words(self.passport_words()?);
         let prefs = self.preferences()?;
         if !prefs.organisation.is_empty() {
             template.branding.organisation = prefs.organisation;
@@ -233,8 +261,14 @@ impl Api {
         })
     }
 
-    fn render_options(&self, request: PrintRequest, version: u32) -> RenderOptions {
+    fn render_options(
+        &self,
+        request: PrintRequest,
+        version: u32,
+        language: Language,
+    ) -> RenderOptions {
         RenderOptions {
+            language,
             audience: request.audience,
             format: request.format,
             large_print: request.large_print,
@@ -250,12 +284,23 @@ impl Api {
     /// "Save as…" would issue now (the next version, today's date), so
     /// [`Api::issue_preview`] can save these very bytes while nothing has changed.
     pub fn preview_passport(&self, child: ChildId, request: PrintRequest) -> Result<Preview> {
+        self.preview_passport_in(child, request, None)
+    }
+
+    /// As [`Api::preview_passport`], in a language chosen for this print (`None`: the child's
+    /// own language, or English).
+    pub fn preview_passport_in(
+        &self,
+        child: ChildId,
+        request: PrintRequest,
+        language: Option<Language>,
+    ) -> Result<Preview> {
         // The change marker is read first: a write landing after it makes the preview stale.
         let last_change = issued::last_change(self.store.conn())?;
         let template = self.passport_template(request.audience)?;
         let data = self.passport_data(child, true)?;
-        let fingerprint = self.fingerprint(&data, request, template, last_change)?;
-        let options = self.render_options(request, fingerprint.version);
+        let fingerprint = self.fingerprint(&data, request, template, last_change, language)?;
+        let options = self.render_options(request, fingerprint.version, fingerprint.language);
         let rendered = passport::render_with_report(&data, &fingerprint.template, &options)?;
         Ok(Preview {
             pdf: rendered.pdf,
@@ -269,13 +314,18 @@ impl Api {
     /// when nothing it was printed from has changed since (the child's records, the register,
     /// preferences, the template, the date), or a fresh rendering when something has.
     pub fn issue_preview(&mut self, preview: &Preview) -> Result<PrintedCopy> {
-        let PreviewFingerprint { child, request, .. } = preview.fingerprint;
+        let PreviewFingerprint {
+            child,
+            request,
+            asked_language,
+            ..
+        } = preview.fingerprint;
         let last_change = issued::last_change(self.store.conn())?;
         let template = self.passport_template(request.audience)?;
         let data = self.passport_data(child, false)?;
-        let now = self.fingerprint(&data, request, template, last_change)?;
+        let now = self.fingerprint(&data, request, template, last_change, asked_language)?;
         if now != preview.fingerprint {
-            return self.render_passport(child, request);
+            return self.render_passport_in(child, request, asked_language);
         }
         let copy = self.issued_copy(&data, request, now.version, now.content_hash, &now.template);
         issued::insert(self.store.conn(), &copy)?;
@@ -294,6 +344,7 @@ impl Api {
         request: PrintRequest,
         template: Template,
         last_change: i64,
+        asked_language: Option<Language>,
     ) -> Result<PreviewFingerprint> {
         let content_hash = passport::content_hash(data, &template, request.audience);
         let version = issued::next_version(
@@ -306,6 +357,8 @@ impl Api {
             child: data.child.id,
             request,
             printed_on: self.today(),
+            asked_language,
+            language: print_language(data, asked_language),
             version,
             content_hash,
             last_change,
@@ -319,8 +372,19 @@ impl Api {
         child: ChildId,
         request: PrintRequest,
     ) -> Result<PrintedCopy> {
+        self.render_passport_in(child, request, None)
+    }
+
+    /// As [`Api::render_passport`], in a language chosen for this print (`None`: the child's
+    /// own language, or English).
+    pub fn render_passport_in(
+        &mut self,
+        child: ChildId,
+        request: PrintRequest,
+        language: Option<Language>,
+    ) -> Result<PrintedCopy> {
         let template = self.passport_template(request.audience)?;
-        self.render_passport_with(child, request, &template)
+        self.render_passport_with_in(child, request, &template, language)
     }
 
     /// As [`Api::render_passport`], with a template the caller chose.
@@ -330,12 +394,23 @@ impl Api {
         request: PrintRequest,
         template: &Template,
     ) -> Result<PrintedCopy> {
+        self.render_passport_with_in(child, request, template, None)
+    }
+
+    /// As [`Api::render_passport_with`], in a language chosen for this print.
+    pub fn render_passport_with_in(
+        &mut self,
+        child: ChildId,
+        request: PrintRequest,
+        template: &Template,
+        language: Option<Language>,
+    ) -> Result<PrintedCopy> {
         let data = self.passport_data(child, true)?;
         let hash = passport::content_hash(&data, template, request.audience);
         let version =
             issued::next_version(self.store.conn(), child, request.audience.code(), &hash)?;
-        let rendered =
-            passport::render_with_report(&data, template, &self.render_options(request, version))?;
+        let options = self.render_options(request, version, print_language(&data, language));
+        let rendered = passport::render_with_report(&data, template, &options)?;
         let copy = self.issued_copy(&data, request, version, hash, template);
         issued::insert(self.store.conn(), &copy)?;
         Ok(PrintedCopy {
@@ -426,6 +501,20 @@ impl Api {
         progress: &(dyn Fn(BatchProgress) + Sync),
         cancel: &AtomicBool,
     ) -> Result<BatchReport> {
+        self.print_setting_in(setting, request, None, out_dir, progress, cancel)
+    }
+
+    /// As [`Api::print_setting`], every copy in `language` when given, otherwise each in its
+    /// child's own language (or English).
+    pub fn print_setting_in(
+        &mut self,
+        setting: SettingId,
+        request: PrintRequest,
+        language: Option<Language>,
+        out_dir: &Path,
+        progress: &(dyn Fn(BatchProgress) + Sync),
+        cancel: &AtomicBool,
+    ) -> Result<BatchReport> {
         let children = self.children_in_setting(setting)?;
         std::fs::create_dir_all(out_dir)
             .map_err(|e| Error::io(format!("could not create {}", out_dir.display()), e))?;
@@ -457,7 +546,8 @@ impl Api {
                             request.audience.code(),
                             &hash,
                         )?;
-                        let options = self.render_options(request, version);
+                        let options =
+                            self.render_options(request, version, print_language(&data, language));
                         jobs.push((data, hash, version, options));
                     }
                     Err(e) => report.failed.push(failure(child, &e)),
@@ -509,6 +599,11 @@ impl Api {
         }
         Ok(report)
     }
+}
+
+/// The language a copy is printed in: the one asked for, else the child's own, else English.
+fn print_language(data: &PassportData, asked: Option<Language>) -> Language {
+    asked.or(data.child.details.language).unwrap_or_default()
 }
 
 /// The store's photo as the passport takes it.

@@ -81,6 +81,11 @@ pub struct ChildDetails {
     pub home_address: String,
     #[serde(default)]
     pub home_postcode: String,
+    /// The language the child's passport is printed in when a print does not say: English,
+    /// Welsh or bilingual. `None` is English. Left out of JSON (and bundles) when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub language: Option<crate::passport::Language>,
 }
 
 impl ChildDetails {
@@ -101,6 +106,7 @@ impl ChildDetails {
             key_statements: KeyStatements::default(),
             home_address: String::new(),
             home_postcode: String::new(),
+            language: None,
         }
     }
 

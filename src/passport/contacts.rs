@@ -7,7 +7,8 @@ use super::paragraph::Span;
 use crate::model::{Phone, Supplier, SupplierId};
 
 pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
-    blocks.push(Block::SectionTitle("Key contacts".into()));
+    let w = &ctx.w;
+    blocks.push(Block::SectionTitle(w.label("contacts.section")));
 
     let family: Vec<Vec<Vec<Span>>> = ctx
         .data
@@ -32,8 +33,8 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
         })
         .collect();
     if !family.is_empty() {
-        blocks.push(Block::Heading("Family".into()));
-        blocks.push(Block::Table(table(family)));
+        blocks.push(Block::Heading(w.label("contacts.family")));
+        blocks.push(Block::Table(table(ctx, family)));
     }
 
     let mut people: Vec<Vec<Vec<Span>>> = ctx
@@ -50,9 +51,9 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
             if ctx.shows(Field::ContactNotes) && !d.notes.is_empty() {
                 details.push(d.notes.clone());
             }
-            let role = d.role.label();
-            let relationship = if d.relationship.is_empty() || d.relationship == role {
-                role
+            let role = w.choice("contact_role", d.role.code());
+            let relationship = if d.relationship.is_empty() || d.relationship == d.role.label() {
+                &role
             } else {
                 &d.relationship
             };
@@ -71,7 +72,7 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
         let senco = if s.senco_name.is_empty() {
             String::new()
         } else {
-            format!("SENCO: {}", s.senco_name)
+            format!("{}: {}", w.label("contacts.senco"), s.senco_name)
         };
         let phone = if s.phone.is_empty() {
             vec![]
@@ -80,14 +81,14 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
         };
         people.push(row(
             &s.name,
-            &[s.kind.label(), &senco],
+            &[&w.choice("setting_kind", s.kind.code()), &senco],
             phone,
             s.senco_email.clone(),
         ));
     }
     if !people.is_empty() {
-        blocks.push(Block::Heading("Therapists and professionals".into()));
-        blocks.push(Block::Table(table(people)));
+        blocks.push(Block::Heading(w.label("contacts.professionals")));
+        blocks.push(Block::Table(table(ctx, people)));
     }
 
     let services: Vec<Vec<Vec<Span>>> = suppliers(ctx)
@@ -97,7 +98,8 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
             let mut phone_cells = Vec::new();
             if !d.repair_phone.is_empty() {
                 phone_cells.push(Span::bold(format!(
-                    "Repairs: {}",
+                    "{}: {}",
+                    w.label("contacts.repairs"),
                     d.repair_phone.replace(' ', "\u{a0}")
                 )));
             }
@@ -109,26 +111,34 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
             }
             let mut details = Vec::new();
             if !d.repair_hours.is_empty() {
-                details.push(format!("Repair line: {}", d.repair_hours));
+                details.push(format!(
+                    "{}: {}",
+                    w.label("contacts.repair_line"),
+                    d.repair_hours
+                ));
             }
             if ctx.shows(Field::SupplierAccountRef) && !d.account_ref.is_empty() {
-                details.push(format!("Our reference: {}", d.account_ref));
+                details.push(format!(
+                    "{}: {}",
+                    w.label("contacts.our_reference"),
+                    d.account_ref
+                ));
             }
             if !d.email.is_empty() {
                 details.push(d.email.clone());
             }
-            let for_items = format!("For: {}", items.join(", "));
+            let for_items = format!("{}: {}", w.label("contacts.for"), items.join(", "));
             row(
                 &d.name,
-                &[d.kind.label(), &for_items],
+                &[&w.choice("supplier_kind", d.kind.code()), &for_items],
                 phone_cells,
                 details.join("\n"),
             )
         })
         .collect();
     if !services.is_empty() {
-        blocks.push(Block::Heading("Equipment services and repairs".into()));
-        blocks.push(Block::Table(table(services)));
+        blocks.push(Block::Heading(w.label("contacts.services")));
+        blocks.push(Block::Table(table(ctx, services)));
     }
 }
 
@@ -183,19 +193,20 @@ fn row(name: &str, roles: &[&str], phones: Vec<Span>, details: String) -> Vec<Ve
     vec![who, phones, vec![Span::regular(details)]]
 }
 
-fn table(rows: Vec<Vec<Vec<Span>>>) -> Table {
+fn table(ctx: &Context, rows: Vec<Vec<Vec<Span>>>) -> Table {
+    let w = &ctx.w;
     Table {
         columns: vec![
             Column {
-                title: "Who".into(),
+                title: w.label("contacts.who"),
                 weight: 0.37,
             },
             Column {
-                title: "Phone".into(),
+                title: w.label("contacts.phone"),
                 weight: 0.30,
             },
             Column {
-                title: "Hours, references, email".into(),
+                title: w.label("contacts.details"),
                 weight: 0.33,
             },
         ],

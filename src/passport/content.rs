@@ -6,6 +6,7 @@ use super::audience::{Audience, Field, Visibility};
 use super::font::Style;
 use super::paragraph::Span;
 use super::template::{SectionKind, Template};
+use super::words::{Language, Words};
 use super::{PassportData, PassportItem, contacts, equipment, evacuation, handling, timetable};
 use crate::model::{ItemStatus, PhotoId, StatementColour, Supplier, SupplierId};
 use chrono::NaiveDate;
@@ -162,6 +163,11 @@ pub struct Content {
     pub child_name: String,
     pub audience: Audience,
     pub blocks: Vec<Block>,
+    /// The fixed words in the copy's language, for the layout's header, footers and cover.
+    /// Left out of the fingerprint, which is taken in English: a Welsh copy of the same
+    /// records is not out of date.
+    #[serde(skip)]
+    pub words: Words,
 }
 
 impl Content {
@@ -185,6 +191,8 @@ pub struct Context<'a> {
     pub visibility: Visibility,
     /// The print date; `None` when fingerprinting, so nothing depends on the day.
     pub today: Option<NaiveDate>,
+    /// The fixed words in the copy's language.
+    pub w: Words,
 }
 
 impl Context<'_> {
@@ -227,17 +235,29 @@ impl Context<'_> {
     }
 }
 
-/// UK long date: "22 November 2026".
+/// UK long date in English: "22 November 2026" (the labels and case summary, which stay
+/// English; a passport writes its dates with [`Words::date`]).
 pub fn uk_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
-/// Builds the blocks of one copy.
+/// Builds the blocks of one copy in English.
 pub fn build(
     data: &PassportData,
     template: &Template,
     audience: Audience,
     today: Option<NaiveDate>,
+) -> Content {
+    build_in(data, template, audience, today, Language::En)
+}
+
+/// Builds the blocks of one copy in a language.
+pub fn build_in(
+    data: &PassportData,
+    template: &Template,
+    audience: Audience,
+    today: Option<NaiveDate>,
+    language: Language,
 ) -> Content {
     let ctx = Context {
         data,
@@ -245,7 +265,9 @@ pub fn build(
         audience,
         visibility: Visibility::new(audience, &template.hidden),
         today,
+        w: template.words.in_language(language),
     };
+    let w = &ctx.w;
     let child = &data.child.details;
     let mut blocks = Vec::new();
     for section in &template.sections {
@@ -270,9 +292,9 @@ pub fn build(
                 {
                     // Said, not left blank: staff should not wonder whether pages are missing.
                     blocks.push(Block::NewPage);
-                    blocks.push(Block::SectionTitle("Equipment".into()));
+                    blocks.push(Block::SectionTitle(w.label("equipment.section")));
                     blocks.push(Block::Paragraph(vec![Span::regular(
-                        "None of this child's equipment is used at school: it is all kept at home.",
+                        w.text("equipment.none_at_school"),
                     )]));
                 }
             }
@@ -285,24 +307,29 @@ pub fn build(
     }
     let name = format!("{} {}", child.given_name, child.family_name);
     Content {
-        title: format!("Equipment Passport: {name}"),
+        title: format!("{}: {name}", w.label("common.title")),
         child_name: name,
         audience,
         blocks,
+        words: ctx.w.clone(),
     }
 }
 
 fn cover(ctx: &Context, audience: Audience) -> Cover {
     let child = &ctx.data.child.details;
+    let w = &ctx.w;
     let mut facts = Vec::new();
     if ctx.shows(Field::ChildDateOfBirth) {
-        facts.push(Fact::text("Date of birth", uk_date(child.date_of_birth)));
+        facts.push(Fact::text(
+            &w.label("cover.date_of_birth"),
+            w.date(child.date_of_birth),
+        ));
     }
     if let Some(setting) = &ctx.data.setting {
-        facts.push(Fact::text("Setting", &setting.details.name));
+        facts.push(Fact::text(&w.label("cover.setting"), &setting.details.name));
     }
     if ctx.shows(Field::ChildClass) && !child.class_name.is_empty() {
-        facts.push(Fact::text("Class", &child.class_name));
+        facts.push(Fact::text(&w.label("cover.class"), &child.class_name));
     }
     let review = ctx
         .current_items()
@@ -312,14 +339,14 @@ fn cover(ctx: &Context, audience: Audience) -> Cover {
         .min();
     if let Some(review) = review {
         facts.push(Fact {
-            label: "Review by".into(),
-            value: vec![Span::bold(uk_date(review))],
+            label: w.label("cover.review_by"),
+            value: vec![Span::bold(w.date(review))],
         });
     }
     let known_as = (!child.preferred_name.is_empty() && child.preferred_name != child.given_name)
         .then(|| child.preferred_name.clone());
     Cover {
-        audience_label: audience.label().to_string(),
+        audience_label: w.label(&format!("common.copy_{}", audience.code())),
         organisation: ctx.template.branding.organisation.clone(),
         contact_lines: ctx.template.branding.contact_lines.clone(),
         name: format!("{} {}", child.given_name, child.family_name),
@@ -335,7 +362,9 @@ fn cover(ctx: &Context, audience: Audience) -> Cover {
         item_names: ctx
             .current_items()
             .map(|i| match i.item.details.status {
-                ItemStatus::NotSafe => format!("{} (DO NOT USE)", i.item.details.name),
+                ItemStatus::NotSafe => {
+                    format!("{} ({})", i.item.details.name, w.label("cover.do_not_use"))
+                }
                 _ => i.item.details.name.clone(),
             })
             .collect(),
@@ -352,14 +381,15 @@ fn key_statements(ctx: &Context, blocks: &mut Vec<Block>) {
     }
     blocks.push(Block::NewPage);
     blocks.push(Block::SectionTitle(format!(
-        "Read this first: {}",
+        "{}: {}",
+        ctx.w.label("statements.section"),
         child.known_as()
     )));
     for (colour, items) in child.key_statements.by_colour() {
         if !items.is_empty() {
             blocks.push(Block::Statements(Statements {
                 colour,
-                heading: colour.heading().into(),
+                heading: ctx.w.choice("statements", colour.code()),
                 items: items.to_vec(),
             }));
         }
@@ -369,15 +399,17 @@ fn key_statements(ctx: &Context, blocks: &mut Vec<Block>) {
 fn about_me(ctx: &Context, blocks: &mut Vec<Block>) {
     let child = &ctx.data.child.details;
     blocks.push(Block::NewPage);
+    let w = &ctx.w;
     blocks.push(Block::SectionTitle(format!(
-        "About me: {}",
+        "{}: {}",
+        w.label("about_me.section"),
         child.known_as()
     )));
     let mut details = Vec::new();
     if ctx.shows(Field::ChildNhsNumber) && child.nhs_number.len() == 10 {
         let n = &child.nhs_number;
         details.push(Fact::text(
-            "NHS number",
+            &w.label("about_me.nhs_number"),
             format!("{} {} {}", &n[..3], &n[3..6], &n[6..]),
         ));
     }
@@ -387,7 +419,7 @@ fn about_me(ctx: &Context, blocks: &mut Vec<Block>) {
             address.push('\n');
             address.push_str(&child.home_postcode);
         }
-        details.push(Fact::text("Home address", address));
+        details.push(Fact::text(&w.label("about_me.home_address"), address));
     }
     if !details.is_empty() {
         blocks.push(Block::Facts(details));
@@ -396,42 +428,40 @@ fn about_me(ctx: &Context, blocks: &mut Vec<Block>) {
     if ctx.shows(Field::ChildMedicalAlerts) && !about.medical_alerts.is_empty() {
         blocks.push(Block::Notice(Notice {
             tone: Tone::Caution,
-            title: "Alerts when handling my equipment".into(),
+            title: w.label("about_me.alerts"),
             text: about.medical_alerts.clone(),
         }));
     }
     let mut any = false;
     for (heading, text) in [
-        ("How I communicate", &about.communication),
-        ("What helps me", &about.what_helps),
+        ("about_me.communication", &about.communication),
+        ("about_me.what_helps", &about.what_helps),
     ] {
         if !text.is_empty() {
             any = true;
-            blocks.push(Block::Heading(heading.into()));
+            blocks.push(Block::Heading(w.label(heading)));
             blocks.push(Block::Paragraph(vec![Span::regular(text.clone())]));
         }
     }
     if !any {
         blocks.push(Block::Paragraph(vec![Span {
-            text: "Nothing is recorded here yet: ask the therapist.".into(),
+            text: w.text("about_me.nothing_yet"),
             style: Style::Italic,
         }]));
     }
 }
 
 fn staff_trained(ctx: &Context, blocks: &mut Vec<Block>) {
+    let w = &ctx.w;
     blocks.push(Block::NewPage);
-    blocks.push(Block::SectionTitle(
-        "Staff trained to use this equipment".into(),
-    ));
+    blocks.push(Block::SectionTitle(w.label("staff_trained.section")));
     blocks.push(Block::Paragraph(vec![Span::regular(
-        "Only adults trained by the therapist use this equipment. Add your name when you have \
-         been trained; the trainer signs beside it.",
+        w.text("staff_trained.intro"),
     )]));
     // The register's entries for the equipment this copy prints, then blank rows to sign.
     let printed: Vec<_> = ctx.current_items().map(|i| i.item.id).collect();
     // Short months ("8 Sep 2026"): seven columns leave a date little room.
-    let short = |d: Option<NaiveDate>| d.map(|d| d.format("%-d %b %Y").to_string());
+    let short = |d: Option<NaiveDate>| d.map(|d| w.short_date(d));
     let rows = ctx
         .data
         .trained_staff
@@ -450,16 +480,19 @@ fn staff_trained(ctx: &Context, blocks: &mut Vec<Block>) {
         })
         .collect();
     let columns = [
-        ("Name", 0.16),
-        ("Role", 0.14),
-        ("Equipment", 0.15),
-        ("Date trained", 0.12),
-        ("Trained by", 0.15),
-        ("Refresher due", 0.12),
-        ("Signature", 0.16),
+        ("staff_trained.name", 0.16),
+        ("staff_trained.role", 0.14),
+        ("staff_trained.equipment", 0.15),
+        ("staff_trained.date_trained", 0.12),
+        ("staff_trained.trained_by", 0.15),
+        ("staff_trained.refresher_due", 0.12),
+        ("staff_trained.signature", 0.16),
     ];
     blocks.push(Block::Table(Table {
-        columns: columns.iter().map(|&(t, w)| Column::new(t, w)).collect(),
+        columns: columns
+            .iter()
+            .map(|&(key, weight)| Column::new(&w.label(key), weight))
+            .collect(),
         rows,
         blank_rows: ctx.template.staff_trained_rows,
         label_column: false,
@@ -468,14 +501,13 @@ fn staff_trained(ctx: &Context, blocks: &mut Vec<Block>) {
 
 fn sign_off(ctx: &Context, blocks: &mut Vec<Block>) {
     let t = &ctx.data.therapist;
+    let w = &ctx.w;
     blocks.push(Block::SignOff {
-        statement: "I have checked this passport and agree that it describes how to use this \
-                    equipment safely."
-            .into(),
+        statement: w.text("sign_off.statement"),
         facts: vec![
-            Fact::text("Therapist", &t.name),
-            Fact::text("Profession", &t.profession),
-            Fact::text("HCPC registration", &t.hcpc_number),
+            Fact::text(&w.label("sign_off.therapist"), &t.name),
+            Fact::text(&w.label("sign_off.profession"), &t.profession),
+            Fact::text(&w.label("sign_off.hcpc"), &t.hcpc_number),
         ],
     });
 }

@@ -6,7 +6,7 @@
 //! Each step adds its elements in drawing order and says where the next one starts.
 
 use super::RenderOptions;
-use super::content::{Cover, Fact, uk_date};
+use super::content::{Cover, Fact};
 use super::flow::Chunk;
 use super::layout::{Builder, WHITE, first, lines_at, tint};
 use super::page::{Element, ImageSource, MM};
@@ -122,7 +122,8 @@ impl Builder<'_> {
         let p = self.palette.clone();
         let title_size = m.body * if m.booklet { 2.6 } else { 3.0 };
         let mut y = band_h + if m.booklet { 7.0 } else { 16.0 } * MM;
-        let title = self.wrap(&[Span::bold("Equipment Passport")], title_size, m.content_w);
+        let title_text = self.words.label("common.title");
+        let title = self.wrap(&[Span::bold(title_text)], title_size, m.content_w);
         el.extend(lines_at(&m, &title, m.margin, y, title_size, p.primary));
         y += title.len() as f32 * m.line_for(title_size) + m.body * 0.3;
         let label = &cover.audience_label;
@@ -146,10 +147,9 @@ impl Builder<'_> {
             m.body,
             p.primary,
         ));
+        let strap_text = self.words.text("cover.strapline");
         let strap = self.wrap(
-            &[Span::regular(
-                "What every adult needs to know to use my equipment safely.",
-            )],
+            &[Span::regular(strap_text)],
             m.body * 1.1,
             m.content_w - label_w - m.body,
         );
@@ -236,7 +236,8 @@ impl Builder<'_> {
         let mut y = y + name.len() as f32 * m.line_for(name_size);
         if let Some(known) = &cover.known_as {
             let size = m.body * 1.25;
-            let lines = self.wrap(&[Span::regular("Known as "), Span::bold(known)], size, w);
+            let known_as = format!("{} ", self.words.label("cover.known_as"));
+            let lines = self.wrap(&[Span::regular(known_as), Span::bold(known)], size, w);
             card.extend(lines_at(&m, &lines, x, y, size, self.palette.primary));
             y += lines.len() as f32 * m.line_for(size);
         }
@@ -255,9 +256,13 @@ impl Builder<'_> {
         card: &mut Vec<Element>,
     ) -> f32 {
         let mut facts = cover.facts.clone();
-        facts.push(Fact::text("Printed", uk_date(options.printed_on)));
+        let words = self.words.clone();
+        facts.push(Fact::text(
+            &words.label("cover.printed"),
+            words.date(options.printed_on),
+        ));
         if !options.version.is_empty() {
-            facts.push(Fact::text("Passport version", &options.version));
+            facts.push(Fact::text(&words.label("cover.version"), &options.version));
         }
         let start = self.chunks.len();
         self.facts(&facts, x, w);
@@ -272,18 +277,29 @@ impl Builder<'_> {
     /// The confidentiality note, measured and placed at the foot of the page.
     fn foot_note(&mut self) -> FootNote {
         let m = self.m.clone();
-        let lines = self.wrap(
-            &[
-                Span::bold("Confidential. "),
-                Span::regular(
-                    "This passport contains health information. Keep it where the adults who use \
-                     this equipment can find it, share it only with them, and shred old copies when \
-                     a new version arrives.",
-                ),
+        let w = self.words.clone();
+        let spans: Vec<Span> = match w.language {
+            // Each language's note whole, the Welsh first.
+            super::words::Language::CyEn => {
+                [super::words::Language::Cy, super::words::Language::En]
+                    .into_iter()
+                    .enumerate()
+                    .flat_map(|(i, l)| {
+                        let w = w.only(l);
+                        let lead = if i == 0 { "" } else { "\n" };
+                        [
+                            Span::bold(format!("{lead}{} ", w.label("cover.confidential"))),
+                            Span::regular(w.text("cover.confidential_text")),
+                        ]
+                    })
+                    .collect()
+            }
+            _ => vec![
+                Span::bold(format!("{} ", w.label("cover.confidential"))),
+                Span::regular(w.text("cover.confidential_text")),
             ],
-            m.small,
-            m.content_w - 2.0 * m.body,
-        );
+        };
+        let lines = self.wrap(&spans, m.small, m.content_w - 2.0 * m.body);
         let h = lines.len() as f32 * m.line_for(m.small) + 1.6 * m.body;
         FootNote {
             lines,
@@ -323,11 +339,8 @@ impl Builder<'_> {
         if names.is_empty() || room == 0 {
             return y;
         }
-        let heading = self.wrap(
-            &[Span::bold("Equipment in this passport")],
-            m.h2,
-            m.content_w,
-        );
+        let heading_text = self.words.label("cover.equipment_inside");
+        let heading = self.wrap(&[Span::bold(heading_text)], m.h2, m.content_w);
         el.extend(lines_at(
             &m,
             first(&heading),
@@ -359,7 +372,8 @@ impl Builder<'_> {
         loop {
             let mut text = names[..shown].join(", ");
             if shown < count {
-                text.push_str(&format!(" and {} more", count - shown));
+                let more = (count - shown).to_string();
+                text.push_str(&self.words.label_with("cover.and_more", &[("n", &more)]));
             }
             let lines = self.wrap(&[Span::regular(text)], m.body, m.content_w);
             if lines.len() <= room || shown <= 1 {

@@ -74,6 +74,7 @@ pub fn render<'a>(
         document_id: options.document_id,
         version: String::new(),
         photos: PhotoPolicy::default(),
+        language: super::words::Language::En,
     };
     let title = format!("{}: {}", heading_of(record), record.child_name);
     let mut laid = None;
@@ -121,6 +122,8 @@ fn lay_out(record: &DfgSummaryInput<'_>, template: &Template, options: &RenderOp
         book: book(),
         missing: BTreeSet::new(),
         chunks: Vec::new(),
+        // The case summary stays English for now.
+        words: super::words::Words::default(),
     };
     let mut s = Summary {
         b: &mut b,

@@ -3,9 +3,10 @@
 
 use super::PassportItem;
 use super::audience::Field;
-use super::content::{Block, Column, Context, Fact, Notice, Step, Table, Tone, uk_date};
+use super::content::{Block, Column, Context, Fact, Notice, Step, Table, Tone};
 use super::paragraph::Span;
 use super::servicing::{examination_proof, notices, servicing};
+use super::words::Words;
 use crate::model::{Category, Day, ScheduleSlot, WheelchairBudget};
 
 /// An open field safety notice an item awaits action on, as its page prints it.
@@ -20,26 +21,32 @@ pub struct SafetyNoticeLine {
 
 /// The box a safety notice prints, in words (the red is not the only sign): what the
 /// notice is, what to do, and not to use the item until it is checked.
-fn safety_notice_box(line: &SafetyNoticeLine) -> Notice {
-    let mut text = String::new();
+fn safety_notice_box(w: &Words, line: &SafetyNoticeLine) -> Notice {
+    let mut parts = Vec::new();
     if line.cannot_tell {
-        text.push_str("This item may be affected: check its label against the notice. ");
+        parts.push(w.text("safety_notice.may_be_affected"));
     }
     if !line.action_required.is_empty() {
-        text.push_str(&format!(
-            "Action required: {}",
-            line.action_required.trim_end()
-        ));
-        if !text.ends_with(['.', '!', '?']) {
-            text.push('.');
+        let mut action = line.action_required.trim_end().to_string();
+        if !action.ends_with(['.', '!', '?']) {
+            action.push('.');
         }
-        text.push(' ');
+        parts.push(format!("{}: {action}", w.label("safety_notice.action")));
     }
-    text.push_str("Do not use until checked.");
+    parts.push(w.text("safety_notice.do_not_use"));
     Notice {
         tone: Tone::Danger,
-        title: format!("Field safety notice {}: {}", line.reference, line.title),
-        text,
+        title: format!(
+            "{} {}: {}",
+            w.label("safety_notice.title"),
+            line.reference,
+            line.title
+        ),
+        text: parts.join(if w.language == super::words::Language::CyEn {
+            "\n"
+        } else {
+            " "
+        }),
     }
 }
 
@@ -47,7 +54,8 @@ pub fn blocks(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     let item = &entry.item;
     let d = &item.details;
     blocks.push(Block::NewPage);
-    let detail = [d.category.label(), &d.make, &d.model, &d.size]
+    let category = ctx.w.choice("category", d.category.code());
+    let detail = [category.as_str(), &d.make, &d.model, &d.size]
         .iter()
         .filter(|s| !s.is_empty())
         .copied()
@@ -62,7 +70,7 @@ pub fn blocks(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     }
     examination_proof(ctx, entry, blocks);
     for line in &entry.safety_notices {
-        blocks.push(Block::Notice(safety_notice_box(line)));
+        blocks.push(Block::Notice(safety_notice_box(&ctx.w, line)));
     }
 
     let mut photos = item
@@ -75,7 +83,7 @@ pub fn blocks(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
         facts: overview(ctx, entry),
     });
     if !d.purpose.is_empty() {
-        blocks.push(Block::Heading("What it is for".into()));
+        blocks.push(Block::Heading(ctx.w.label("equipment.purpose")));
         blocks.push(Block::Paragraph(vec![Span::regular(&d.purpose)]));
     }
     let gallery: Vec<_> = photos.collect();
@@ -85,11 +93,11 @@ pub fn blocks(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     wheelchair(ctx, entry, blocks);
     seating(ctx, entry, blocks);
     if !d.safety_checks.is_empty() {
-        blocks.push(Block::Heading("Before every use, check".into()));
+        blocks.push(Block::Heading(ctx.w.label("equipment.checks")));
         blocks.push(Block::Checklist(d.safety_checks.clone()));
     }
     if !d.setup_steps.is_empty() {
-        blocks.push(Block::Heading("Setting up".into()));
+        blocks.push(Block::Heading(ctx.w.label("equipment.setting_up")));
         blocks.push(Block::Steps(
             d.setup_steps
                 .iter()
@@ -101,14 +109,14 @@ pub fn blocks(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
         ));
     }
     if !d.dos.is_empty() || !d.donts.is_empty() {
-        blocks.push(Block::Heading("Do and don't".into()));
+        blocks.push(Block::Heading(ctx.w.label("equipment.dos_donts")));
         blocks.push(Block::DosDonts {
             dos: d.dos.clone(),
             donts: d.donts.clone(),
         });
     }
     if !d.cleaning.is_empty() {
-        blocks.push(Block::Heading("Cleaning and care".into()));
+        blocks.push(Block::Heading(ctx.w.label("equipment.cleaning")));
         blocks.push(Block::Paragraph(vec![Span::regular(&d.cleaning)]));
     }
     // Further photos come after the instructions: a half-page photo placed earlier would
@@ -121,41 +129,57 @@ pub fn blocks(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
 
 fn overview(ctx: &Context, entry: &PassportItem) -> Vec<Fact> {
     let d = &entry.item.details;
-    let mut facts = vec![Fact::text("Used at", d.where_used.label())];
+    let w = &ctx.w;
+    let mut facts = vec![Fact::text(
+        &w.label("equipment.used_at"),
+        w.choice("where_used", d.where_used.code()),
+    )];
     if !d.schedule.is_empty() {
-        let when: Vec<String> = d.schedule.iter().map(slot_text).collect();
-        facts.push(Fact::text("When", when.join("\n")));
+        // A slot is a phrase of days, times and lengths: a bilingual copy writes it whole in
+        // Welsh, then whole in English.
+        let when: Vec<String> = d
+            .schedule
+            .iter()
+            .map(|s| w.sentences(|w| slot_text(w, s)))
+            .collect();
+        facts.push(Fact::text(&w.label("equipment.when"), when.join("\n")));
     }
     facts.push(Fact {
-        label: "Staff needed".into(),
+        label: w.label("equipment.staff_needed"),
         value: vec![Span::bold(match d.staff_needed {
-            1 => "1 adult".to_string(),
-            n => format!("{n} adults"),
+            1 => w.label("equipment.one_adult"),
+            n => w.label_with("equipment.adults", &[("n", &n.to_string())]),
         })],
     });
     if ctx.shows(Field::ItemSerial) && !d.serial.is_empty() {
-        facts.push(Fact::text("Serial or asset tag", &d.serial));
+        facts.push(Fact::text(&w.label("equipment.serial"), &d.serial));
     }
     // The lot and date of manufacture are what a field safety notice names: printed beside the
     // serial, a school can check a notice against the passport without the item's label.
     if ctx.shows(Field::ItemSerial) && !d.lot.is_empty() {
-        facts.push(Fact::text("Lot number", &d.lot));
+        facts.push(Fact::text(&w.label("equipment.lot"), &d.lot));
     }
     if ctx.shows(Field::ItemSerial)
         && let Some(made) = d.made_on
     {
-        facts.push(Fact::text("Made", uk_date(made)));
+        facts.push(Fact::text(&w.label("equipment.made"), w.date(made)));
     }
     if ctx.shows(Field::ItemLoanNumber) && !d.loan_number.is_empty() {
-        facts.push(Fact::text("Loan number", &d.loan_number));
+        facts.push(Fact::text(
+            &w.label("equipment.loan_number"),
+            &d.loan_number,
+        ));
     }
     if ctx.shows(Field::ItemIssueDate)
         && let Some(issued) = d.issue_date
     {
-        facts.push(Fact::text("Issued", uk_date(issued)));
+        facts.push(Fact::text(&w.label("equipment.issued"), w.date(issued)));
     }
     if let Some(provider) = ctx.supplier(d.provider_id) {
-        facts.push(Fact::text("Provided by", &provider.details.name));
+        facts.push(Fact::text(
+            &w.label("equipment.provided_by"),
+            &provider.details.name,
+        ));
     }
     if let Some(review) = entry
         .schedules
@@ -164,22 +188,27 @@ fn overview(ctx: &Context, entry: &PassportItem) -> Vec<Fact> {
         .map(|s| s.next_due)
         .min()
     {
-        facts.push(Fact::text("Review date", uk_date(review)));
+        facts.push(Fact::text(
+            &w.label("equipment.review_date"),
+            w.date(review),
+        ));
     }
     if !d.therapist.is_empty() {
-        facts.push(Fact::text("Responsible therapist", &d.therapist));
+        facts.push(Fact::text(&w.label("equipment.therapist"), &d.therapist));
     }
     facts
 }
 
 /// "Mon, Wed, Fri at 10:30 for 45 min (Literacy)".
-pub fn slot_text(slot: &ScheduleSlot) -> String {
-    let mut s = days_text(&slot.days);
+pub fn slot_text(w: &Words, slot: &ScheduleSlot) -> String {
+    let mut s = days_text(w, &slot.days);
     if let Some(start) = slot.start {
-        s.push_str(&format!(" at {}", start.format("%H:%M")));
+        let time = start.format("%H:%M").to_string();
+        s.push_str(&w.label_with("equipment.slot_at", &[("time", &time)]));
     }
     if let Some(minutes) = slot.duration_minutes {
-        s.push_str(&format!(" for {}", duration_text(minutes)));
+        let length = duration_text(w, minutes);
+        s.push_str(&w.label_with("equipment.slot_for", &[("length", &length)]));
     }
     if !slot.activity.is_empty() {
         s.push_str(&format!(" ({})", slot.activity));
@@ -187,27 +216,24 @@ pub fn slot_text(slot: &ScheduleSlot) -> String {
     s
 }
 
-pub fn duration_text(minutes: u32) -> String {
+pub fn duration_text(w: &Words, minutes: u32) -> String {
+    let (h, m) = ((minutes / 60).to_string(), (minutes % 60).to_string());
     match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+        (0, _) => w.label_with("equipment.minutes", &[("m", &m)]),
+        (_, 0) => w.label_with("equipment.hours", &[("h", &h)]),
+        _ => w.label_with("equipment.hours_minutes", &[("h", &h), ("m", &m)]),
     }
 }
 
-pub fn day_short(day: Day) -> &'static str {
-    &day.label()[..3]
-}
-
-fn days_text(days: &[Day]) -> String {
+fn days_text(w: &Words, days: &[Day]) -> String {
     const WEEKDAYS: [Day; 5] = [Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri];
     if days.len() == 7 {
-        "Every day".into()
+        w.label("equipment.every_day")
     } else if days == WEEKDAYS {
-        "Every weekday".into()
+        w.label("equipment.every_weekday")
     } else {
         days.iter()
-            .map(|&d| day_short(d))
+            .map(|&d| w.day_short(d))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -217,20 +243,21 @@ fn sling(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     let Some(s) = &entry.item.details.sling else {
         return;
     };
-    blocks.push(Block::Heading("Sling and loops".into()));
-    let mut facts = vec![Fact::text("Sling id (on its label)", &s.sling_id)];
-    let size = [s.size.as_str(), s.colour_code.as_str()]
-        .iter()
-        .filter(|x| !x.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", colour ");
+    let w = &ctx.w;
+    blocks.push(Block::Heading(w.label("sling.heading")));
+    let mut facts = vec![Fact::text(&w.label("sling.id"), &s.sling_id)];
+    let size = match (s.size.is_empty(), s.colour_code.is_empty()) {
+        (false, false) => format!("{}, {} {}", s.size, w.label("sling.colour"), s.colour_code),
+        (false, true) => s.size.clone(),
+        (true, false) => s.colour_code.clone(),
+        (true, true) => String::new(),
+    };
     if !size.is_empty() {
-        facts.push(Fact::text("Size", size));
+        facts.push(Fact::text(&w.label("sling.size"), size));
     }
     let maker = format!("{} {}", s.maker, s.model).trim().to_string();
     if !maker.is_empty() {
-        facts.push(Fact::text("Make", maker));
+        facts.push(Fact::text(&w.label("sling.make"), maker));
     }
     let hoists: Vec<String> = s
         .hoist_ids
@@ -239,9 +266,9 @@ fn sling(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
         .map(|h| h.item.details.name.clone())
         .collect();
     facts.push(Fact {
-        label: "Use with".into(),
+        label: w.label("sling.use_with"),
         value: vec![Span::bold(if hoists.is_empty() {
-            "the hoist the therapist names".to_string()
+            w.label("sling.named_hoist")
         } else {
             hoists.join(", ")
         })],
@@ -250,26 +277,26 @@ fn sling(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     blocks.push(Block::Table(Table {
         columns: vec![
             Column {
-                title: "Loop on the spreader bar".into(),
+                title: w.label("sling.loop_column"),
                 weight: 0.4,
             },
             Column {
-                title: "Left".into(),
+                title: w.label("sling.left"),
                 weight: 0.3,
             },
             Column {
-                title: "Right".into(),
+                title: w.label("sling.right"),
                 weight: 0.3,
             },
         ],
         rows: vec![
             vec![
-                vec![Span::regular("Shoulder straps")],
+                vec![Span::regular(w.label("sling.shoulder_straps"))],
                 loop_cell(&s.loops.shoulder_left),
                 loop_cell(&s.loops.shoulder_right),
             ],
             vec![
-                vec![Span::regular("Leg straps")],
+                vec![Span::regular(w.label("sling.leg_straps"))],
                 loop_cell(&s.loops.leg_left),
                 loop_cell(&s.loops.leg_right),
             ],
@@ -281,10 +308,8 @@ fn sling(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     if s.loops.sides_differ() {
         blocks.push(Block::Notice(Notice {
             tone: Tone::Caution,
-            title: "Loops differ between sides".into(),
-            text: "The same loop is normally used on both sides. Use exactly the loops above and \
-                   check with the therapist if unsure."
-                .into(),
+            title: w.label("sling.sides_differ"),
+            text: w.text("sling.sides_differ_text"),
         }));
     }
 }
@@ -294,38 +319,53 @@ fn wheelchair(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     let Some(w) = &d.wheelchair else {
         return;
     };
-    blocks.push(Block::Heading("Wheelchair".into()));
-    let mut facts = vec![Fact::text("Type", w.kind.label())];
+    let words = &ctx.w;
+    blocks.push(Block::Heading(words.label("wheelchair.heading")));
+    let mut facts = vec![Fact::text(
+        &words.label("wheelchair.type"),
+        words.choice("wheelchair_type", w.kind.code()),
+    )];
     let mut features = Vec::new();
     if w.tilt_in_space {
-        features.push("tilt in space");
+        features.push(words.label("wheelchair.tilt"));
     }
     if w.recline {
-        features.push("recline");
+        features.push(words.label("wheelchair.recline"));
     }
     if !features.is_empty() {
-        facts.push(Fact::text("Features", features.join(", ")));
+        facts.push(Fact::text(
+            &words.label("wheelchair.features"),
+            features.join(", "),
+        ));
     }
     if let (Some(width), Some(depth)) = (w.seat_width_mm, w.seat_depth_mm) {
         facts.push(Fact::text(
-            "Seat",
-            format!("{width} mm wide, {depth} mm deep"),
+            &words.label("wheelchair.seat"),
+            words.label_with(
+                "wheelchair.seat_size",
+                &[("width", &width.to_string()), ("depth", &depth.to_string())],
+            ),
         ));
     }
     if ctx.shows(Field::WheelchairComponents) && !w.components.is_empty() {
-        facts.push(Fact::text("Seating and supports", &w.components));
+        facts.push(Fact::text(
+            &words.label("wheelchair.components"),
+            &w.components,
+        ));
     }
     facts.push(Fact {
-        label: "Seat in a vehicle".into(),
+        label: words.label("wheelchair.vehicle"),
         value: vec![Span::bold(if w.crash_tested {
-            "Yes: crash-tested. The child may travel sitting in it, with the chair and child \
-             restrained as the therapist showed you."
+            words.text("wheelchair.crash_tested")
         } else {
-            "No: not crash-tested. The child moves to a vehicle seat for every journey."
+            words.text("wheelchair.not_crash_tested")
         })],
     });
     if let Some(service) = ctx.supplier(w.service_id) {
-        facts.push(Fact::text("Wheelchair service", &service.details.name));
+        facts.push(Fact::text(
+            &words.label("wheelchair.service"),
+            &service.details.name,
+        ));
     }
     if let Some(repairer) = ctx
         .supplier(w.repairer_id)
@@ -335,12 +375,18 @@ fn wheelchair(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
         let text = if phone.is_empty() {
             repairer.details.name.clone()
         } else {
-            format!("{} on {phone}", repairer.details.name)
+            words.label_with(
+                "wheelchair.name_on_phone",
+                &[("name", &repairer.details.name), ("phone", phone)],
+            )
         };
-        facts.push(Fact::text("Repair line", text));
+        facts.push(Fact::text(&words.label("wheelchair.repair_line"), text));
     }
     if ctx.shows(Field::WheelchairBudget) && w.budget != WheelchairBudget::None {
-        facts.push(Fact::text("Personal Wheelchair Budget", w.budget.label()));
+        facts.push(Fact::text(
+            &words.label("wheelchair.budget"),
+            words.choice("wheelchair_budget", w.budget.code()),
+        ));
     }
     blocks.push(Block::Facts(facts));
 }
@@ -352,7 +398,7 @@ fn seating(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     let mut facts = Vec::new();
     if !s.postural_supports.is_empty() {
         facts.push(Fact::text(
-            "Postural supports",
+            &ctx.w.label("seating.postural_supports"),
             s.postural_supports.join(", "),
         ));
     }
@@ -362,14 +408,13 @@ fn seating(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
         }
     }
     if !facts.is_empty() {
-        blocks.push(Block::Heading(
+        blocks.push(Block::Heading(ctx.w.label(
             if entry.item.details.category == Category::Seating {
-                "Seating set-up"
+                "seating.set_up"
             } else {
-                "Seating"
-            }
-            .into(),
-        ));
+                "seating.heading"
+            },
+        )));
         blocks.push(Block::Facts(facts));
     }
 }

@@ -4,37 +4,12 @@
 //! for each named adult and the parents or carers to sign.
 
 use super::audience::Audience;
-use super::content::{Block, Column, Context, Fact, Table, uk_date};
+use super::content::{Block, Column, Context, Fact, Table};
 use super::paragraph::Span;
 use crate::model::EvacuationPlan;
 
-/// The fixed words this section prints, in one place (for the language file).
-mod words {
-    pub const TITLE: &str = "Personal emergency evacuation plan";
-    pub const INTRO: &str = "What to do for me when the fire alarm sounds. Every adult named \
-                             here, and my parents or carers, sign at the end to say they have \
-                             read this plan and know what to do.";
-    pub const SETTING: &str = "Setting";
-    pub const ASSEMBLY_POINT: &str = "Assembly point";
-    pub const EVACUATED_IN: &str = "Evacuated in";
-    pub const REVIEW_BY: &str = "Review by";
-    pub const AGREED_BY: &str = "Agreed by";
-    pub const ROUTE: &str = "How I leave the building";
-    pub const SESSIONS: &str = "Adults named for each session";
-    pub const SESSION: &str = "Session";
-    pub const ADULTS: &str = "Adults named";
-    pub const IN_STANDER: &str = "If the alarm sounds while I am in the stander";
-    pub const ON_HOIST: &str = "If the alarm sounds while I am on the hoist";
-    pub const NOTES: &str = "Other notes";
-    pub const SIGN: &str = "Read and agreed";
-    pub const NAME: &str = "Name";
-    pub const SIGNATURE: &str = "Signature";
-    pub const DATE: &str = "Date";
-    pub const PARENT: &str = "Parent or carer";
-    pub const NAME_PROMPT: &str = "Name:";
-    /// How many parents or carers get a line to sign.
-    pub const PARENT_LINES: usize = 2;
-}
+/// How many parents or carers get a line to sign.
+const PARENT_LINES: usize = 2;
 
 /// The section's blocks: nothing on a family copy, or when the child has no plan for the
 /// setting this copy is for.
@@ -54,23 +29,30 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
         // A plan for a setting the child has left is not this school's.
         return;
     };
+    let w = &ctx.w;
     blocks.push(Block::NewPage);
     blocks.push(Block::SectionTitle(format!(
         "{}: {}",
-        words::TITLE,
+        w.label("evacuation.section"),
         ctx.data.child.details.known_as()
     )));
-    blocks.push(Block::Paragraph(vec![Span::regular(words::INTRO)]));
+    blocks.push(Block::Paragraph(vec![Span::regular(
+        w.text("evacuation.intro"),
+    )]));
     blocks.push(Block::Facts(facts(ctx, plan, &setting.details.name)));
-    paragraph(blocks, words::ROUTE, &plan.route);
-    blocks.push(Block::Heading(words::SESSIONS.into()));
-    blocks.push(Block::Table(sessions(plan)));
-    paragraph(blocks, words::IN_STANDER, &plan.if_in_stander);
-    paragraph(blocks, words::ON_HOIST, &plan.if_on_hoist);
-    paragraph(blocks, words::NOTES, &plan.notes);
-    blocks.push(Block::Heading(words::SIGN.into()));
+    paragraph(blocks, &w.label("evacuation.route"), &plan.route);
+    blocks.push(Block::Heading(w.label("evacuation.sessions")));
+    blocks.push(Block::Table(sessions(ctx, plan)));
+    paragraph(
+        blocks,
+        &w.label("evacuation.in_stander"),
+        &plan.if_in_stander,
+    );
+    paragraph(blocks, &w.label("evacuation.on_hoist"), &plan.if_on_hoist);
+    paragraph(blocks, &w.label("evacuation.notes"), &plan.notes);
+    blocks.push(Block::Heading(w.label("evacuation.sign")));
     // Straight after its heading, so the heading keeps with the table's header.
-    blocks.push(Block::Table(signatures(plan)));
+    blocks.push(Block::Table(signatures(ctx, plan)));
 }
 
 fn facts(ctx: &Context, plan: &EvacuationPlan, setting: &str) -> Vec<Fact> {
@@ -85,18 +67,19 @@ fn facts(ctx: &Context, plan: &EvacuationPlan, setting: &str) -> Vec<Fact> {
         .chain([plan.equipment_note.as_str()])
         .filter(|s| !s.is_empty())
         .collect();
-    let mut facts = vec![Fact::text(words::SETTING, setting)];
+    let w = &ctx.w;
+    let mut facts = vec![Fact::text(&w.label("evacuation.setting"), setting)];
     for (label, value) in [
-        (words::ASSEMBLY_POINT, plan.assembly_point.clone()),
-        (words::EVACUATED_IN, equipment.join("; ")),
+        ("evacuation.assembly_point", plan.assembly_point.clone()),
+        ("evacuation.evacuated_in", equipment.join("; ")),
         (
-            words::REVIEW_BY,
-            plan.review_date.map(uk_date).unwrap_or_default(),
+            "evacuation.review_by",
+            plan.review_date.map(|d| w.date(d)).unwrap_or_default(),
         ),
-        (words::AGREED_BY, plan.agreed_by.clone()),
+        ("evacuation.agreed_by", plan.agreed_by.clone()),
     ] {
         if !value.is_empty() {
-            facts.push(Fact::text(label, value));
+            facts.push(Fact::text(&w.label(label), value));
         }
     }
     facts
@@ -111,7 +94,7 @@ fn paragraph(blocks: &mut Vec<Block>, heading: &str, text: &str) {
     blocks.push(Block::Paragraph(vec![Span::regular(text)]));
 }
 
-fn sessions(plan: &EvacuationPlan) -> Table {
+fn sessions(ctx: &Context, plan: &EvacuationPlan) -> Table {
     let rows = plan
         .sessions
         .iter()
@@ -132,8 +115,8 @@ fn sessions(plan: &EvacuationPlan) -> Table {
         .collect();
     Table {
         columns: vec![
-            Column::new(words::SESSION, 0.3),
-            Column::new(words::ADULTS, 0.7),
+            Column::new(&ctx.w.label("evacuation.session"), 0.3),
+            Column::new(&ctx.w.label("evacuation.adults"), 0.7),
         ],
         rows,
         blank_rows: 0,
@@ -143,7 +126,8 @@ fn sessions(plan: &EvacuationPlan) -> Table {
 
 /// A row to sign for each adult named (once, however many sessions they cover), two lines
 /// tall, then one for each parent or carer with room to print their name.
-fn signatures(plan: &EvacuationPlan) -> Table {
+fn signatures(ctx: &Context, plan: &EvacuationPlan) -> Table {
+    let w = &ctx.w;
     let mut rows: Vec<Vec<Vec<Span>>> = plan
         .adults()
         .into_iter()
@@ -155,11 +139,11 @@ fn signatures(plan: &EvacuationPlan) -> Table {
             ]
         })
         .collect();
-    for _ in 0..words::PARENT_LINES {
+    for _ in 0..PARENT_LINES {
         rows.push(vec![
             vec![
-                Span::bold(words::PARENT),
-                Span::regular(format!("\n{}", words::NAME_PROMPT)),
+                Span::bold(w.label("evacuation.parent")),
+                Span::regular(format!("\n{}", w.label("evacuation.name_prompt"))),
             ],
             vec![],
             vec![],
@@ -167,9 +151,9 @@ fn signatures(plan: &EvacuationPlan) -> Table {
     }
     Table {
         columns: vec![
-            Column::new(words::NAME, 0.4),
-            Column::new(words::SIGNATURE, 0.4),
-            Column::new(words::DATE, 0.2),
+            Column::new(&w.label("evacuation.name"), 0.4),
+            Column::new(&w.label("evacuation.signature"), 0.4),
+            Column::new(&w.label("evacuation.date"), 0.2),
         ],
         rows,
         blank_rows: 0,

@@ -28,6 +28,7 @@ pub fn options(audience: Audience) -> RenderOptions {
         document_id: *b"passport-test-id",
         version: "3".into(),
         photos: super::PhotoPolicy::default(),
+        language: super::Language::En,
     }
 }
 

@@ -2,7 +2,7 @@
 //! equipment and sling (and the sling's loops), how many adults, the method, where its photo
 //! is and when it is next reviewed.
 
-use super::content::{Block, Column, Context, Table, uk_date};
+use super::content::{Block, Column, Context, Table};
 use super::paragraph::Span;
 use crate::model::{HandlingTask, ItemId};
 
@@ -27,25 +27,29 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
     if rows.is_empty() {
         return;
     }
+    let w = &ctx.w;
     blocks.push(Block::NewPage);
     blocks.push(Block::SectionTitle(format!(
-        "Moving and handling plan: {}",
+        "{}: {}",
+        w.label("handling.section"),
         ctx.data.child.details.known_as()
     )));
     blocks.push(Block::Paragraph(vec![Span::regular(
-        "How to move me safely for each task. Use only the equipment and sling loops written \
-         here, with the number of adults shown; ask the therapist before changing anything.",
+        w.text("handling.intro"),
     )]));
     let columns = [
-        ("Task", 0.15),
-        ("Equipment and sling", 0.27),
-        ("Adults", 0.11),
-        ("Method", 0.25),
-        ("Photo", 0.11),
-        ("Review by", 0.11),
+        ("handling.task", 0.15),
+        ("handling.equipment", 0.27),
+        ("handling.adults", 0.11),
+        ("handling.method", 0.25),
+        ("handling.photo", 0.11),
+        ("handling.review_by", 0.11),
     ];
     blocks.push(Block::Table(Table {
-        columns: columns.iter().map(|&(t, w)| Column::new(t, w)).collect(),
+        columns: columns
+            .iter()
+            .map(|&(key, weight)| Column::new(&w.label(key), weight))
+            .collect(),
         rows,
         blank_rows: 0,
         label_column: true,
@@ -71,15 +75,43 @@ fn item_name(ctx: &Context, id: Option<ItemId>) -> Option<String> {
         .map(|i| i.item.details.name.clone())
 }
 
+/// The loops as they are printed: "Shoulders Green left, Green right; legs 2nd left, 2nd
+/// right".
+fn loops_text(ctx: &Context, t: &HandlingTask) -> String {
+    let l = &t.loops;
+    let blank = |s: &str| {
+        if s.is_empty() {
+            "–".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    ctx.w.phrase(|w| {
+        w.label_with(
+            "handling.loops",
+            &[
+                ("shoulder_left", &blank(&l.shoulder_left)),
+                ("shoulder_right", &blank(&l.shoulder_right)),
+                ("leg_left", &blank(&l.leg_left)),
+                ("leg_right", &blank(&l.leg_right)),
+            ],
+        )
+    })
+}
+
 fn row(ctx: &Context, t: &HandlingTask) -> Vec<Vec<Span>> {
+    let w = &ctx.w;
     let mut equipment = Vec::new();
     match item_name(ctx, t.equipment_id) {
         Some(name) => equipment.push(Span::regular(name)),
-        None => equipment.push(Span::regular("No equipment")),
+        None => equipment.push(Span::regular(w.label("handling.no_equipment"))),
     }
     if let Some(sling) = item_name(ctx, t.sling_id) {
-        equipment.push(Span::bold(format!("\nSling: {sling}")));
-        equipment.push(Span::regular(format!("\n{}", t.loops_text())));
+        equipment.push(Span::bold(format!(
+            "\n{}: {sling}",
+            w.label("handling.sling")
+        )));
+        equipment.push(Span::regular(format!("\n{}", loops_text(ctx, t))));
     }
     vec![
         vec![Span::bold(&t.task)],
@@ -89,7 +121,7 @@ fn row(ctx: &Context, t: &HandlingTask) -> Vec<Vec<Span>> {
         vec![Span::regular(&t.method)],
         vec![Span::regular(&t.photo_ref)],
         vec![Span::regular(
-            t.review_date.map(uk_date).unwrap_or_default(),
+            t.review_date.map(|d| w.date(d)).unwrap_or_default(),
         )],
     ]
 }

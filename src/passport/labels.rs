@@ -109,6 +109,8 @@ pub fn render(labels: &[EquipmentLabel], options: &LabelOptions) -> Result<Vec<u
         document_id: options.document_id,
         version: String::new(),
         photos: PhotoPolicy::default(),
+        // The labels stay English for now.
+        language: super::words::Language::En,
     };
     let metrics = Metrics::new(&template, &render_options);
     let mut missing = BTreeSet::new();

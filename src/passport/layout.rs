@@ -2,13 +2,14 @@
 //! lines, boxes and image slots), with the running header, footers and, for a booklet,
 //! "Notes" pages to make the count a multiple of four.
 
+use super::RenderOptions;
 use super::content::{Block, Content};
 use super::flow::{Chunk, hold_together, paginate};
 use super::font::{FontBook, Style, book};
 use super::page::{Element, Metrics, Page};
 use super::paragraph::{Line, Span, wrap};
 use super::template::{Colour, Palette, Template};
-use super::{RenderOptions, content::uk_date};
+use super::words::Words;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
@@ -29,6 +30,7 @@ pub fn lay_out(content: &Content, template: &Template, options: &RenderOptions) 
         book: book(),
         missing: BTreeSet::new(),
         chunks: Vec::new(),
+        words: content.words.clone(),
     };
     // Each block is measured on its own (only pagination needs them in order), so they are
     // measured on every core: measuring text is most of the work of laying out a passport.
@@ -57,7 +59,13 @@ pub fn lay_out(content: &Content, template: &Template, options: &RenderOptions) 
         if !page.cover {
             b.running_header(
                 page,
-                &format!("Equipment Passport · {}", content.audience.label()),
+                &format!(
+                    "{} · {}",
+                    content.words.label("common.title"),
+                    content
+                        .words
+                        .label(&format!("common.copy_{}", content.audience.code()))
+                ),
                 &template.branding.organisation,
             );
         }
@@ -117,6 +125,8 @@ pub struct Builder<'a> {
     pub book: &'static FontBook,
     pub missing: BTreeSet<char>,
     pub chunks: Vec<Chunk>,
+    /// The fixed words in the copy's language.
+    pub words: Words,
 }
 
 impl Builder<'_> {
@@ -298,7 +308,8 @@ impl Builder<'_> {
     ) {
         let m = self.m.clone();
         let start = self.chunks.len();
-        self.block(&Block::Heading("Sign-off".into()), template, options);
+        let heading = self.words.label("sign_off.heading");
+        self.block(&Block::Heading(heading), template, options);
         let colour = self.palette.text;
         self.paragraph(
             &[Span::regular(statement)],
@@ -312,7 +323,8 @@ impl Builder<'_> {
         let label_w = m.content_w * 0.34;
         let mut el = Vec::new();
         let mut y = 0.0;
-        for label in ["Signature", "Date"] {
+        for key in ["sign_off.signature", "sign_off.date"] {
+            let label = self.words.label(key);
             let lines = self.wrap(&[Span::regular(label)], m.body, label_w);
             el.extend(lines_at(
                 &m,
@@ -343,7 +355,8 @@ impl Builder<'_> {
     fn notes_page(&mut self) -> Page {
         let m = self.m.clone();
         let mut el = Vec::new();
-        let lines = self.wrap(&[Span::bold("Notes")], m.h1, m.content_w);
+        let notes = self.words.label("page.notes");
+        let lines = self.wrap(&[Span::bold(notes)], m.h1, m.content_w);
         el.extend(lines_at(
             &m,
             &lines,
@@ -415,24 +428,37 @@ impl Builder<'_> {
         number: usize,
         total: usize,
     ) {
-        let version = if options.version.is_empty() {
-            format!("Printed {}", uk_date(options.printed_on))
+        let w = &content.words;
+        let date = w.date(options.printed_on);
+        // Footers keep to one line: a bilingual copy says each word once in both languages,
+        // with the date and version between them.
+        let bilingual = w.language == super::words::Language::CyEn;
+        let version = match (bilingual, options.version.is_empty()) {
+            (true, true) => date,
+            (true, false) => format!("{} {} · {date}", w.label("page.version"), options.version),
+            (false, true) => w.label_with("page.printed", &[("date", &date)]),
+            (false, false) => w.label_with(
+                "page.version_printed",
+                &[("version", &options.version), ("date", &date)],
+            ),
+        };
+        let confidential = if bilingual {
+            w.label("page.confidential_short")
         } else {
-            format!(
-                "Version {}, printed {}",
-                options.version,
-                uk_date(options.printed_on)
-            )
+            w.label("page.confidential")
         };
         let rows = [
             (
                 Span::bold(&content.child_name),
-                Span::bold(format!("Page {number} of {total}")),
+                Span::bold(w.label_with(
+                    "page.number",
+                    &[
+                        ("number", &number.to_string()),
+                        ("total", &total.to_string()),
+                    ],
+                )),
             ),
-            (
-                Span::regular(version),
-                Span::bold("Confidential — contains health information"),
-            ),
+            (Span::regular(version), Span::bold(confidential)),
         ];
         self.footer_rows(page, &rows, 0.5);
     }

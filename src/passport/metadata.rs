@@ -65,10 +65,16 @@ pub fn finish(
     title: &str,
 ) -> Result<()> {
     let date = options.created_at.format("D:%Y%m%d%H%M%SZ").to_string();
-    let subject = format!(
-        "{} of an Equipment Passport: how to use a child's equipment safely",
-        options.audience.label()
-    );
+    let words = template.words.in_language(options.language);
+    let subject = words.phrase(|w| {
+        w.label_with(
+            "metadata.subject",
+            &[(
+                "copy",
+                &w.label(&format!("common.copy_{}", options.audience.code())),
+            )],
+        )
+    });
     let mut info = Dictionary::new();
     info.set("Title", text(title));
     if !template.branding.organisation.is_empty() {
@@ -93,7 +99,7 @@ pub fn finish(
         .get_object_mut(root)
         .and_then(Object::as_dict_mut)
         .map_err(|e| Error::Pdf(format!("the PDF catalogue is unreadable: {e}")))?;
-    catalog.set("Lang", Object::string_literal("en-GB"));
+    catalog.set("Lang", Object::string_literal(options.language.pdf_lang()));
     let mut prefs = Dictionary::new();
     prefs.set("DisplayDocTitle", Object::Boolean(true));
     catalog.set("ViewerPreferences", Object::Dictionary(prefs));

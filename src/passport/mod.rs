@@ -43,6 +43,7 @@ mod statements;
 mod table;
 pub mod template;
 mod timetable;
+pub mod words;
 
 #[cfg(test)]
 mod boundary;
@@ -54,12 +55,15 @@ mod proof;
 mod proof_evacuation;
 #[cfg(test)]
 mod proof_handling;
+#[cfg(test)]
+mod proof_welsh;
 
 pub use audience::{Audience, Field};
 pub use equipment::SafetyNoticeLine;
 pub use photo::PhotoPolicy;
 pub use servicing::PassportSchedule;
 pub use template::{SectionKind, Template};
+pub use words::{Language, WordBook, Words};
 
 use crate::error::{Error, Result};
 use crate::model::{Child, Contact, EquipmentItem, PhotoId, ServiceRecord, Setting, Supplier};
@@ -198,6 +202,8 @@ pub struct RenderOptions {
     pub version: String,
     /// How photos are sized: [`PhotoPolicy::default`] keeps them at 200 dpi.
     pub photos: PhotoPolicy,
+    /// The language of the fixed words: English, Welsh or bilingual.
+    pub language: Language,
 }
 
 /// A rendered passport and what the caller should know about it.
@@ -230,7 +236,13 @@ pub fn render_with_report(
     options: &RenderOptions,
 ) -> Result<Rendered> {
     check_audience(template, options.audience)?;
-    let content = content::build(data, template, options.audience, Some(options.printed_on));
+    let content = content::build_in(
+        data,
+        template,
+        options.audience,
+        Some(options.printed_on),
+        options.language,
+    );
     let laid_out = layout::lay_out(&content, template, options);
     let photos = photo::prepare(&laid_out, &data.photos, options.photos)?;
     let pdf = render::write(&laid_out, &photos, template, options, &content.title)?;

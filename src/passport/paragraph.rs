@@ -145,6 +145,11 @@ fn tokens(book: &FontBook, spans: &[Span], missing: &mut BTreeSet<char>) -> Vec<
                     '\n' => out.push(Token::Break),
                     '\r' => {}
                     _ => {
+                        // A space after a slash ("Offer / Equipment") is drawn: it replaces
+                        // the undrawn break the slash left.
+                        if matches!(out.last(), Some(Token::Space(r)) if r.text.is_empty()) {
+                            out.pop();
+                        }
                         if !matches!(out.last(), Some(Token::Space(_))) {
                             let space = book.runs(" ", span.style, missing);
                             out.extend(space.into_iter().map(Token::Space));

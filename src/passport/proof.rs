@@ -435,7 +435,7 @@ fn on_a4_every_photo_is_its_print_copy_embedded_as_it_is_at_no_more_than_200_dpi
 }
 
 /// The reference child with statements in every colour, each distinct enough to find.
-fn with_key_statements(mut data: PassportData) -> PassportData {
+pub(super) fn with_key_statements(mut data: PassportData) -> PassportData {
     data.child.details.key_statements = crate::model::KeyStatements {
         red: vec![
             "Never lift me without two adults".into(),

@@ -134,6 +134,47 @@ fn the_school_copy_prints_the_plan_with_lines_to_sign_for_each_adult_and_the_par
 }
 
 #[test]
+fn a_welsh_school_copy_prints_the_plan_in_welsh_and_a_bilingual_one_in_both() {
+    let data = with_plan(fixture::reference());
+    let render_in = |language| {
+        let mut options = fixture::options(Audience::School);
+        options.language = language;
+        let template = Template::for_audience(Audience::School);
+        pages_text(&render_with_report(&data, &template, &options).unwrap().pdf).concat()
+    };
+    let welsh = render_in(Language::Cy);
+    let mut from = 0;
+    for words in [
+        "Cynllun gwacáu personol mewn argyfwng: Zo",
+        "Man ymgynnull",
+        "Top playground, by the gate",
+        "Adolygu erbyn",
+        "1 Medi 2027",
+        "Sut rydw i'n gadael yr adeilad",
+        "Os bydd y larwm yn canu tra byddaf yn y ffrâm sefyll",
+        "Os bydd y larwm yn canu tra byddaf ar y teclyn codi",
+        "Darllenwyd a chytunwyd",
+        "Rhiant neu ofalwr",
+    ] {
+        let found = welsh[from..]
+            .find(&squash(words))
+            .unwrap_or_else(|| panic!("{words:?} is not after {from} in {welsh}"));
+        from += found + squash(words).len();
+    }
+    assert!(
+        !welsh.contains(&squash(TITLE)),
+        "English title in the Welsh copy"
+    );
+    let both = render_in(Language::CyEn);
+    let title = both
+        .find(&squash(
+            "Cynllun gwacáu personol mewn argyfwng / Personal emergency evacuation plan",
+        ))
+        .expect("the bilingual title, Welsh first");
+    assert!(both[title..].contains(&squash("Darllenwyd a chytunwyd / Read and agreed")));
+}
+
+#[test]
 fn the_family_copy_never_prints_the_plan() {
     let data = with_plan(fixture::reference());
     let pages = pages_text(&render_as(&data, Audience::Family, Format::A4, false).pdf);

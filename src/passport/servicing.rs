@@ -6,9 +6,9 @@
 
 use super::PassportItem;
 use super::audience::Field;
-use super::content::{Block, Column, Context, Fact, Notice, Table, Tone, uk_date};
+use super::content::{Block, Column, Context, Fact, Notice, Table, Tone};
 use super::paragraph::Span;
-use crate::model::schedule::how_often;
+use super::words::Words;
 use crate::model::{
     ExaminationReport, ItemStatus, Outcome, ScheduleKind, ServiceKind, ServiceRecord,
 };
@@ -33,31 +33,77 @@ fn latest(log: &[ServiceRecord], kind: Option<ServiceKind>) -> Option<&ServiceRe
     ServiceRecord::latest(log, kind)
 }
 
-fn who_to_ring(ctx: &Context, entry: &PassportItem) -> String {
+fn who_to_ring(w: &Words, ctx: &Context, entry: &PassportItem) -> String {
     let d = &entry.item.details;
     let repairer = ctx.supplier(d.repairer());
-    let mut who = String::new();
-    if !d.therapist.is_empty() {
-        who.push_str(&format!("Tell {}", d.therapist));
+    let mut who = if d.therapist.is_empty() {
+        w.label("servicing.tell_the_therapist")
     } else {
-        who.push_str("Tell the therapist");
-    }
+        w.label_with("servicing.tell", &[("name", &d.therapist)])
+    };
     if let Some(r) = repairer {
         let phone = r.details.number_for_repairs();
         if phone.is_empty() {
-            who.push_str(&format!(" and contact {}", r.details.name));
+            who.push_str(&w.label_with("servicing.and_contact", &[("name", &r.details.name)]));
         } else {
-            who.push_str(&format!(" and ring {} on {phone}", r.details.name));
+            who.push_str(&w.label_with(
+                "servicing.and_ring",
+                &[("name", &r.details.name), ("phone", phone)],
+            ));
         }
     }
     who.push('.');
     who
 }
 
+/// The item's kind in a sentence: "hoist", "teclyn codi".
+fn thing(w: &Words, entry: &PassportItem) -> String {
+    w.choice("category", entry.item.details.category.code())
+        .to_lowercase()
+}
+
+/// What a schedule is for, in words: the kind's label, or the name given to an "other" one.
+fn schedule_what(w: &Words, schedule: &PassportSchedule) -> String {
+    match schedule.kind {
+        ScheduleKind::Other => schedule.what.clone(),
+        kind => w.choice("schedule", kind.code()),
+    }
+}
+
+/// "Every 6 months", "Bob 6 mis".
+fn how_often(w: &Words, months: u32) -> String {
+    match months {
+        1 => w.label("servicing.every_month"),
+        n => w.label_with("servicing.every_months", &[("n", &n.to_string())]),
+    }
+}
+
+/// The defects in one line: "Frayed strap (danger now); worn castor, repair by 1 March 2027".
+fn defects_text(w: &Words, report: &ExaminationReport) -> String {
+    report
+        .defects
+        .iter()
+        .map(|d| {
+            let mut s = d.description.clone();
+            if d.danger_now {
+                s.push_str(&format!(" ({})", w.label("servicing.danger_now")));
+            }
+            if !d.repair_needed.is_empty() {
+                s.push_str(&format!(": {}", d.repair_needed));
+            }
+            if let Some(by) = d.repair_by {
+                s.push_str(&w.label_with("servicing.repair_by", &[("date", &w.date(by))]));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
     let d = &entry.item.details;
     let log = &entry.service_log;
-    let thing = d.category.label().to_lowercase();
+    let cw = &ctx.w;
     let mut out = Vec::new();
     let stopped = d.status == ItemStatus::NotSafe;
     if stopped {
@@ -67,33 +113,46 @@ pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
     if lifting && latest(log, Some(ServiceKind::LolerExamination)).is_none() {
         out.push(Notice {
             tone: Tone::Danger,
-            title: "No LOLER examination recorded".into(),
-            text: format!(
-                "People-lifting equipment needs a thorough examination at least every 6 months. \
-                 Do not use this {thing} to lift anyone until one is recorded. {}",
-                who_to_ring(ctx, entry)
-            ),
+            title: cw.label("servicing.no_loler"),
+            text: cw.sentences(|w| {
+                format!(
+                    "{} {}",
+                    w.text_with("servicing.no_loler_text", &[("thing", &thing(w, entry))]),
+                    who_to_ring(w, ctx, entry)
+                )
+            }),
         });
     }
     if let Some(last) = latest(log, None)
         && last.details.outcome == Outcome::Fail
         && !stopped
     {
-        let mut text = format!(
-            "The {} on {} found it not safe to use.",
-            last.details.kind.label().to_lowercase(),
-            uk_date(last.details.date)
-        );
-        if !last.details.notes.is_empty() {
-            text.push_str(&format!(" Found: {}", last.details.notes));
-        }
-        text.push_str(&format!(
-            " Do not use it until it is repaired. {}",
-            who_to_ring(ctx, entry)
-        ));
+        let text = cw.sentences(|w| {
+            let kind = w.choice("service_kind", last.details.kind.code());
+            let mut text = w.text_with(
+                "servicing.found_not_safe",
+                &[
+                    ("kind", &kind.to_lowercase()),
+                    ("date", &w.date(last.details.date)),
+                ],
+            );
+            if !last.details.notes.is_empty() {
+                text.push_str(&format!(
+                    " {}: {}",
+                    w.label("servicing.found"),
+                    last.details.notes
+                ));
+            }
+            text.push_str(&format!(
+                " {} {}",
+                w.text("servicing.until_repaired"),
+                who_to_ring(w, ctx, entry)
+            ));
+            text
+        });
         out.push(Notice {
             tone: Tone::Danger,
-            title: "NOT SAFE TO USE".into(),
+            title: cw.label("servicing.not_safe_title"),
             text,
         });
     }
@@ -111,40 +170,53 @@ pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
             continue;
         }
         let due = schedule.next_due;
-        let name = match schedule.kind {
-            ScheduleKind::Loler | ScheduleKind::Other => schedule.what.clone(),
-            _ => schedule.what.to_lowercase(),
+        let name = |w: &Words| {
+            let what = schedule_what(w, schedule);
+            match schedule.kind {
+                ScheduleKind::Loler | ScheduleKind::Other => what,
+                _ => what.to_lowercase(),
+            }
         };
         let days = (due - today).num_days();
         if days < 0 {
-            let action = if schedule.kind == ScheduleKind::Loler {
-                format!("Do not use this {thing} to lift anyone until it has been examined.")
-            } else {
-                "Check with the therapist before using it.".to_string()
-            };
             out.push(Notice {
                 tone: Tone::Danger,
-                title: format!("OVERDUE: {name}"),
-                text: format!(
-                    "It was due on {}. {action} {}",
-                    uk_date(due),
-                    who_to_ring(ctx, entry)
-                ),
+                title: cw.phrase(|w| format!("{}: {}", w.label("servicing.overdue"), name(w))),
+                text: cw.sentences(|w| {
+                    let action = if schedule.kind == ScheduleKind::Loler {
+                        w.text_with(
+                            "servicing.loler_overdue_action",
+                            &[("thing", &thing(w, entry))],
+                        )
+                    } else {
+                        w.text("servicing.check_with_therapist")
+                    };
+                    format!(
+                        "{} {action} {}",
+                        w.text_with("servicing.was_due_on", &[("date", &w.date(due))]),
+                        who_to_ring(w, ctx, entry)
+                    )
+                }),
             });
         } else if days <= DUE_SOON_DAYS {
             out.push(Notice {
                 tone: Tone::Caution,
-                title: format!("Due soon: {name}"),
-                text: format!("Due on {}. {}", uk_date(due), who_to_ring(ctx, entry)),
+                title: cw.phrase(|w| format!("{}: {}", w.label("servicing.due_soon"), name(w))),
+                text: cw.sentences(|w| {
+                    format!(
+                        "{} {}",
+                        w.text_with("servicing.due_on", &[("date", &w.date(due))]),
+                        who_to_ring(w, ctx, entry)
+                    )
+                }),
             });
         }
     }
     if d.status == ItemStatus::AwaitingRepair {
         out.push(Notice {
             tone: Tone::Caution,
-            title: "Awaiting repair".into(),
-            text: "This item is waiting for a repair. Check with the therapist before using it."
-                .into(),
+            title: cw.label("servicing.awaiting_repair"),
+            text: cw.text("servicing.awaiting_repair_text"),
         });
     }
     if let Some(review) = entry
@@ -157,11 +229,13 @@ pub fn notices(ctx: &Context, entry: &PassportItem) -> Vec<Notice> {
     {
         out.push(Notice {
             tone: Tone::Caution,
-            title: "Review overdue".into(),
-            text: format!(
-                "The therapist's review was due on {}: ask them to review this item.",
-                uk_date(review)
-            ),
+            title: cw.label("servicing.review_overdue"),
+            text: cw.sentences(|w| {
+                w.text_with(
+                    "servicing.review_overdue_text",
+                    &[("date", &w.date(review))],
+                )
+            }),
         });
     }
     out
@@ -175,29 +249,38 @@ fn do_not_use(ctx: &Context, entry: &PassportItem) -> Notice {
         .iter()
         .filter(|r| r.details.not_safe_to_operate())
         .max_by_key(|r| (r.details.date, r.recorded_at));
-    let mut text = match failed {
-        Some(r) => {
-            let report = r.details.examination.as_ref().expect("a failed report");
-            let mut s = format!(
-                "Failed its thorough examination on {} by {}",
-                uk_date(r.details.date),
-                examiner(r)
-            );
-            s.push_str(": not safe to operate.");
-            if !report.defects.is_empty() {
-                s.push_str(&format!(" Defects: {}.", report.defects_text()));
+    let text = ctx.w.sentences(|w| {
+        let mut text = match failed {
+            Some(r) => {
+                let report = r.details.examination.as_ref().expect("a failed report");
+                let mut s = w.text_with(
+                    "servicing.failed_examination",
+                    &[
+                        ("date", &w.date(r.details.date)),
+                        ("examiner", &examiner(r)),
+                    ],
+                );
+                if !report.defects.is_empty() {
+                    s.push_str(&format!(
+                        " {}: {}.",
+                        w.label("servicing.defects"),
+                        defects_text(w, report)
+                    ));
+                }
+                s
             }
-            s
-        }
-        None => "It has been found not safe to use.".to_string(),
-    };
-    text.push_str(&format!(
-        " Do not use it until a new thorough examination finds it safe. {}",
-        who_to_ring(ctx, entry)
-    ));
+            None => w.text("servicing.found_not_safe_unknown"),
+        };
+        text.push_str(&format!(
+            " {} {}",
+            w.text("servicing.until_examined"),
+            who_to_ring(w, ctx, entry)
+        ));
+        text
+    });
     Notice {
         tone: Tone::Stop,
-        title: "DO NOT USE".into(),
+        title: ctx.w.label("servicing.do_not_use"),
         text,
     }
 }
@@ -223,6 +306,11 @@ fn is_lifting(entry: &PassportItem) -> bool {
         || latest(&entry.service_log, Some(ServiceKind::LolerExamination)).is_some()
 }
 
+/// "3 March 2026 by Ability Lifting Ltd".
+fn on_by(w: &Words, date: NaiveDate, by: &str) -> String {
+    w.phrase(|w| w.label_with("servicing.date_by", &[("date", &w.date(date)), ("by", by)]))
+}
+
 /// The proof of the last thorough examination, near the top of a lifting item's page (LOLER
 /// reg. 9: the evidence travels with the equipment): date, by whom, safe to operate and next
 /// due.
@@ -233,28 +321,32 @@ pub fn examination_proof(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<B
     let Some(last) = latest(&entry.service_log, Some(ServiceKind::LolerExamination)) else {
         return;
     };
+    let w = &ctx.w;
     let mut facts = vec![Fact::text(
-        "Last thorough examination",
-        format!("{} by {}", uk_date(last.details.date), examiner(last)),
+        &w.label("servicing.last_thorough"),
+        on_by(w, last.details.date, &examiner(last)),
     )];
     match &last.details.examination {
         Some(report) => facts.push(Fact {
-            label: "Safe to operate".into(),
+            label: w.label("servicing.safe_to_operate"),
             value: vec![Span::bold(if report.safe_to_operate {
-                "Yes"
+                w.label("servicing.yes")
             } else {
-                "NO: do not use"
+                w.label("servicing.no_do_not_use")
             })],
         }),
-        None => facts.push(Fact::text("Result", last.details.outcome.label())),
+        None => facts.push(Fact::text(
+            &w.label("servicing.result"),
+            w.choice("outcome", last.details.outcome.code()),
+        )),
     }
     if let Some(due) = last.details.next_due {
-        let mut value = vec![Span::bold(uk_date(due))];
+        let mut value = vec![Span::bold(w.date(due))];
         if ctx.today.is_some_and(|t| due < t) {
-            value.push(Span::bold(" (OVERDUE)"));
+            value.push(Span::bold(format!(" ({})", w.label("servicing.overdue"))));
         }
         facts.push(Fact {
-            label: "Next thorough examination due".into(),
+            label: w.label("servicing.next_thorough"),
             value,
         });
     }
@@ -264,31 +356,43 @@ pub fn examination_proof(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<B
 pub fn servicing(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     let d = &entry.item.details;
     let log = &entry.service_log;
+    let w = &ctx.w;
     let mut facts = Vec::new();
     let overdue = |due: NaiveDate| ctx.today.is_some_and(|t| due < t);
     for (kind, last_label, next_label) in [
         (
             ServiceKind::LolerExamination,
-            "Last LOLER examination",
-            "Next LOLER examination due",
+            "servicing.last_loler",
+            "servicing.next_loler",
         ),
-        (ServiceKind::Service, "Last service", "Next service due"),
+        (
+            ServiceKind::Service,
+            "servicing.last_service",
+            "servicing.next_service",
+        ),
     ] {
         let Some(last) = latest(log, Some(kind)) else {
             continue;
         };
-        let mut text = format!(
-            "{} by {}: {}",
-            uk_date(last.details.date),
-            last.details.by_whom,
-            last.details.outcome.label()
-        );
+        let mut text = w.phrase(|w| {
+            format!(
+                "{}: {}",
+                w.label_with(
+                    "servicing.date_by",
+                    &[
+                        ("date", &w.date(last.details.date)),
+                        ("by", &last.details.by_whom)
+                    ]
+                ),
+                w.choice("outcome", last.details.outcome.code())
+            )
+        });
         if ctx.shows(Field::ItemServiceNotes) && !last.details.notes.is_empty() {
             text.push_str(&format!(". {}", last.details.notes));
         }
-        facts.push(Fact::text(last_label, text));
+        facts.push(Fact::text(&w.label(last_label), text));
         if let Some(report) = &last.details.examination {
-            report_facts(last, report, &mut facts);
+            report_facts(w, last, report, &mut facts);
         }
         // The schedule's next date, which a later "mark done" may have moved on.
         let wanted = if kind == ServiceKind::LolerExamination {
@@ -304,50 +408,52 @@ pub fn servicing(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
             .min()
             .or(last.details.next_due);
         if let Some(due) = next {
-            let mut value = vec![Span::bold(uk_date(due))];
+            let mut value = vec![Span::bold(w.date(due))];
             if overdue(due) {
-                value.push(Span::bold(" (OVERDUE)"));
+                value.push(Span::bold(format!(" ({})", w.label("servicing.overdue"))));
             }
             facts.push(Fact {
-                label: next_label.into(),
+                label: w.label(next_label),
                 value,
             });
         }
     }
     if let Some(repair) = latest(log, Some(ServiceKind::Repair)) {
         facts.push(Fact::text(
-            "Last repair",
-            format!(
-                "{} by {}",
-                uk_date(repair.details.date),
-                repair.details.by_whom
-            ),
+            &w.label("servicing.last_repair"),
+            on_by(w, repair.details.date, &repair.details.by_whom),
         ));
     }
     if d.category.lifts_people() && latest(log, Some(ServiceKind::LolerExamination)).is_none() {
         facts.push(Fact {
-            label: "LOLER examination".into(),
-            value: vec![Span::bold("None recorded")],
+            label: w.label("servicing.loler_examination"),
+            value: vec![Span::bold(w.label("servicing.none_recorded"))],
         });
     }
-    blocks.push(Block::Heading("Servicing and safety checks".into()));
+    blocks.push(Block::Heading(w.label("servicing.heading")));
     if facts.is_empty() && entry.schedules.is_empty() {
-        facts.push(Fact::text("Service record", "Nothing recorded yet"));
+        facts.push(Fact::text(
+            &w.label("servicing.service_record"),
+            w.label("servicing.nothing_yet"),
+        ));
     }
     if !facts.is_empty() {
         blocks.push(Block::Facts(facts));
     }
     if !entry.schedules.is_empty() {
-        blocks.push(Block::Table(schedule_table(entry, overdue)));
+        blocks.push(Block::Table(schedule_table(w, entry, overdue)));
     }
 
-    blocks.push(Block::Heading("If it breaks or something is wrong".into()));
+    blocks.push(Block::Heading(w.label("servicing.if_it_breaks")));
     let mut facts = vec![Fact::text(
-        "Straight away",
-        format!(
-            "Stop using it and put it out of use. {}",
-            who_to_ring(ctx, entry)
-        ),
+        &w.label("servicing.straight_away"),
+        w.sentences(|w| {
+            format!(
+                "{} {}",
+                w.text("servicing.stop_using"),
+                who_to_ring(w, ctx, entry)
+            )
+        }),
     )];
     let repairer = ctx
         .supplier(d.repair_supplier_id)
@@ -355,45 +461,71 @@ pub fn servicing(ctx: &Context, entry: &PassportItem, blocks: &mut Vec<Block>) {
     if let Some(r) = repairer
         && !r.details.repair_hours.is_empty()
     {
-        facts.push(Fact::text("Repair line hours", &r.details.repair_hours));
+        facts.push(Fact::text(
+            &w.label("servicing.repair_hours"),
+            &r.details.repair_hours,
+        ));
     }
     let mut refs = Vec::new();
     if ctx.shows(Field::ItemSerial) && !d.serial.is_empty() {
-        refs.push(format!("serial {}", d.serial));
+        refs.push(format!(
+            "{} {}",
+            w.label("servicing.quote_serial"),
+            d.serial
+        ));
     }
     if ctx.shows(Field::ItemLoanNumber) && !d.loan_number.is_empty() {
-        refs.push(format!("loan number {}", d.loan_number));
+        refs.push(format!(
+            "{} {}",
+            w.label("servicing.quote_loan"),
+            d.loan_number
+        ));
     }
     if let Some(r) = repairer
         && ctx.shows(Field::SupplierAccountRef)
         && !r.details.account_ref.is_empty()
     {
-        refs.push(format!("account {}", r.details.account_ref));
+        refs.push(format!(
+            "{} {}",
+            w.label("servicing.quote_account"),
+            r.details.account_ref
+        ));
     }
     if !refs.is_empty() {
-        facts.push(Fact::text("Quote", refs.join(", ")));
+        facts.push(Fact::text(&w.label("servicing.quote"), refs.join(", ")));
     }
     blocks.push(Block::Facts(facts));
 }
 
 /// The Schedule 1 particulars of a report, after its date and examiner.
-fn report_facts(record: &ServiceRecord, report: &ExaminationReport, facts: &mut Vec<Fact>) {
+fn report_facts(
+    w: &Words,
+    record: &ServiceRecord,
+    report: &ExaminationReport,
+    facts: &mut Vec<Fact>,
+) {
     let mut who = Vec::new();
     if !report.employer.is_empty() && report.employer != record.details.by_whom {
-        who.push(format!("for {}", report.employer));
+        who.push(format!("{} {}", w.label("servicing.for"), report.employer));
     }
     if !report.qualifications.is_empty() {
         who.push(report.qualifications.clone());
     }
     if !who.is_empty() {
-        facts.push(Fact::text("Competent person", who.join(", ")));
+        facts.push(Fact::text(
+            &w.label("servicing.competent_person"),
+            who.join(", "),
+        ));
     }
     if !report.identification.is_empty() {
         let mut id = report.identification.clone();
         if let Some(made) = report.manufactured {
-            id.push_str(&format!(", made {}", uk_date(made)));
+            id.push_str(&format!(
+                ", {}",
+                w.phrase(|w| format!("{} {}", w.label("servicing.made"), w.date(made)))
+            ));
         }
-        facts.push(Fact::text("Equipment examined", id));
+        facts.push(Fact::text(&w.label("servicing.equipment_examined"), id));
     }
     if !report.safe_working_loads.is_empty() {
         let loads: Vec<String> = report
@@ -404,52 +536,62 @@ fn report_facts(record: &ServiceRecord, report: &ExaminationReport, facts: &mut 
                 c => format!("{} kg ({c})", l.swl_kg),
             })
             .collect();
-        facts.push(Fact::text("Safe working load", loads.join("; ")));
+        facts.push(Fact::text(&w.label("servicing.swl"), loads.join("; ")));
     }
     facts.push(Fact {
-        label: "Safe to operate".into(),
+        label: w.label("servicing.safe_to_operate"),
         value: vec![Span::bold(if report.safe_to_operate {
-            "Yes"
+            w.label("servicing.yes")
         } else {
-            "NO"
+            w.label("servicing.no")
         })],
     });
     if !report.defects.is_empty() {
-        facts.push(Fact::text("Defects", report.defects_text()));
+        facts.push(Fact::text(
+            &w.label("servicing.defects"),
+            w.phrase(|w| defects_text(w, report)),
+        ));
     }
-    facts.push(Fact::text("Interval", report.basis.label()));
+    facts.push(Fact::text(
+        &w.label("servicing.interval"),
+        w.choice("interval_basis", report.basis.code()),
+    ));
 }
 
 /// Every schedule of the item, soonest due first: what, how often, last done, next due (in
 /// bold with "OVERDUE" once passed).
-fn schedule_table(entry: &PassportItem, overdue: impl Fn(NaiveDate) -> bool) -> Table {
+fn schedule_table(w: &Words, entry: &PassportItem, overdue: impl Fn(NaiveDate) -> bool) -> Table {
     let mut schedules: Vec<&PassportSchedule> = entry.schedules.iter().collect();
     schedules.sort_by(|a, b| (a.next_due, &a.what).cmp(&(b.next_due, &b.what)));
     let rows = schedules
         .into_iter()
         .map(|s| {
-            let mut next = vec![Span::bold(uk_date(s.next_due))];
+            let mut next = vec![Span::bold(w.date(s.next_due))];
             if overdue(s.next_due) {
-                next.push(Span::bold(" OVERDUE"));
+                next.push(Span::bold(format!(" {}", w.label("servicing.overdue"))));
             }
             vec![
-                vec![Span::regular(&s.what)],
-                vec![Span::regular(how_often(s.every_months))],
+                vec![Span::regular(schedule_what(w, s))],
+                vec![Span::regular(how_often(w, s.every_months))],
                 vec![Span::regular(
-                    s.last_done.map_or("Never".to_string(), uk_date),
+                    s.last_done
+                        .map_or_else(|| w.label("servicing.never"), |d| w.date(d)),
                 )],
                 next,
             ]
         })
         .collect();
     let columns = [
-        ("Scheduled check", 0.34),
-        ("How often", 0.19),
-        ("Last done", 0.21),
-        ("Next due", 0.26),
+        ("servicing.scheduled_check", 0.34),
+        ("servicing.how_often", 0.19),
+        ("servicing.last_done", 0.21),
+        ("servicing.next_due", 0.26),
     ];
     Table {
-        columns: columns.iter().map(|&(t, w)| Column::new(t, w)).collect(),
+        columns: columns
+            .iter()
+            .map(|&(key, weight)| Column::new(&w.label(key), weight))
+            .collect(),
         rows,
         blank_rows: 0,
         label_column: false,

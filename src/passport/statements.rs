@@ -46,8 +46,8 @@ impl Builder<'_> {
         let pad = m.body * 0.75;
         let marker = m.h2 * 1.5;
         let heading_size = m.h2;
-        let name = colour_name(s.colour);
-        let name_w = self.width_of(name, Style::Bold, m.body);
+        let name = colour_name(&self.words, s.colour);
+        let name_w = self.width_of(&name, Style::Bold, m.body);
         let heading_x = m.margin + pad + marker + pad;
         let heading_w = m.margin + m.content_w - pad - name_w - pad - heading_x;
         let heading = self.wrap(&[Span::bold(&s.heading)], heading_size, heading_w);
@@ -180,12 +180,8 @@ pub fn band_colour(palette: &Palette, colour: StatementColour) -> Colour {
 }
 
 /// The colour's name, printed in its band for copies without colour.
-fn colour_name(colour: StatementColour) -> &'static str {
-    match colour {
-        StatementColour::Red => "RED",
-        StatementColour::Amber => "AMBER",
-        StatementColour::Green => "GREEN",
-    }
+fn colour_name(w: &super::words::Words, colour: StatementColour) -> String {
+    w.choice("colour_name", colour.code())
 }
 
 /// A marker of `side` points with its top-left corner at (`x`, `y`).

@@ -242,10 +242,11 @@ impl Builder<'_> {
         let col = (m.content_w - gap) / 2.0;
         let pill_h = m.line * 1.25;
         let mut el = Vec::new();
-        for (i, (title, colour)) in [("Do", self.palette.success), ("Don't", self.palette.danger)]
-            .into_iter()
-            .enumerate()
-        {
+        let titles = [
+            (self.words.label("equipment.do"), self.palette.success),
+            (self.words.label("equipment.dont"), self.palette.danger),
+        ];
+        for (i, (title, colour)) in titles.into_iter().enumerate() {
             let x = m.margin + i as f32 * (col + gap);
             el.push(Element::Rect {
                 x,

@@ -2,7 +2,7 @@
 //! used when, built from every current item's schedule.
 
 use super::content::{Block, Column, Context, Table};
-use super::equipment::{day_short, duration_text};
+use super::equipment::duration_text;
 use super::paragraph::Span;
 use crate::model::Day;
 use chrono::NaiveTime;
@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 type Cell = Vec<Span>;
 
 pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
+    let w = &ctx.w;
     blocks.push(Block::NewPage);
-    blocks.push(Block::SectionTitle("Daily timetable".into()));
+    blocks.push(Block::SectionTitle(w.label("timetable.section")));
 
     // Start time (None = not set, sorted last) → day → entries.
     let mut grid: BTreeMap<(bool, Option<NaiveTime>), BTreeMap<Day, Vec<Cell>>> = BTreeMap::new();
@@ -28,7 +29,7 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
             let mut text = vec![Span::bold(&d.name)];
             let mut more = Vec::new();
             if let Some(m) = slot.duration_minutes {
-                more.push(duration_text(m));
+                more.push(duration_text(w, m));
             }
             if !slot.activity.is_empty() {
                 more.push(slot.activity.clone());
@@ -46,12 +47,11 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
 
     if grid.is_empty() {
         blocks.push(Block::Paragraph(vec![Span::italic(
-            "No times are recorded for this equipment: ask the therapist when each item should be used.",
+            w.text("timetable.no_times"),
         )]));
     } else {
         blocks.push(Block::Paragraph(vec![Span::regular(
-            "When each piece of equipment is used. Times are start times; how long it is used \
-             follows its name.",
+            w.text("timetable.intro"),
         )]));
         let days: Vec<Day> = Day::ALL
             .iter()
@@ -60,19 +60,20 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
             .collect();
         let day_weight = 0.86 / days.len() as f32;
         let mut columns = vec![Column {
-            title: "Time".into(),
+            title: w.label("timetable.time"),
             weight: 0.14,
         }];
         columns.extend(days.iter().map(|&d| Column {
-            title: day_short(d).into(),
+            title: w.day_short(d),
             weight: day_weight,
         }));
         let rows = grid
             .into_iter()
             .map(|((_, start), by_day)| {
-                let label = start.map_or("Time not set".to_string(), |t| {
-                    t.format("%H:%M").to_string()
-                });
+                let label = start.map_or_else(
+                    || w.label("timetable.time_not_set"),
+                    |t| t.format("%H:%M").to_string(),
+                );
                 let mut row = vec![vec![Span::bold(label)]];
                 for day in &days {
                     let mut cell = Vec::new();
@@ -96,7 +97,7 @@ pub fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
     }
     if !as_needed.is_empty() {
         blocks.push(Block::Paragraph(vec![
-            Span::bold("Used when needed, at no set time: "),
+            Span::bold(format!("{}: ", w.label("timetable.as_needed"))),
             Span::regular(as_needed.join(", ")),
         ]));
     }

@@ -47,6 +47,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Child> {
             },
             home_address: row.get("home_address")?,
             home_postcode: row.get("home_postcode")?,
+            // Written only from the enum's own codes; anything else reads as not set.
+            language: row
+                .get::<_, Option<String>>("language")?
+                .and_then(|code| code.parse().ok()),
         },
         photo_id: row.get("photo_id")?,
         created_at: row.get("created_at")?,
@@ -72,13 +76,13 @@ pub fn insert(conn: &Connection, child: &Child) -> Result<()> {
     write_checked(conn, child, "INSERT INTO children (id, given_name, family_name, preferred_name, date_of_birth, nhs_number,
             setting_id, class_name, tier, ehcp_has_plan, ehcp_section_g, consent_given_by,
             consent_given_on, communication, what_helps, medical_alerts, key_statements_red,
-            key_statements_amber, key_statements_green, home_address, home_postcode, photo_id,
-            search_key, sort_key, created_at, updated_at)
+            key_statements_amber, key_statements_green, home_address, home_postcode, language,
+            photo_id, search_key, sort_key, created_at, updated_at)
          VALUES (:id, :given_name, :family_name, :preferred_name, :date_of_birth, :nhs_number,
             :setting_id, :class_name, :tier, :ehcp_has_plan, :ehcp_section_g, :consent_given_by,
             :consent_given_on, :communication, :what_helps, :medical_alerts, :key_statements_red,
             :key_statements_amber, :key_statements_green, :home_address, :home_postcode,
-            :photo_id, :search_key, :sort_key, :created_at, :updated_at)")?;
+            :language, :photo_id, :search_key, :sort_key, :created_at, :updated_at)")?;
     Ok(())
 }
 
@@ -98,7 +102,8 @@ pub fn update(conn: &Connection, child: &Child) -> Result<()> {
             medical_alerts = :medical_alerts, key_statements_red = :key_statements_red,
             key_statements_amber = :key_statements_amber,
             key_statements_green = :key_statements_green, home_address = :home_address,
-            home_postcode = :home_postcode, search_key = :search_key, sort_key = :sort_key,
+            home_postcode = :home_postcode, language = :language, search_key = :search_key,
+            sort_key = :sort_key,
             updated_at = :updated_at
          WHERE id = :id",
     )?;
@@ -210,6 +215,7 @@ fn write(conn: &Connection, c: &Child, sql: &str) -> Result<usize> {
     // One JSON list per colour (see migration 0007 for why).
     let key = &d.key_statements;
     let (red, amber, green) = (json(&key.red), json(&key.amber), json(&key.green));
+    let language = d.language.map(|l| l.code());
     let mut params: Vec<(&str, &dyn ToSql)> = vec![
         (":id", &c.id),
         (":given_name", &d.given_name),
@@ -232,6 +238,7 @@ fn write(conn: &Connection, c: &Child, sql: &str) -> Result<usize> {
         (":key_statements_green", &green),
         (":home_address", &d.home_address),
         (":home_postcode", &d.home_postcode),
+        (":language", &language),
         (":search_key", &search),
         (":sort_key", &sort),
         (":updated_at", &c.updated_at),

@@ -20,6 +20,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0012_examinations.sql")),
     M::up(include_str!("migrations/0013_safety_notices.sql")),
     M::up(include_str!("migrations/0014_evacuation_plans.sql")),
+    M::up(include_str!("migrations/0015_child_language.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -1353,3 +1353,56 @@ async fn an_evacuation_plan_with_no_adult_named_is_refused_beside_the_sessions_t
     }
     app.stop().await;
 }
+
+async fn welsh_a_child_whose_language_is_welsh_gets_a_welsh_school_copy() {
+    let app = App::start(&[]).await;
+    create_caseload(&app).await;
+    add_child(&app, "Gwenllian", "Puw", "2 Heol y Bont, Aberystwyth").await;
+    add_item(&app, "standing-frame", "Ffrâm sefyll").await;
+    app.click("a.nhsuk-back-link").await;
+    app.click("#edit-child").await;
+    app.find("#field-language")
+        .await
+        .select_by_value("cy")
+        .await
+        .unwrap();
+    scroll_to(&app, "field-language").await;
+    app.screenshot("70-welsh-child-language").await;
+    app.click("#save-child").await;
+    app.find("#open-passport").await;
+    app.click("#open-passport").await;
+    app.click("#audience-school").await;
+    // The print options offer the child's own language first.
+    let own = app
+        .find("#print-language option[value='']")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(own.contains("Their own: Welsh"), "{own:?}");
+    app.click("#save-passport").await;
+    app.find("#passport-saved").await;
+    app.screenshot("71-welsh-passport").await;
+
+    let saved: Vec<PathBuf> = std::fs::read_dir(&app.saves)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert_eq!(saved.len(), 1, "one PDF saved: {saved:?}");
+    let text: String = pdf_text(&saved[0]).split_whitespace().collect();
+    for welsh in [
+        "PasbortOffer",
+        "Copi'rysgol",
+        "Cysylltiadauallweddol",
+        "Amserlenddyddiol",
+    ] {
+        assert!(text.contains(welsh), "{welsh} missing: {text}");
+    }
+    assert!(!text.contains("EquipmentPassport"), "{text}");
+    assert!(
+        text.contains("Ffrâmsefyll"),
+        "the typed name as typed: {text}"
+    );
+    app.stop().await;
+}

@@ -8,6 +8,7 @@ use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 use equipment_passport::api::{Access, BatchProgress, BatchReport, IssuedCopyStatus, PrintRequest};
 use equipment_passport::model::{ChildId, SettingId};
+use equipment_passport::passport::Language;
 use equipment_passport::user_file::{self, Limit};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -25,9 +26,11 @@ pub async fn preview_passport(
     app: AppHandle,
     child_id: ChildId,
     request: PrintRequest,
+    language: Option<Language>,
 ) -> CommandResult<Response> {
     super::blocking(app, move |state| {
-        let preview = Arc::new(state.read(|api| api.preview_passport(child_id, request))?);
+        let preview =
+            Arc::new(state.read(|api| api.preview_passport_in(child_id, request, language))?);
         state.remember_preview(preview.clone());
         Ok(Response::new(preview.pdf.clone()))
     })
@@ -50,6 +53,7 @@ pub async fn save_passport(
     app: AppHandle,
     child_id: ChildId,
     request: PrintRequest,
+    language: Option<Language>,
     suggested_name: String,
 ) -> CommandResult<Option<SavedPassport>> {
     super::blocking(app.clone(), move |state| {
@@ -64,9 +68,9 @@ pub async fn save_passport(
         };
         // The previewed bytes when nothing has changed since (the core checks), so what the
         // user looked at is what they save; otherwise a fresh rendering.
-        let printed = match state.preview_of(child_id, request) {
+        let printed = match state.preview_of(child_id, request, language) {
             Some(preview) => state.write(|api| api.issue_preview(&preview))?,
-            None => state.write(|api| api.render_passport(child_id, request))?,
+            None => state.write(|api| api.render_passport_in(child_id, request, language))?,
         };
         std::fs::write(&path, &printed.pdf).map_err(|e| {
             CommandError::new("io", format!("could not save {}: {e}", path.display()))
@@ -117,6 +121,7 @@ pub async fn print_setting(
     app: AppHandle,
     setting_id: SettingId,
     request: PrintRequest,
+    language: Option<Language>,
     job: String,
     on_progress: Channel<BatchProgress>,
 ) -> CommandResult<Option<BatchReport>> {
@@ -139,7 +144,8 @@ pub async fn print_setting(
             // The window may have been closed meanwhile; the printing carries on regardless.
             let _ = on_progress.send(p);
         };
-        print_whole_setting(state, &job, setting_id, request, &folder, &progress).map(Some)
+        let print = Print { request, language };
+        print_whole_setting(state, &job, setting_id, print, &folder, &progress).map(Some)
     })
     .await
 }
@@ -151,13 +157,14 @@ pub fn print_whole_setting(
     state: &AppState,
     job: &str,
     setting: SettingId,
-    request: PrintRequest,
+    print: impl Into<Print>,
     folder: &Path,
     progress: &(dyn Fn(BatchProgress) + Sync),
 ) -> CommandResult<BatchReport> {
+    let Print { request, language } = print.into();
     let mut connection = state.caseload()?.connection_for_job(Access::ReadWrite)?;
     let stop = state.start_print_job(job);
-    let outcome = connection.print_setting(setting, request, folder, progress, &stop);
+    let outcome = connection.print_setting_in(setting, request, language, folder, progress, &stop);
     state.end_print_job(job);
     let report = outcome?;
     for file in &report.printed {
@@ -165,6 +172,21 @@ pub fn print_whole_setting(
     }
     state.remember_saved(folder.to_path_buf());
     Ok(report)
+}
+
+/// What a whole-setting print asks for: the copy, and its language (`None`: each child's own).
+pub struct Print {
+    pub request: PrintRequest,
+    pub language: Option<Language>,
+}
+
+impl From<PrintRequest> for Print {
+    fn from(request: PrintRequest) -> Print {
+        Print {
+            request,
+            language: None,
+        }
+    }
 }
 
 /// Stops the whole-setting print `job` after the passport it is on; a job that has already

@@ -108,6 +108,12 @@ fn add_child(api: &mut Api, args: ChildAddArgs, json: bool) -> Result<()> {
     details.nhs_number = args.nhs.unwrap_or_default();
     details.preferred_name = args.preferred.unwrap_or_default();
     details.class_name = args.class.unwrap_or_default();
+    details.language = args
+        .language
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(|e: String| anyhow::anyhow!("--language: {e}"))?;
     details.setting_id = args.setting.as_deref().map(str::parse).transpose()?;
     let child = api.create_child(details)?;
     if json {
@@ -131,6 +137,10 @@ fn show_child(api: &Api, id: ChildId, json: bool) -> Result<()> {
         field("Setting", &s.details.name);
     }
     field("Class", &c.class_name);
+    field(
+        "Passport language",
+        c.language.map(|l| l.label()).unwrap_or("English (not set)"),
+    );
     field(
         "Balanced System tier",
         c.tier.map(|t| t.label()).unwrap_or(""),

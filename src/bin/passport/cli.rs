@@ -179,6 +179,10 @@ pub struct ChildAddArgs {
     /// Year group or class.
     #[arg(long)]
     pub class: Option<String>,
+    /// The language the child's passport is printed in unless a print says otherwise: en
+    /// (English), cy (Welsh) or cy-en (bilingual, Welsh first).
+    #[arg(long)]
+    pub language: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -331,6 +335,10 @@ pub struct PrintArgs {
     /// A passport template (TOML) to use instead of the standard one for the audience.
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
+    /// The language of the passport's fixed words: en (English), cy (Welsh) or cy-en
+    /// (bilingual, Welsh first). Left out, each child's own language (English if not set).
+    #[arg(long)]
+    pub language: Option<String>,
     /// The PDF file to write (one child), or the folder to write into (a child or a setting).
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,

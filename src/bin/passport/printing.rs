@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use equipment_passport::Api;
 use equipment_passport::api::{BatchProgress, BatchReport, LabelScope, PrintRequest};
 use equipment_passport::model::{ChildId, SettingId};
-use equipment_passport::passport::{Audience, Format, file_name};
+use equipment_passport::passport::{Audience, Format, Language, file_name};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use std::path::Path;
@@ -25,11 +25,23 @@ pub fn print(api: &mut Api, args: PrintArgs, json: bool) -> Result<()> {
             .map_err(|e| anyhow::anyhow!("--format: {e}"))?,
         large_print: args.large_print,
     };
+    let language = language_of(&args)?;
     match (args.child.clone(), args.setting.clone()) {
-        (Some(child), _) => print_child(api, child.parse()?, request, &args, json),
-        (None, Some(setting)) => print_setting(api, setting.parse()?, request, &args, json),
+        (Some(child), _) => print_child(api, child.parse()?, request, language, &args, json),
+        (None, Some(setting)) => {
+            print_setting(api, setting.parse()?, request, language, &args, json)
+        }
         (None, None) => bail!("say who to print: --child ID or --setting ID"),
     }
+}
+
+/// `--language`, checked before anything is printed.
+fn language_of(args: &PrintArgs) -> Result<Option<Language>> {
+    args.language
+        .as_deref()
+        .map(str::parse::<Language>)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--language: {e}"))
 }
 
 /// `passport labels`: the label sheet for a child's or a school's equipment.
@@ -64,6 +76,7 @@ fn print_child(
     api: &mut Api,
     child: ChildId,
     request: PrintRequest,
+    language: Option<Language>,
     args: &PrintArgs,
     json: bool,
 ) -> Result<()> {
@@ -82,9 +95,9 @@ fn print_child(
     let printed = match &args.template {
         Some(path) => {
             let template = api.template_from_file(path)?;
-            api.render_passport_with(child, request, &template)?
+            api.render_passport_with_in(child, request, &template, language)?
         }
-        None => api.render_passport(child, request)?,
+        None => api.render_passport_in(child, request, language)?,
     };
     std::fs::write(&out, &printed.pdf)
         .with_context(|| format!("could not write {}", out.display()))?;
@@ -111,6 +124,7 @@ fn print_setting(
     api: &mut Api,
     setting: SettingId,
     request: PrintRequest,
+    language: Option<Language>,
     args: &PrintArgs,
     json: bool,
 ) -> Result<()> {
@@ -132,9 +146,10 @@ fn print_setting(
         bar.set_position(p.done as u64);
     };
     let started = std::time::Instant::now();
-    let report = api.print_setting(
+    let report = api.print_setting_in(
         setting,
         request,
+        language,
         &args.out,
         &progress,
         &AtomicBool::new(false),

@@ -98,6 +98,9 @@ pub struct Template {
     pub paper: Paper,
     /// Empty rows left in the staff-trained table for signatures.
     pub staff_trained_rows: usize,
+    /// The passport's fixed words: the built-in language file, with a trust's corrections
+    /// when the caller lays them over it ([`Template::with_words`]).
+    pub words: super::words::WordBook,
 }
 
 impl Template {
@@ -162,6 +165,12 @@ impl Template {
                 .map_err(|e| Error::Pdf(format!("{source}: branding.logo: {e}")))?;
         }
         Ok(template)
+    }
+
+    /// Uses these words (a trust's corrected language file) for the fixed words.
+    pub fn with_words(mut self, words: super::words::WordBook) -> Template {
+        self.words = words;
+        self
     }
 
     /// Sets the logo from PNG bytes (transparent parts become white, as on paper).

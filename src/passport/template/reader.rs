@@ -316,6 +316,7 @@ impl Reader<'_> {
             branding,
             paper,
             staff_trained_rows,
+            words: crate::passport::words::WordBook::builtin(),
         })
     }
 }

@@ -4,6 +4,7 @@ import type { ChildId } from "./ChildId";
 import type { Consent } from "./Consent";
 import type { Ehcp } from "./Ehcp";
 import type { KeyStatements } from "./KeyStatements";
+import type { Language } from "./Language";
 import type { PhotoId } from "./PhotoId";
 import type { SettingId } from "./SettingId";
 import type { Tier } from "./Tier";
@@ -27,4 +28,9 @@ key_statements: KeyStatements,
 /**
  * Home address: for the family's copy only, never printed on a school copy.
  */
-home_address: string, home_postcode: string, };
+home_address: string, home_postcode: string, 
+/**
+ * The language the child's passport is printed in when a print does not say: English,
+ * Welsh or bilingual. `None` is English. Left out of JSON (and bundles) when not set.
+ */
+language?: Language, };

@@ -50,6 +50,7 @@ import type { ItemRecord } from '../generated/ItemRecord';
 import type { PhotoAdded } from '../generated/PhotoAdded';
 import type { Preferences } from '../generated/Preferences';
 import type { PrintRequest } from '../generated/PrintRequest';
+import type { Language } from '../generated/Language';
 import type { SavedDfgSummary } from '../generated/SavedDfgSummary';
 import type { SavedPassport } from '../generated/SavedPassport';
 import type { AuditEntry } from '../generated/AuditEntry';
@@ -326,14 +327,15 @@ export const saveDfgSummary = (id: Id) => call<SavedDfgSummary | null>('save_dfg
 export const choosePhotos = (multiple: boolean) => call<string[]>('choose_photos', { multiple });
 
 /** The passport as PDF bytes, not recorded as issued. */
-export const previewPassport = (childId: Id, request: PrintRequest) =>
-  call<ArrayBuffer>('preview_passport', { child_id: childId, request });
+export const previewPassport = (childId: Id, request: PrintRequest, language?: Language | null) =>
+  call<ArrayBuffer>('preview_passport', { child_id: childId, request, language: language ?? undefined });
 
 /** Asks where to save, saves and records the copy; null when the user cancelled. */
-export const savePassport = (childId: Id, request: PrintRequest, suggestedName: string) =>
+export const savePassport = (childId: Id, request: PrintRequest, suggestedName: string, language?: Language | null) =>
   call<SavedPassport | null>('save_passport', {
     child_id: childId,
     request,
+    language: language ?? undefined,
     suggested_name: suggestedName,
   });
 export const openSavedFile = (path: string) => call<null>('open_saved_file', { path });
@@ -357,6 +359,7 @@ export function printSetting(
   settingId: Id,
   request: PrintRequest,
   onProgress: (progress: BatchProgress) => void,
+  language?: Language | null,
 ): PrintJob {
   printJobs += 1;
   const job = `print-${Date.now()}-${printJobs}`;
@@ -365,6 +368,7 @@ export function printSetting(
   const report = call<BatchReport | null>('print_setting', {
     setting_id: settingId,
     request,
+    language: language ?? undefined,
     job,
     on_progress: channel,
   });

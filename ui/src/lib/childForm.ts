@@ -6,6 +6,7 @@
 import type { ChildDetails } from '../generated/ChildDetails';
 import type { FieldError } from '../generated/FieldError';
 import type { KeyStatements } from '../generated/KeyStatements';
+import type { Language } from '../generated/Language';
 import type { Tier } from '../generated/Tier';
 import { toInput } from './dates';
 import { Reader } from './itemForm';
@@ -32,6 +33,8 @@ export interface ChildForm {
   key_statements: KeyStatements;
   home_address: string;
   home_postcode: string;
+  /** The passport's language unless a print says otherwise; '' is not set (English). */
+  language: Language | '';
 }
 
 export function childToForm(d: ChildDetails | null): ChildForm {
@@ -55,6 +58,7 @@ export function childToForm(d: ChildDetails | null): ChildForm {
     key_statements: statementsToForm(d?.key_statements),
     home_address: d?.home_address ?? '',
     home_postcode: d?.home_postcode ?? '',
+    language: d?.language ?? '',
   };
 }
 
@@ -94,6 +98,7 @@ export function formToChild(f: ChildForm): { details: ChildDetails | null; error
       key_statements: formToStatements(f.key_statements),
       home_address: f.home_address,
       home_postcode: f.home_postcode,
+      ...(f.language === '' ? {} : { language: f.language }),
     },
     errors: read.errors,
   };
