@@ -30,4 +30,7 @@ mod schedules;
 mod scripts;
 mod search;
 mod store;
+// Starts PostgreSQL clusters from Debian's package and runs psql: Unix only (not under Wine).
+#[cfg(unix)]
+mod team_server;
 mod training;

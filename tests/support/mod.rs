@@ -3,6 +3,8 @@
 
 pub mod cli;
 pub mod photos;
+#[cfg(unix)]
+pub mod pg_cluster;
 
 use chrono::NaiveDate;
 use equipment_passport::Api;
