@@ -101,7 +101,10 @@ fn upgrade_applies_only_the_migrations_a_server_lacks() {
     assert_eq!((upgrade.from, upgrade.to), (1, 2));
     assert_eq!(schema::upgrade_with(&mut admin, &newer).unwrap().to, 2);
     let probe = admin
-        .query_one("SELECT to_regclass('passport.upgrade_probe') IS NOT NULL", &[])
+        .query_one(
+            "SELECT to_regclass('passport.upgrade_probe') IS NOT NULL",
+            &[],
+        )
         .unwrap();
     assert!(probe.get::<_, bool>(0));
     // This app knows only version 1: the server is now newer than it.
@@ -129,10 +132,13 @@ fn the_dba_adds_lists_and_removes_logins() {
     let db = team_database("users");
     let (priya, sam, senco) = (login(&db, "priya"), login(&db, "sam"), login(&db, "senco"));
     let setting = "0190f5a0-0000-7000-8000-000000000001";
-    team(&["add-user", &priya, "--role", "therapist"], &db.admin_conn())
-        .assert()
-        .success()
-        .stdout(format!("Added the therapist login {priya}.\n"));
+    team(
+        &["add-user", &priya, "--role", "therapist"],
+        &db.admin_conn(),
+    )
+    .assert()
+    .success()
+    .stdout(format!("Added the therapist login {priya}.\n"));
     team(&["add-user", &sam, "--role", "lead"], &db.admin_conn())
         .assert()
         .success();
@@ -154,7 +160,12 @@ fn the_dba_adds_lists_and_removes_logins() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|u| u["name"].as_str().unwrap().ends_with(&db.name.replace('_', "-")))
+        .filter(|u| {
+            u["name"]
+                .as_str()
+                .unwrap()
+                .ends_with(&db.name.replace('_', "-"))
+        })
         .collect();
     assert_eq!(
         mine,
@@ -183,7 +194,9 @@ fn the_dba_adds_lists_and_removes_logins() {
     team(&["remove-user", &senco], &db.admin_conn())
         .assert()
         .failure()
-        .stderr(format!("error: {senco:?} is not one of the team's logins\n"));
+        .stderr(format!(
+            "error: {senco:?} is not one of the team's logins\n"
+        ));
     let left = db
         .admin()
         .query("SELECT FROM passport.school_settings", &[])
@@ -195,7 +208,12 @@ fn the_dba_adds_lists_and_removes_logins() {
 fn add_user_refuses_bad_names_missing_settings_and_taken_names() {
     let db = team_database("add_user_checks");
     team(
-        &["add-user", "x\"; DROP ROLE postgres; --", "--role", "therapist"],
+        &[
+            "add-user",
+            "x\"; DROP ROLE postgres; --",
+            "--role",
+            "therapist",
+        ],
         &db.admin_conn(),
     )
     .assert()
@@ -206,20 +224,29 @@ fn add_user_refuses_bad_names_missing_settings_and_taken_names() {
         .assert()
         .failure()
         .stderr("error: a school login needs the settings (schools) it serves: add --setting ID\n");
-    team(&["add-user", "postgres", "--role", "lead"], &db.admin_conn())
-        .assert()
-        .failure();
+    team(
+        &["add-user", "postgres", "--role", "lead"],
+        &db.admin_conn(),
+    )
+    .assert()
+    .failure();
     let priya = login(&db, "priya");
-    team(&["add-user", &priya, "--role", "therapist"], &db.admin_conn())
-        .assert()
-        .success();
+    team(
+        &["add-user", &priya, "--role", "therapist"],
+        &db.admin_conn(),
+    )
+    .assert()
+    .success();
     team(&["add-user", &priya, "--role", "lead"], &db.admin_conn())
         .assert()
         .failure()
         .stderr(format!(
             "error: there is already a login called {priya:?} on the team server\n"
         ));
-    let mut short = team(&["add-user", &login(&db, "kim"), "--role", "lead"], &db.admin_conn());
+    let mut short = team(
+        &["add-user", &login(&db, "kim"), "--role", "lead"],
+        &db.admin_conn(),
+    );
     short
         .env("PASSPORT_TEAM_NEW_PASSWORD", "short")
         .assert()
@@ -292,12 +319,21 @@ fn a_school_login_in_psql_reads_only_its_own_pupils_school_copy_fields() {
     let c = caseload("school_reads");
     let (db, school) = (&c.db, c.school.as_str());
     assert_eq!(
-        psql(db, school, "SELECT given_name FROM passport.school_children").unwrap(),
+        psql(
+            db,
+            school,
+            "SELECT given_name FROM passport.school_children"
+        )
+        .unwrap(),
         "Amara"
     );
     assert_eq!(
-        psql(db, school, &format!("SELECT count(*) FROM passport.school_children WHERE id = '{BEN}'"))
-            .unwrap(),
+        psql(
+            db,
+            school,
+            &format!("SELECT count(*) FROM passport.school_children WHERE id = '{BEN}'")
+        )
+        .unwrap(),
         "0"
     );
     assert_eq!(
@@ -314,19 +350,40 @@ fn a_school_login_in_psql_reads_only_its_own_pupils_school_copy_fields() {
         "Mrs Okafor"
     );
     for (sql, why) in [
-        ("SELECT given_name FROM passport.children", "permission denied"),
-        ("SELECT home_address FROM passport.children", "permission denied"),
-        ("SELECT nhs_number FROM passport.children", "permission denied"),
-        ("SELECT home_address FROM passport.school_children", "does not exist"),
-        ("SELECT nhs_number FROM passport.school_children", "does not exist"),
+        (
+            "SELECT given_name FROM passport.children",
+            "permission denied",
+        ),
+        (
+            "SELECT home_address FROM passport.children",
+            "permission denied",
+        ),
+        (
+            "SELECT nhs_number FROM passport.children",
+            "permission denied",
+        ),
+        (
+            "SELECT home_address FROM passport.school_children",
+            "does not exist",
+        ),
+        (
+            "SELECT nhs_number FROM passport.school_children",
+            "does not exist",
+        ),
         ("SELECT wheelchair FROM passport.items", "permission denied"),
         ("SELECT * FROM passport.dfg_cases", "permission denied"),
         ("SELECT * FROM passport.dfg_notes", "permission denied"),
         ("SELECT notes FROM passport.contacts", "permission denied"),
-        ("SELECT notes FROM passport.school_contacts", "does not exist"),
+        (
+            "SELECT notes FROM passport.school_contacts",
+            "does not exist",
+        ),
         ("SELECT * FROM passport.changes", "permission denied"),
         ("SELECT * FROM passport.conflicts", "permission denied"),
-        ("SELECT * FROM passport.school_settings", "permission denied"),
+        (
+            "SELECT * FROM passport.school_settings",
+            "permission denied",
+        ),
     ] {
         let error = refused(psql(db, school, sql));
         assert!(error.contains(why), "{sql}: {error}");
@@ -347,8 +404,12 @@ fn a_school_login_in_psql_writes_nothing_but_the_issued_copy_register() {
     };
     psql(db, school, &copy(AMARA, "school")).unwrap();
     assert_eq!(
-        psql(db, school, "SELECT audience || ' by ' || issued_by FROM passport.issued_copies")
-            .unwrap(),
+        psql(
+            db,
+            school,
+            "SELECT audience || ' by ' || issued_by FROM passport.issued_copies"
+        )
+        .unwrap(),
         format!("school by {school}")
     );
     for sql in [
@@ -391,7 +452,10 @@ fn a_therapist_reads_the_whole_caseload_and_changes_it_only_through_apply_change
             .unwrap(),
         "Amara:1 Home Lane:9990000018,Ben:2 Other Road:9990000026"
     );
-    assert_eq!(psql(db, ot, "SELECT count(*) FROM passport.dfg_cases").unwrap(), "1");
+    assert_eq!(
+        psql(db, ot, "SELECT count(*) FROM passport.dfg_cases").unwrap(),
+        "1"
+    );
     assert_eq!(
         psql(db, ot, "SELECT wheelchair ->> 'budget' FROM passport.items").unwrap(),
         "notional"
@@ -424,7 +488,9 @@ fn a_therapist_reads_the_whole_caseload_and_changes_it_only_through_apply_change
     let error = refused(psql(
         db,
         ot,
-        &format!("SELECT passport.apply_change(gen_random_uuid(), 'setting', '{OAKFIELD}', 'phone', '\"\"', '\"0100\"')"),
+        &format!(
+            "SELECT passport.apply_change(gen_random_uuid(), 'setting', '{OAKFIELD}', 'phone', '\"\"', '\"0100\"')"
+        ),
     ));
     assert!(error.contains("may not change a setting"), "{error}");
     assert_eq!(
@@ -456,11 +522,17 @@ fn the_change_log_is_append_only_for_every_app_role_and_the_owner() {
             "INSERT INTO passport.changes (change_id, kind, record_id) VALUES (gen_random_uuid(), 'child', gen_random_uuid())",
         ] {
             let error = refused(psql(db, user, sql));
-            assert!(error.contains("permission denied"), "{user}: {sql}: {error}");
+            assert!(
+                error.contains("permission denied"),
+                "{user}: {sql}: {error}"
+            );
         }
     }
     let mut admin = db.admin();
-    for sql in ["UPDATE passport.changes SET author = 'x'", "DELETE FROM passport.changes"] {
+    for sql in [
+        "UPDATE passport.changes SET author = 'x'",
+        "DELETE FROM passport.changes",
+    ] {
         let error = admin.batch_execute(sql).unwrap_err();
         assert!(
             error.to_string().contains("append-only")
@@ -475,87 +547,115 @@ fn the_change_log_is_append_only_for_every_app_role_and_the_owner() {
     assert_eq!(count, 1);
 }
 
-/// One change pushed by the therapist; returns apply_change's verdict.
-fn push(
-    db: &Database,
-    user: &str,
-    change: &str,
-    kind: &str,
-    record: &str,
-    field: Option<&str>,
-    before: Option<&str>,
-    after: Option<&str>,
-) -> String {
-    let sql_json = |v: Option<&str>| v.map_or("NULL".to_owned(), |v| format!("'{v}'::jsonb"));
-    let field = field.map_or("NULL".to_owned(), |f| format!("'{f}'"));
-    psql(
-        db,
-        user,
-        &format!(
-            "SELECT passport.apply_change('{change}', '{kind}', '{record}', {field}, {}, {})",
-            sql_json(before),
-            sql_json(after)
-        ),
+/// `user` pushes change number `n` (the rest of apply_change's arguments, as SQL); returns
+/// the server's verdict.
+fn push(db: &Database, user: &str, n: u32, change: &str) -> String {
+    let sql = format!("SELECT passport.apply_change('{}', {change})", change_id(n));
+    psql(db, user, &sql).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn change_id(n: u32) -> String {
+    format!("0190f5a0-0000-7000-8000-{n:012}")
+}
+
+/// A field of a record changed from `before` to `after` (JSON, or NULL).
+fn edit(kind: &str, record: &str, field: &str, before: &str, after: &str) -> String {
+    let json = |v: &str| match v {
+        "NULL" => "NULL".to_owned(),
+        v => format!("'{v}'::jsonb"),
+    };
+    format!(
+        "'{kind}', '{record}', '{field}', {}, {}",
+        json(before),
+        json(after)
     )
-    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A record made with these fields (a JSON object).
+fn make(kind: &str, record: &str, fields: &str) -> String {
+    format!("'{kind}', '{record}', NULL, NULL, '{fields}'::jsonb")
+}
+
+fn delete(kind: &str, record: &str) -> String {
+    format!("'{kind}', '{record}', NULL, '{{}}'::jsonb, NULL")
 }
 
 #[test]
 fn apply_change_is_compare_and_set_per_field_and_idempotent() {
     let c = caseload("apply_change");
     let (db, ot) = (&c.db, c.therapist.as_str());
-    let change = |n: u32| format!("0190f5a0-0000-7000-8000-{n:012}");
-    let class = |db: &Database| {
-        db.admin()
-            .query_one(
-                &format!("SELECT class_name FROM passport.children WHERE id = '{AMARA}'"),
-                &[],
-            )
-            .unwrap()
-            .get::<_, String>(0)
+    let class = || {
+        let sql = format!("SELECT class_name FROM passport.children WHERE id = '{AMARA}'");
+        db.admin().query_one(&sql, &[]).unwrap().get::<_, String>(0)
     };
+    let to_4a = edit("child", AMARA, "class_name", r#""""#, r#""4A""#);
     // Applied when the server still holds the editor's "before".
-    assert_eq!(push(db, ot, &change(1), "child", AMARA, Some("class_name"), Some("\"\""), Some("\"4A\"")), "applied");
-    assert_eq!(class(db), "4A");
+    assert_eq!(push(db, ot, 1, &to_4a), "applied");
+    assert_eq!(class(), "4A");
     // The same change again (a push repeated after a lost reply) does nothing twice.
-    assert_eq!(push(db, ot, &change(1), "child", AMARA, Some("class_name"), Some("\"\""), Some("\"4A\"")), "duplicate");
+    assert_eq!(push(db, ot, 1, &to_4a), "duplicate");
     // Another device made the same edit: nothing to do, no conflict.
-    assert_eq!(push(db, ot, &change(2), "child", AMARA, Some("class_name"), Some("\"\""), Some("\"4A\"")), "already");
+    assert_eq!(push(db, ot, 2, &to_4a), "already");
     // Another device saw the old value and chose another: a conflict, both values kept.
-    assert_eq!(push(db, ot, &change(3), "child", AMARA, Some("class_name"), Some("\"\""), Some("\"4B\"")), "conflict");
-    assert_eq!(class(db), "4A");
-    assert_eq!(
-        psql(db, ot, "SELECT before::text || ' ' || theirs::text || ' ' || mine::text FROM passport.conflicts").unwrap(),
-        "\"\" \"4A\" \"4B\""
-    );
+    let to_4b = edit("child", AMARA, "class_name", r#""""#, r#""4B""#);
+    assert_eq!(push(db, ot, 3, &to_4b), "conflict");
+    assert_eq!(class(), "4A");
+    let kept =
+        "SELECT before::text || ' ' || theirs::text || ' ' || mine::text FROM passport.conflicts";
+    assert_eq!(psql(db, ot, kept).unwrap(), r#""" "4A" "4B""#);
     // A different field of the same record merges.
-    assert_eq!(push(db, ot, &change(4), "child", AMARA, Some("what_helps"), Some("\"\""), Some("\"Quiet room\"")), "applied");
-    assert_eq!(class(db), "4A");
-    // A date field takes its JSON string.
-    assert_eq!(push(db, ot, &change(5), "item", AMARA_CHAIR, Some("review_date"), None, Some("\"2027-03-03\"")), "applied");
-    // A record made, then deleted; an edit after the deletion is a conflict, not a resurrection.
-    let new_item = "0190f5a0-0000-7000-8000-00000000e002";
-    let made = format!(
+    let helps = edit("child", AMARA, "what_helps", r#""""#, r#""Quiet room""#);
+    assert_eq!(push(db, ot, 4, &helps), "applied");
+    assert_eq!(class(), "4A");
+    // A date from nothing to a day.
+    let review = edit(
+        "item",
+        AMARA_CHAIR,
+        "review_date",
+        "NULL",
+        r#""2027-03-03""#,
+    );
+    assert_eq!(push(db, ot, 5, &review), "applied");
+
+    // A record made (the fields left out take their defaults), then deleted; an edit or a
+    // remake after the deletion is a conflict, not a resurrection.
+    let chair = "0190f5a0-0000-7000-8000-00000000e002";
+    let fields = format!(
         r#"{{"child_id": "{AMARA}", "category": "seating", "name": "Chair", "where_used": "school", "status": "in_use", "staff_needed": 1, "created_at": "2026-11-22T10:00:00Z", "updated_at": "2026-11-22T10:00:00Z"}}"#
     );
-    assert_eq!(push(db, ot, &change(6), "item", new_item, None, None, Some(&made)), "applied");
-    assert_eq!(push(db, ot, &change(7), "item", new_item, None, None, Some(&made)), "already");
-    assert_eq!(push(db, ot, &change(8), "item", new_item, None, Some("{}"), None), "applied");
-    assert_eq!(push(db, ot, &change(9), "item", new_item, Some("name"), Some("\"Chair\""), Some("\"Tilt chair\"")), "conflict");
-    assert_eq!(push(db, ot, &change(10), "item", new_item, None, None, Some(&made)), "conflict");
+    assert_eq!(push(db, ot, 6, &make("item", chair, &fields)), "applied");
+    assert_eq!(push(db, ot, 7, &make("item", chair, &fields)), "already");
+    assert_eq!(push(db, ot, 8, &delete("item", chair)), "applied");
+    let rename = edit("item", chair, "name", r#""Chair""#, r#""Tilt chair""#);
+    assert_eq!(push(db, ot, 9, &rename), "conflict");
+    assert_eq!(push(db, ot, 10, &make("item", chair, &fields)), "conflict");
+    let left = format!("SELECT count(*) FROM passport.items WHERE id = '{chair}'");
+    assert_eq!(psql(db, ot, &left).unwrap(), "0");
+
+    // Every accepted change is in the log once, in order, with the login that pushed it.
+    let log = "SELECT string_agg(right(change_id::text, 2) || ':' || (author = session_user)::text, ',' ORDER BY seq) FROM passport.changes";
     assert_eq!(
-        psql(db, ot, &format!("SELECT count(*) FROM passport.items WHERE id = '{new_item}'")).unwrap(),
-        "0"
-    );
-    // Every accepted change is in the log once, in order, with its author.
-    assert_eq!(
-        psql(db, ot, "SELECT string_agg(right(change_id::text, 2) || ':' || (author = session_user)::text, ',' ORDER BY seq) FROM passport.changes").unwrap(),
+        psql(db, ot, log).unwrap(),
         "01:true,04:true,05:true,06:true,08:true"
     );
     // A field that is not the record's, or its id, is refused outright.
-    let error = refused(psql(db, ot, &format!("SELECT passport.apply_change(gen_random_uuid(), 'child', '{AMARA}', 'no_such', NULL, '1')")));
+    let error = refused(psql(
+        db,
+        ot,
+        &format!(
+            "SELECT passport.apply_change(gen_random_uuid(), {})",
+            edit("child", AMARA, "no_such", "NULL", "1")
+        ),
+    ));
     assert!(error.contains("has no field"), "{error}");
-    let error = refused(psql(db, ot, &format!("SELECT passport.apply_change(gen_random_uuid(), 'child', '{AMARA}', 'id', NULL, '1')")));
+    let error = refused(psql(
+        db,
+        ot,
+        &format!(
+            "SELECT passport.apply_change(gen_random_uuid(), {})",
+            edit("child", AMARA, "id", "NULL", "1")
+        ),
+    ));
     assert!(error.contains("never changes"), "{error}");
 }
 
@@ -576,8 +676,12 @@ fn each_way_a_connection_fails_has_its_own_one_line_error() {
     connect(&cluster.tls_conn("127.0.0.1", &db.name, &ot), PASSWORD).unwrap();
 
     let mut messages = Vec::new();
-    let another_host = connect(&cluster.tls_conn("127.0.0.2", &db.name, &ot), PASSWORD).unwrap_err();
-    assert!(matches!(&another_host, TeamError::Certificate { reason, .. } if reason.contains("mismatch")), "{another_host}");
+    let another_host =
+        connect(&cluster.tls_conn("127.0.0.2", &db.name, &ot), PASSWORD).unwrap_err();
+    assert!(
+        matches!(&another_host, TeamError::Certificate { reason, .. } if reason.contains("mismatch")),
+        "{another_host}"
+    );
     messages.push(another_host.to_string());
 
     let untrusted = db.tls_conn(&ot).replace(
@@ -585,7 +689,10 @@ fn each_way_a_connection_fails_has_its_own_one_line_error() {
         &cluster.other_ca.display().to_string(),
     );
     let untrusted = connect(&untrusted, PASSWORD).unwrap_err();
-    assert!(matches!(untrusted, TeamError::Certificate { .. }), "{untrusted}");
+    assert!(
+        matches!(untrusted, TeamError::Certificate { .. }),
+        "{untrusted}"
+    );
 
     let wrong = connect(&db.tls_conn(&ot), "not the password").unwrap_err();
     assert!(matches!(wrong, TeamError::WrongPassword { .. }), "{wrong}");
@@ -598,7 +705,10 @@ fn each_way_a_connection_fails_has_its_own_one_line_error() {
         .tls_conn(&ot)
         .replace(&format!("port={}", cluster.port), &format!("port={port}"));
     let unreachable = connect(&nowhere, PASSWORD).unwrap_err();
-    assert!(matches!(unreachable, TeamError::Unreachable { .. }), "{unreachable}");
+    assert!(
+        matches!(unreachable, TeamError::Unreachable { .. }),
+        "{unreachable}"
+    );
     messages.push(unreachable.to_string());
 
     for message in &messages {
@@ -606,16 +716,33 @@ fn each_way_a_connection_fails_has_its_own_one_line_error() {
     }
     messages.dedup();
     assert_eq!(messages.len(), 3);
-    assert!(messages[0].starts_with("the certificate of the team server 127.0.0.2:"), "{}", messages[0]);
-    assert!(messages[1].starts_with(&format!("the team server localhost:{} refused the password of", cluster.port)), "{}", messages[1]);
-    assert!(messages[2].starts_with("the team server localhost:"), "{}", messages[2]);
+    assert!(
+        messages[0].starts_with("the certificate of the team server 127.0.0.2:"),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].starts_with(&format!(
+            "the team server localhost:{} refused the password of",
+            cluster.port
+        )),
+        "{}",
+        messages[1]
+    );
+    assert!(
+        messages[2].starts_with("the team server localhost:"),
+        "{}",
+        messages[2]
+    );
 
     // The CLI says the same on one line.
     let mut cmd = team(&["users"], &cluster.tls_conn("127.0.0.2", &db.name, &ot));
     cmd.env("PASSPORT_TEAM_PASSWORD", PASSWORD)
         .assert()
         .failure()
-        .stderr(predicate::str::starts_with("error: the certificate of the team server 127.0.0.2:"))
+        .stderr(predicate::str::starts_with(
+            "error: the certificate of the team server 127.0.0.2:",
+        ))
         .stderr(predicate::str::contains("mismatch"))
         .stderr(predicate::function(|e: &str| e.lines().count() == 1));
     team(&["users"], &db.tls_conn(&ot))

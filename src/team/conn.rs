@@ -413,10 +413,7 @@ mod tests {
 
     #[test]
     fn a_password_in_either_form_is_refused() {
-        assert_eq!(
-            parse("host=/tmp password=secret"),
-            Err(ConnError::Password)
-        );
+        assert_eq!(parse("host=/tmp password=secret"), Err(ConnError::Password));
         assert_eq!(
             parse("postgresql://priya:secret@%2Ftmp/team"),
             Err(ConnError::Password)
@@ -445,10 +442,7 @@ mod tests {
             Err(ConnError::UnknownKey("options".into()))
         );
         assert_eq!(parse("host=/a,/b"), Err(ConnError::SeveralHosts));
-        assert!(matches!(
-            parse("host='/tmp"),
-            Err(ConnError::Malformed(_))
-        ));
+        assert!(matches!(parse("host='/tmp"), Err(ConnError::Malformed(_))));
         assert!(matches!(parse("host"), Err(ConnError::Malformed(_))));
         let messages: std::collections::BTreeSet<String> = [
             ConnError::Empty,

@@ -16,9 +16,13 @@ pub use conn::ServerAddress;
 pub enum TeamError {
     #[error(transparent)]
     Conn(#[from] conn::ConnError),
-    #[error("the team server {server} refused the password of {user:?}: check the user name and password")]
+    #[error(
+        "the team server {server} refused the password of {user:?}: check the user name and password"
+    )]
     WrongPassword { server: String, user: String },
-    #[error("the team server {server} asked for a password: set PASSPORT_TEAM_PASSWORD or run at a terminal")]
+    #[error(
+        "the team server {server} asked for a password: set PASSPORT_TEAM_PASSWORD or run at a terminal"
+    )]
     PasswordNeeded { server: String },
     #[error("the team server {server} refused the login: {reason}")]
     LoginRefused { server: String, reason: String },
@@ -34,11 +38,15 @@ pub enum TeamError {
     CaFile { path: String, reason: String },
     #[error("a secure (TLS) connection could not be made: {0}")]
     Tls(String),
-    #[error("a Unix socket folder cannot be used on this computer: give the server's name with TLS")]
+    #[error(
+        "a Unix socket folder cannot be used on this computer: give the server's name with TLS"
+    )]
     NoSockets,
     #[error("the team database is newer: update the app")]
     NewerServer,
-    #[error("this database already holds the team's schema: use `passport team upgrade` to update it")]
+    #[error(
+        "this database already holds the team's schema: use `passport team upgrade` to update it"
+    )]
     AlreadyInitialised,
     #[error("this database has no team schema yet: run `passport team init` first")]
     NotInitialised,

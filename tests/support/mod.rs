@@ -2,9 +2,9 @@
 //! real children, photos or NHS numbers: NHS numbers come from the 999 test range).
 
 pub mod cli;
-pub mod photos;
 #[cfg(unix)]
 pub mod pg_cluster;
+pub mod photos;
 
 use chrono::NaiveDate;
 use equipment_passport::Api;

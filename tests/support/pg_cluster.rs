@@ -128,7 +128,9 @@ impl PgCluster {
         make_certificates(&certs);
         if is_root() {
             run(
-                Command::new("chown").args(["-R", "postgres:postgres"]).arg(&dir),
+                Command::new("chown")
+                    .args(["-R", "postgres:postgres"])
+                    .arg(&dir),
                 "chown the cluster's folder",
             );
         }
@@ -145,7 +147,14 @@ impl PgCluster {
             as_postgres(&format!("{BIN}/initdb"))
                 .arg("-D")
                 .arg(&data)
-                .args(["-U", "postgres", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"])
+                .args([
+                    "-U",
+                    "postgres",
+                    "-E",
+                    "UTF8",
+                    "--no-sync",
+                    "--locale=C.UTF-8",
+                ])
                 .args(["--auth-local=trust", "--auth-host=scram-sha-256"])
                 .arg(format!("--pwfile={}", pwfile.display())),
             "initdb",
@@ -227,13 +236,15 @@ impl PgCluster {
             stop = self.stop_command(),
             dir = self.dir.display(),
         );
-        Command::new("setsid")
-            .args(["sh", "-c", &script])
+        // `setsid -f` forks the watcher into its own session and returns at once.
+        let started = Command::new("setsid")
+            .args(["-f", "sh", "-c", &script])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
-            .spawn()
+            .status()
             .expect("start the cluster's watcher");
+        assert!(started.success(), "the cluster's watcher did not start");
     }
 
     fn stop_command(&self) -> String {
@@ -252,7 +263,9 @@ impl PgCluster {
 impl Drop for PgCluster {
     fn drop(&mut self) {
         if self.stop_on_drop {
-            let _ = Command::new("sh").args(["-c", &self.stop_command()]).status();
+            let _ = Command::new("sh")
+                .args(["-c", &self.stop_command()])
+                .status();
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
@@ -275,14 +288,32 @@ fn make_certificates(dir: &Path) {
     };
     for ca in ["ca", "other-ca"] {
         openssl(&[
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "3650",
-            "-subj", &format!("/CN=Test {ca}"), "-keyout", &format!("{ca}.key"),
-            "-out", &format!("{ca}.pem"),
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "3650",
+            "-subj",
+            &format!("/CN=Test {ca}"),
+            "-keyout",
+            &format!("{ca}.key"),
+            "-out",
+            &format!("{ca}.pem"),
         ]);
     }
     openssl(&[
-        "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
-        "-keyout", "server.key", "-out", "server.csr",
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
     ]);
     std::fs::write(
         dir.join("san.ext"),
@@ -290,13 +321,29 @@ fn make_certificates(dir: &Path) {
     )
     .unwrap();
     openssl(&[
-        "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-        "-CAcreateserial", "-days", "3650", "-extfile", "san.ext", "-out", "server.pem",
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "3650",
+        "-extfile",
+        "san.ext",
+        "-out",
+        "server.pem",
     ]);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir.join("server.key"), std::fs::Permissions::from_mode(0o600))
-            .unwrap();
+        std::fs::set_permissions(
+            dir.join("server.key"),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .unwrap();
     }
 }

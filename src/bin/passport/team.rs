@@ -63,7 +63,11 @@ pub fn run(command: TeamCommand, json: bool) -> Result<()> {
     match command {
         TeamCommand::Init(server) => {
             let version = schema::init(&mut connect(&server)?)?;
-            report(json, version, &format!("The team's schema is ready (version {version})."))
+            report(
+                json,
+                version,
+                &format!("The team's schema is ready (version {version})."),
+            )
         }
         TeamCommand::Upgrade(server) => {
             let upgrade = schema::upgrade(&mut connect(&server)?)?;
@@ -119,10 +123,7 @@ fn add_user(args: AddUserArgs, json: bool) -> Result<()> {
     if json {
         output::json(&serde_json::json!({ "added": args.name, "role": role.name() }))
     } else {
-        outln!(
-            "Added the {role} login {}.",
-            args.name
-        );
+        outln!("Added the {role} login {}.", args.name);
         Ok(())
     }
 }

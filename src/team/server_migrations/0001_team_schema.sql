@@ -17,17 +17,28 @@ CREATE TABLE passport.schema_migrations (
     applied_at  timestamptz NOT NULL DEFAULT now()
 );
 
--- Group roles are shared by every database of the cluster: made only when missing.
+-- Group roles are shared by every database of the cluster: made only when missing (and a
+-- second database initialised at the same moment finds them made).
 DO $roles$
+DECLARE
+    wanted text[] := ARRAY['passport_therapist', 'passport_school', 'passport_lead'];
+    r text;
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'passport_therapist') THEN
-        CREATE ROLE passport_therapist NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'passport_lead') THEN
-        CREATE ROLE passport_lead NOLOGIN IN ROLE passport_therapist;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'passport_school') THEN
-        CREATE ROLE passport_school NOLOGIN;
+    FOREACH r IN ARRAY wanted LOOP
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
+        END IF;
+    END LOOP;
+    IF NOT pg_has_role('passport_lead', 'passport_therapist', 'MEMBER') THEN
+        BEGIN
+            GRANT passport_therapist TO passport_lead;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL;
+        END;
     END IF;
 END
 $roles$;
