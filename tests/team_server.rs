@@ -540,6 +540,20 @@ fn the_change_log_is_append_only_for_every_app_role_and_the_owner() {
             "{error}"
         );
     }
+    // A DFG case's notes are append-only too, as on the device.
+    admin
+        .batch_execute(
+            "INSERT INTO passport.dfg_notes (id, case_id, author, written_at, text)
+             SELECT gen_random_uuid(), id, 'OT', now(), 'Visited' FROM passport.dfg_cases",
+        )
+        .unwrap();
+    let error = admin
+        .batch_execute("UPDATE passport.dfg_notes SET text = 'Not visited'")
+        .unwrap_err();
+    assert!(
+        format!("{:?}", error.as_db_error()).contains("case notes are append-only"),
+        "{error}"
+    );
     let count = admin
         .query_one("SELECT count(*) FROM passport.changes", &[])
         .unwrap()

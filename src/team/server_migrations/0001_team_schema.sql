@@ -193,6 +193,16 @@ CREATE TABLE passport.dfg_notes (
 );
 CREATE INDEX dfg_notes_by_case ON passport.dfg_notes(case_id, written_at);
 
+CREATE FUNCTION passport.refuse_editing_a_note() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'case notes are append-only: add a new note instead'
+        USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER dfg_notes_are_not_edited BEFORE UPDATE ON passport.dfg_notes
+    FOR EACH ROW EXECUTE FUNCTION passport.refuse_editing_a_note();
+
 CREATE TABLE passport.issued_copies (
     id              uuid PRIMARY KEY,
     child_id        uuid NOT NULL REFERENCES passport.children(id) ON DELETE CASCADE,
