@@ -175,6 +175,15 @@ fn the_dba_adds_lists_and_removes_logins() {
             &serde_json::json!({"name": senco, "role": "school", "settings": [setting]}),
         ]
     );
+    let table = team(&["users"], &db.admin_conn()).assert().success();
+    let table = String::from_utf8_lossy(&table.get_output().stdout).into_owned();
+    assert!(table.starts_with("Login"), "{table}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with(&senco) && l.contains("school") && l.ends_with(setting)),
+        "{table}"
+    );
     // The password is stored as a SCRAM verifier, and it works.
     let verifier = db
         .admin()
@@ -686,7 +695,15 @@ fn each_way_a_connection_fails_has_its_own_one_line_error() {
     };
 
     // The right server, CA and password: connected, over TLS.
-    connect(&db.tls_conn(&ot), PASSWORD).unwrap();
+    let mut client =
+        client::connect(&conn::parse(&db.tls_conn(&ot)).unwrap(), Some(PASSWORD)).unwrap();
+    let encrypted = client
+        .query_one(
+            "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+            &[],
+        )
+        .unwrap();
+    assert!(encrypted.get::<_, bool>(0));
     connect(&cluster.tls_conn("127.0.0.1", &db.name, &ot), PASSWORD).unwrap();
 
     let mut messages = Vec::new();
@@ -725,11 +742,17 @@ fn each_way_a_connection_fails_has_its_own_one_line_error() {
     );
     messages.push(unreachable.to_string());
 
+    // Over the socket a login still needs its password; without one it is asked for.
+    let over_socket = conn::parse(&cluster.socket_conn(&db.name, &ot)).unwrap();
+    let asked = client::connect(&over_socket, None).map(|_| ()).unwrap_err();
+    assert!(matches!(asked, TeamError::PasswordNeeded { .. }), "{asked}");
+    messages.push(asked.to_string());
+
     for message in &messages {
         assert!(!message.contains('\n'), "{message}");
     }
-    messages.dedup();
-    assert_eq!(messages.len(), 3);
+    let distinct: std::collections::BTreeSet<&String> = messages.iter().collect();
+    assert_eq!(distinct.len(), 4);
     assert!(
         messages[0].starts_with("the certificate of the team server 127.0.0.2:"),
         "{}",

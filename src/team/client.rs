@@ -126,7 +126,7 @@ fn explain(error: postgres::Error, address: &ServerAddress, verdict: Option<Stri
     if let Some(reason) = verdict {
         return TeamError::Certificate { server, reason };
     }
-    let text = error.to_string();
+    let text = super::one_line(&error);
     if text.contains("password missing") {
         return TeamError::PasswordNeeded { server };
     }
@@ -141,10 +141,10 @@ fn explain(error: postgres::Error, address: &ServerAddress, verdict: Option<Stri
         source = cause.source();
     }
     if text.to_ascii_lowercase().contains("tls") || text.contains("ssl") {
-        return TeamError::Tls(format!("{server}: {}", super::one_line(&error)));
+        return TeamError::Tls(format!("{server}: {text}"));
     }
     TeamError::Unreachable {
         server,
-        reason: super::one_line(&error),
+        reason: text,
     }
 }
