@@ -39,7 +39,7 @@ impl fmt::Display for ServerAddress {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.host {
             Host::Tcp { name, .. } => write!(f, "{name}:{}", self.port),
-            Host::Socket(dir) => write!(f, "the socket in {} (port {})", dir.display(), self.port),
+            Host::Socket(dir) => write!(f, "{}:{} (local socket)", dir.display(), self.port),
         }
     }
 }
