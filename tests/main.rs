@@ -31,5 +31,8 @@ mod schedules;
 mod scripts;
 mod search;
 mod store;
+// Starts PostgreSQL clusters from Debian's package and runs psql: Unix only (not under Wine).
+#[cfg(unix)]
+mod team_server;
 mod training;
 mod welsh;

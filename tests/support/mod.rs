@@ -2,6 +2,8 @@
 //! real children, photos or NHS numbers: NHS numbers come from the 999 test range).
 
 pub mod cli;
+#[cfg(unix)]
+pub mod pg_cluster;
 pub mod photos;
 
 use chrono::NaiveDate;

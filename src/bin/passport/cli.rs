@@ -113,6 +113,10 @@ pub enum Command {
     /// Import equipment from a spreadsheet saved as CSV: every row or none (the default), the
     /// good rows only, or a dry run that lists every problem by line and column.
     ImportCsv(crate::csv_import::ImportCsvArgs),
+    /// Team mode's server, for the trust's database administrator: create or upgrade the
+    /// team's schema on PostgreSQL, and add, list or remove the team's logins.
+    #[command(subcommand)]
+    Team(crate::team::TeamCommand),
 }
 
 /// Whose history `passport audit` prints: one child's or one item's.

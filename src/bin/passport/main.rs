@@ -16,6 +16,7 @@ mod passphrase;
 mod printing;
 mod safety;
 mod schedules;
+mod team;
 mod trained;
 
 // Printing makes many small allocations; mimalloc serves them faster than glibc's malloc.
@@ -46,6 +47,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli, matches: &ArgMatches) -> Result<()> {
+    // The team server's administration opens no caseload.
+    if let Command::Team(command) = cli.command {
+        return team::run(command, cli.json);
+    }
     let data_dir = data_dir(cli.data_dir)?;
     if let Command::Restore { file } = &cli.command
         && !Api::exists(&data_dir)
@@ -93,6 +98,7 @@ fn dispatch(api: &mut Api, command: Command, json: bool, matches: &ArgMatches) -
         Command::Export(args) => bundle::export(api, args, json),
         Command::Import(args) => bundle::import(api, args, json),
         Command::ImportCsv(args) => csv_import::run(api, args, json),
+        Command::Team(_) => unreachable!("run() serves team commands before opening a caseload"),
     }
 }
 
