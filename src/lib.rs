@@ -18,6 +18,7 @@ pub mod media;
 pub mod model;
 pub mod passport;
 pub mod store;
+#[cfg(feature = "team")]
 pub mod team;
 pub mod user_file;
 

@@ -33,6 +33,7 @@ mod search;
 mod store;
 // Starts PostgreSQL clusters from Debian's package and runs psql: Unix only (not under Wine).
 #[cfg(unix)]
+#[cfg(feature = "team")]
 mod team_server;
 mod training;
 mod welsh;

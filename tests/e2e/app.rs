@@ -1354,6 +1354,7 @@ async fn an_evacuation_plan_with_no_adult_named_is_refused_beside_the_sessions_t
     app.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
 async fn welsh_a_child_whose_language_is_welsh_gets_a_welsh_school_copy() {
     let app = App::start(&[]).await;
     create_caseload(&app).await;
