@@ -286,4 +286,13 @@ fn write_evacuation_sample() {
         pdf,
     )
     .unwrap();
+    let mut options = fixture::options(Audience::School);
+    options.language = Language::CyEn;
+    let template = Template::for_audience(Audience::School);
+    let bilingual = render_with_report(&data, &template, &options).unwrap().pdf;
+    std::fs::write(
+        std::path::Path::new(&dir).join("evacuation-school-cy-en.pdf"),
+        bilingual,
+    )
+    .unwrap();
 }
