@@ -2,7 +2,8 @@
 //! it can add, each change one entry in the record's history, and deletes only when told to.
 
 use crate::cli::{json_of, passport, stdout_of};
-use crate::support::{born_years_ago, iso};
+use crate::support::{born_years_ago, iso, real_today};
+use chrono::Days;
 use serde_json::Value;
 use std::path::Path;
 
@@ -425,4 +426,70 @@ fn a_script_deletes_an_item_only_with_yes_and_the_deletion_is_in_its_history() {
     let deletions = entries(dir.path(), "--item", &item, "delete");
     assert_eq!(deletions.len(), 1, "{deletions:?}");
     assert_eq!(deletions[0]["summary"], "Classroom chair");
+}
+
+/// The item's review schedules as `schedule list --json` gives them.
+fn reviews(dir: &Path, item: &str) -> Vec<Value> {
+    let listed = json_of(passport(dir).args(["schedule", "list", "--item", item]));
+    listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "review")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn review_gives_an_item_a_yearly_review_moves_it_and_an_empty_value_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (child, _) = add_ayesha(dir.path());
+    let item = add_chair(dir.path(), &child);
+    let first = real_today() + Days::new(60);
+    let later = first + Days::new(30);
+
+    let said =
+        stdout_of(passport(dir.path()).args(["item", "edit", &item, "--review", &iso(first)]));
+    assert_eq!(
+        said.trim(),
+        format!(
+            "Changed review date: (empty) → {}",
+            first.format("%-d %B %Y")
+        )
+    );
+    let listed = reviews(dir.path(), &item);
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(listed[0]["next_due"], iso(first));
+    assert_eq!(listed[0]["every_months"], 12);
+
+    let said =
+        stdout_of(passport(dir.path()).args(["item", "edit", &item, "--review", &iso(first)]));
+    assert!(said.starts_with("Nothing to change"), "{said}");
+
+    stdout_of(passport(dir.path()).args(["item", "edit", &item, "--review", &iso(later)]));
+    let listed = reviews(dir.path(), &item);
+    assert_eq!(listed.len(), 1, "moved, not added: {listed:?}");
+    assert_eq!(listed[0]["next_due"], iso(later));
+
+    // A date more than ten years away is refused by its option, and the name given beside
+    // it is not saved either.
+    let far = real_today() + Days::new(11 * 366);
+    let said = stderr_of_failure(passport(dir.path()).args([
+        "item",
+        "edit",
+        &item,
+        "--name",
+        "Desk chair",
+        "--review",
+        &iso(far),
+    ]));
+    assert!(said.starts_with("error: --review: "), "{said}");
+    assert_eq!(
+        item_json(dir.path(), &item)["item"]["name"],
+        "Classroom chair"
+    );
+    assert_eq!(reviews(dir.path(), &item)[0]["next_due"], iso(later));
+
+    stdout_of(passport(dir.path()).args(["item", "edit", &item, "--review", ""]));
+    assert!(reviews(dir.path(), &item).is_empty());
 }

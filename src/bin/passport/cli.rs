@@ -275,7 +275,8 @@ pub enum ItemCommand {
     /// Everything about one item, with its service log.
     Show { id: String },
     /// Change an item's details: only the options given change, the rest stay as stored.
-    /// Prints each change; the item's history records them as one change.
+    /// Prints each change; the item's history records them as one change (and a new review
+    /// date as a change to its review schedule).
     Edit(Box<ItemEditArgs>),
     /// Delete an item with its photos and service log (its history is kept). At a terminal
     /// you are asked first.
@@ -283,10 +284,10 @@ pub enum ItemCommand {
 }
 
 /// `passport item edit`: the options of `item add`, each optional. An empty value
-/// (`--serial ""`) clears an optional field: --serial, --make, --model, --lot, --made.
+/// (`--serial ""`) clears an optional field: --serial, --make, --model, --lot, --made, --review.
 #[derive(Args)]
 #[command(
-    after_help = "Give an optional field an empty value to clear it, e.g. --serial \"\" or --made \"\". The name, category, place of use and staff needed cannot be cleared, nor a sling's id."
+    after_help = "Give an optional field an empty value to clear it, e.g. --serial \"\" or --made \"\" (--review \"\" removes the review schedule). The name, category, place of use and staff needed cannot be cleared, nor a sling's id."
 )]
 pub struct ItemEditArgs {
     /// The item's id.
@@ -322,6 +323,11 @@ pub struct ItemEditArgs {
     /// For a sling: the unique id on its label.
     #[arg(long)]
     pub sling_id: Option<String>,
+    /// When the item is next reviewed, YYYY-MM-DD: moves its review schedule's next date, or
+    /// gives it a yearly review from that date; "" removes its review schedule. Recorded in
+    /// the item's history as a change to its schedule.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub review: Option<String>,
 }
 
 #[derive(Args)]

@@ -107,9 +107,27 @@ fn edit_item(api: &mut Api, args: ItemEditArgs, json: bool) -> Result<()> {
         edited.sling.get_or_insert_with(Default::default).sling_id = sling_id;
     }
     let edited = edited.validated(api.today())?;
-    let changes = item_changes(&stored, &edited);
-    if !changes.is_empty() {
-        api.update_item(id, edited)?;
+    let mut changes = item_changes(&stored, &edited);
+    let review = match &args.review {
+        Some(value) => review_change(api, id, edited.category, value, &mut changes)?,
+        None => ReviewChange::None,
+    };
+    if changes.is_empty() {
+        // Nothing differs: nothing is written.
+    } else {
+        if edited != stored {
+            api.update_item(id, edited)?;
+        }
+        match review {
+            ReviewChange::None => {}
+            ReviewChange::Move(schedule, details) => {
+                api.update_schedule(schedule, details)?;
+            }
+            ReviewChange::Add(details) => {
+                api.add_schedule(id, details)?;
+            }
+            ReviewChange::Remove(schedule) => api.delete_schedule(schedule)?,
+        }
     }
     if json {
         return output::json(&api.item(id)?);
@@ -122,6 +140,77 @@ fn edit_item(api: &mut Api, args: ItemEditArgs, json: bool) -> Result<()> {
     }
     changes.print();
     Ok(())
+}
+
+/// What `item edit --review` does to the item's review schedule.
+enum ReviewChange {
+    None,
+    Move(ScheduleId, ScheduleDetails),
+    Add(ScheduleDetails),
+    Remove(ScheduleId),
+}
+
+/// How many months apart the reviews of an item given its first review date by `item edit`
+/// fall.
+const REVIEW_MONTHS: u32 = 12;
+
+/// The review schedule's change for `--review VALUE` (checked, not yet saved), noted in
+/// `changes` when the date moves: the soonest review schedule moves to the date, an item with
+/// none gets a yearly one, and an empty value removes it.
+fn review_change(
+    api: &Api,
+    item: ItemId,
+    category: Category,
+    value: &str,
+    changes: &mut Changes,
+) -> Result<ReviewChange> {
+    let current = api
+        .schedules_of_item(item)?
+        .into_iter()
+        .find(|s| s.kind == ScheduleKind::Review);
+    let old = current
+        .as_ref()
+        .map(|s| date(s.next_due))
+        .unwrap_or_default();
+    if value.trim().is_empty() {
+        changes.compare("review date", old, "");
+        return Ok(current.map_or(ReviewChange::None, |s| ReviewChange::Remove(s.id)));
+    }
+    let next = parse_date("--review", value)?;
+    changes.compare("review date", old, date(next));
+    let details = match &current {
+        Some(s) if s.next_due == next => return Ok(ReviewChange::None),
+        Some(s) => ScheduleDetails {
+            kind: s.kind,
+            name: s.name.clone(),
+            every_months: s.every_months,
+            last_done: s.last_done,
+            next_due: Some(next),
+        },
+        None => ScheduleDetails {
+            kind: ScheduleKind::Review,
+            name: String::new(),
+            every_months: REVIEW_MONTHS,
+            last_done: None,
+            next_due: Some(next),
+        },
+    };
+    // Checked now, so that a refused date leaves the item's other changes unsaved too.
+    details
+        .clone()
+        .validated(category, &api.service_intervals()?, api.today())
+        .map_err(|e| {
+            let messages: Vec<String> = e.fields().iter().map(|f| f.message.clone()).collect();
+            if messages.is_empty() {
+                anyhow::Error::from(e)
+            } else {
+                anyhow::anyhow!("--review: {}", messages.join("; "))
+            }
+        })?;
+    Ok(match current {
+        Some(s) => ReviewChange::Move(s.id, details),
+        None => ReviewChange::Add(details),
+    })
 }
 
 /// What `item edit` can change, as people read it.
