@@ -108,26 +108,23 @@ fn edit_item(api: &mut Api, args: ItemEditArgs, json: bool) -> Result<()> {
     }
     let edited = edited.validated(api.today())?;
     let mut changes = item_changes(&stored, &edited);
+    let details_changed = !changes.is_empty();
     let review = match &args.review {
         Some(value) => review_change(api, id, edited.category, value, &mut changes)?,
         None => ReviewChange::None,
     };
-    if changes.is_empty() {
-        // Nothing differs: nothing is written.
-    } else {
-        if edited != stored {
-            api.update_item(id, edited)?;
+    if details_changed {
+        api.update_item(id, edited)?;
+    }
+    match review {
+        ReviewChange::None => {}
+        ReviewChange::Move(schedule, details) => {
+            api.update_schedule(schedule, details)?;
         }
-        match review {
-            ReviewChange::None => {}
-            ReviewChange::Move(schedule, details) => {
-                api.update_schedule(schedule, details)?;
-            }
-            ReviewChange::Add(details) => {
-                api.add_schedule(id, details)?;
-            }
-            ReviewChange::Remove(schedule) => api.delete_schedule(schedule)?,
+        ReviewChange::Add(details) => {
+            api.add_schedule(id, details)?;
         }
+        ReviewChange::Remove(schedule) => api.delete_schedule(schedule)?,
     }
     if json {
         return output::json(&api.item(id)?);
