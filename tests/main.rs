@@ -7,6 +7,7 @@ mod backup;
 mod bundle;
 mod cli;
 mod cli_edges;
+mod cli_edit;
 mod concurrency;
 mod csv_export;
 mod csv_import;

@@ -53,6 +53,25 @@ impl Api {
         self.schedule(id)
     }
 
+    /// Rewrites a schedule (moving a review's next date, say), checked as a new one is: a
+    /// refused field leaves nothing saved.
+    pub fn update_schedule(
+        &mut self,
+        id: ScheduleId,
+        details: ScheduleDetails,
+    ) -> Result<Schedule> {
+        let item = self.schedule(id)?.item_id;
+        let (_, category) = items::owner_and_category(self.store.conn(), item)?;
+        let intervals = self.service_intervals()?;
+        let details = details.validated(category, &intervals, self.today())?;
+        let tx = self.store.transaction()?;
+        if !schedules::update(&tx, id, &details)? {
+            return Err(Error::not_found(ScheduleId::KIND, id));
+        }
+        tx.commit()?;
+        self.schedule(id)
+    }
+
     /// Removes one schedule (the audit trail keeps what it said).
     pub fn delete_schedule(&mut self, id: ScheduleId) -> Result<()> {
         let tx = self.store.transaction()?;

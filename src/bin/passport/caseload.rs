@@ -1,11 +1,16 @@
 //! Commands about children, settings, the demo caseload and the database.
 
-use crate::cli::{ChildAddArgs, ChildCommand, ChildrenArgs, DbCommand, SettingCommand};
+use crate::changes::{Changes, count};
+use crate::cli::{
+    ChildAddArgs, ChildCommand, ChildEditArgs, ChildrenArgs, DbCommand, DeleteArgs, SettingCommand,
+};
+use crate::confirm::{self, Confirmation};
 use crate::output::{self, date, field, outln, table};
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use equipment_passport::model::*;
-use equipment_passport::{Api, demo};
+use equipment_passport::passport::Language;
+use equipment_passport::{Api, Error, demo};
 
 pub fn demo(api: &mut Api, json: bool) -> Result<()> {
     let summary = demo::load(api)?;
@@ -94,32 +99,181 @@ pub fn child(api: &mut Api, cmd: ChildCommand, json: bool) -> Result<()> {
     match cmd {
         ChildCommand::Show { id } => show_child(api, id.parse()?, json),
         ChildCommand::Add(args) => add_child(api, args, json),
+        ChildCommand::Edit(args) => edit_child(api, args, json),
+        ChildCommand::Delete(args) => delete_child(api, args, json),
     }
 }
 
-fn add_child(api: &mut Api, args: ChildAddArgs, json: bool) -> Result<()> {
-    let dob = NaiveDate::parse_from_str(args.dob.trim(), "%Y-%m-%d").with_context(|| {
-        format!(
-            "--dob: '{}' is not a date: write it as YYYY-MM-DD, e.g. 2017-03-14",
-            args.dob
+/// `--dob`'s value as a date.
+fn parse_dob(value: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").with_context(|| {
+        format!("--dob: '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2017-03-14")
+    })
+}
+
+/// `--language`'s value; empty is none (English).
+fn parse_language(value: &str) -> Result<Option<Language>> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    value
+        .parse()
+        .map(Some)
+        .map_err(|e: String| anyhow!("--language: {e}"))
+}
+
+/// `--setting`'s value; empty is none.
+fn parse_setting(value: &str) -> Result<Option<SettingId>> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    value.parse().map(Some).map_err(|_| {
+        anyhow!(
+            "--setting: '{}' is not a setting id: `passport setting list` shows them",
+            value.trim()
         )
-    })?;
+    })
+}
+
+fn add_child(api: &mut Api, args: ChildAddArgs, json: bool) -> Result<()> {
+    let dob = parse_dob(&args.dob)?;
     let mut details = ChildDetails::new(&args.given, &args.family, dob);
     details.nhs_number = args.nhs.unwrap_or_default();
     details.preferred_name = args.preferred.unwrap_or_default();
     details.class_name = args.class.unwrap_or_default();
-    details.language = args
-        .language
-        .as_deref()
-        .map(str::parse)
-        .transpose()
-        .map_err(|e: String| anyhow::anyhow!("--language: {e}"))?;
-    details.setting_id = args.setting.as_deref().map(str::parse).transpose()?;
+    details.language = parse_language(args.language.as_deref().unwrap_or(""))?;
+    details.setting_id = parse_setting(args.setting.as_deref().unwrap_or(""))?;
     let child = api.create_child(details)?;
     if json {
         return output::json(&child);
     }
     outln!("{}", child.id);
+    Ok(())
+}
+
+/// `passport child edit ID`: the stored details with the options given put over them, checked
+/// as `child add` checks them, and saved as one change when anything differs.
+fn edit_child(api: &mut Api, args: ChildEditArgs, json: bool) -> Result<()> {
+    let id: ChildId = args.id.parse()?;
+    let record = api.child(id)?;
+    let stored = record.child.details;
+    let mut edited = stored.clone();
+    if let Some(given) = args.given {
+        edited.given_name = given;
+    }
+    if let Some(family) = args.family {
+        edited.family_name = family;
+    }
+    if let Some(dob) = &args.dob {
+        edited.date_of_birth = parse_dob(dob)?;
+    }
+    if let Some(nhs) = args.nhs {
+        edited.nhs_number = nhs;
+    }
+    if let Some(setting) = &args.setting {
+        edited.setting_id = parse_setting(setting)?;
+    }
+    if let Some(preferred) = args.preferred {
+        edited.preferred_name = preferred;
+    }
+    if let Some(class) = args.class {
+        edited.class_name = class;
+    }
+    if let Some(language) = &args.language {
+        edited.language = parse_language(language)?;
+    }
+    let edited = edited.validated(api.today())?;
+    let changes = child_changes(api, &stored, &edited)?;
+    if !changes.is_empty() {
+        api.update_child(id, edited)?;
+    }
+    if json {
+        return output::json(&api.child(id)?);
+    }
+    if changes.is_empty() {
+        outln!(
+            "Nothing to change: {} already has those details.",
+            record.display_name
+        );
+    }
+    changes.print();
+    Ok(())
+}
+
+/// What `child edit` can change, as people read it (a setting by its name).
+fn child_changes(api: &Api, old: &ChildDetails, new: &ChildDetails) -> Result<Changes> {
+    let setting_name = |setting: Option<SettingId>| -> Result<String> {
+        let Some(id) = setting else {
+            return Ok(String::new());
+        };
+        match api.setting(id) {
+            Ok(setting) => Ok(setting.details.name),
+            Err(Error::NotFound { .. }) => bail!(
+                "--setting: there is no setting with id {id}: `passport setting list` shows them"
+            ),
+            Err(e) => Err(e.into()),
+        }
+    };
+    let language = |l: Option<Language>| l.map(|l| l.label()).unwrap_or("").to_string();
+    let mut changes = Changes::default();
+    changes.compare("first name", &old.given_name, &new.given_name);
+    changes.compare("last name", &old.family_name, &new.family_name);
+    changes.compare(
+        "date of birth",
+        date(old.date_of_birth),
+        date(new.date_of_birth),
+    );
+    changes.compare(
+        "NHS number",
+        nhs_number::display(&old.nhs_number),
+        nhs_number::display(&new.nhs_number),
+    );
+    if old.setting_id != new.setting_id {
+        changes.compare(
+            "setting",
+            setting_name(old.setting_id)?,
+            setting_name(new.setting_id)?,
+        );
+    }
+    changes.compare("preferred name", &old.preferred_name, &new.preferred_name);
+    changes.compare("class", &old.class_name, &new.class_name);
+    changes.compare(
+        "passport language",
+        language(old.language),
+        language(new.language),
+    );
+    Ok(changes)
+}
+
+/// `passport child delete ID`: asks first at a terminal (the child's first name typed), needs
+/// `--yes` from a script.
+fn delete_child(api: &mut Api, args: DeleteArgs, json: bool) -> Result<()> {
+    let id: ChildId = args.id.parse()?;
+    let record = api.child(id)?;
+    let what = format!(
+        "{} with {} and {}",
+        record.display_name,
+        count(record.items.len(), "item", "items"),
+        count(record.contacts.len(), "contact", "contacts")
+    );
+    let question = format!(
+        "Delete {what}, and their photos and service logs? This cannot be undone (their history is kept)."
+    );
+    let name = &record.child.details.given_name;
+    if !confirm::deletion(
+        args.yes,
+        &record.display_name,
+        &question,
+        Confirmation::TypeName(name),
+    )? {
+        eprintln!("Nothing was deleted.");
+        return Ok(());
+    }
+    api.delete_child(id)?;
+    if json {
+        return output::json(&serde_json::json!({ "deleted": id }));
+    }
+    outln!("Deleted {what}.");
     Ok(())
 }
 

@@ -31,7 +31,7 @@ pub enum Command {
     Demo,
     /// List or search the caseload.
     Children(ChildrenArgs),
-    /// Show or add one child.
+    /// Show, add, change or delete one child.
     #[command(subcommand)]
     Child(ChildCommand),
     /// Schools, nurseries and colleges.
@@ -40,7 +40,7 @@ pub enum Command {
     /// The supplier directory: wheelchair services, equipment services, repairers.
     #[command(subcommand)]
     Supplier(SupplierCommand),
-    /// Add or show a piece of equipment.
+    /// Add, show, change or delete a piece of equipment.
     #[command(subcommand)]
     Item(ItemCommand),
     /// Add photos to equipment.
@@ -158,6 +158,57 @@ pub enum ChildCommand {
     Show { id: String },
     /// Add a child; prints the new child's id.
     Add(ChildAddArgs),
+    /// Change a child's details: only the options given change, the rest stay as stored.
+    /// Prints each change; the child's history records them as one change.
+    Edit(ChildEditArgs),
+    /// Delete a child with everything recorded about them: contacts, equipment, photos and
+    /// service logs (their history is kept). At a terminal you are asked first.
+    Delete(DeleteArgs),
+}
+
+/// `passport child edit`: the options of `child add`, each optional. An empty value
+/// (`--class ""`) clears an optional field: --nhs, --setting, --preferred, --class, --language.
+#[derive(Args)]
+#[command(
+    after_help = "Give an optional field an empty value to clear it, e.g. --class \"\" or --setting \"\". Name and date of birth cannot be cleared."
+)]
+pub struct ChildEditArgs {
+    /// The child's id.
+    pub id: String,
+    /// First (given) name.
+    #[arg(long)]
+    pub given: Option<String>,
+    /// Last (family) name.
+    #[arg(long)]
+    pub family: Option<String>,
+    /// Date of birth, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub dob: Option<String>,
+    /// NHS number (10 digits; spaces allowed); "" clears it.
+    #[arg(long)]
+    pub nhs: Option<String>,
+    /// The setting's id (see `passport setting list`); "" leaves the child with no setting.
+    #[arg(long)]
+    pub setting: Option<String>,
+    /// The name the child likes to be called; "" clears it.
+    #[arg(long)]
+    pub preferred: Option<String>,
+    /// Year group or class; "" clears it.
+    #[arg(long)]
+    pub class: Option<String>,
+    /// The passport's language: en, cy or cy-en; "" clears it (English).
+    #[arg(long)]
+    pub language: Option<String>,
+}
+
+/// `child delete` and `item delete`: which record, and the confirmation a script gives.
+#[derive(Args)]
+pub struct DeleteArgs {
+    /// The id of what to delete.
+    pub id: String,
+    /// Delete without asking: needed when there is no terminal to ask at (scripts).
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Args)]
@@ -223,6 +274,60 @@ pub enum ItemCommand {
     Add(Box<ItemAddArgs>),
     /// Everything about one item, with its service log.
     Show { id: String },
+    /// Change an item's details: only the options given change, the rest stay as stored.
+    /// Prints each change; the item's history records them as one change (and a new review
+    /// date as a change to its review schedule).
+    Edit(Box<ItemEditArgs>),
+    /// Delete an item with its photos and service log (its history is kept). At a terminal
+    /// you are asked first.
+    Delete(DeleteArgs),
+}
+
+/// `passport item edit`: the options of `item add`, each optional. An empty value
+/// (`--serial ""`) clears an optional field: --serial, --make, --model, --lot, --made, --review.
+#[derive(Args)]
+#[command(
+    after_help = "Give an optional field an empty value to clear it, e.g. --serial \"\" or --made \"\" (--review \"\" removes the review schedule). The name, category, place of use and staff needed cannot be cleared, nor a sling's id."
+)]
+pub struct ItemEditArgs {
+    /// The item's id.
+    pub id: String,
+    /// seating, standing-frame, walker, hoist, sling, bathing, toileting, sleep-system,
+    /// splint, transport-seat, wheelchair, special-buggy or other.
+    #[arg(long)]
+    pub category: Option<String>,
+    /// What staff call it.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Serial number or asset tag; "" clears it.
+    #[arg(long)]
+    pub serial: Option<String>,
+    /// The manufacturer; "" clears it.
+    #[arg(long)]
+    pub make: Option<String>,
+    /// The model; "" clears it.
+    #[arg(long)]
+    pub model: Option<String>,
+    /// The lot or batch number on its label; "" clears it.
+    #[arg(long)]
+    pub lot: Option<String>,
+    /// The date of manufacture on its label, YYYY-MM-DD; "" clears it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub made: Option<String>,
+    /// home, school or both.
+    #[arg(long = "where")]
+    pub where_used: Option<String>,
+    /// How many staff are needed to use it (1 to 4).
+    #[arg(long)]
+    pub staff: Option<u8>,
+    /// For a sling: the unique id on its label.
+    #[arg(long)]
+    pub sling_id: Option<String>,
+    /// When the item is next reviewed, YYYY-MM-DD: moves its review schedule's next date, or
+    /// gives it a yearly review from that date; "" removes its review schedule. Recorded in
+    /// the item's history as a change to its schedule.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub review: Option<String>,
 }
 
 #[derive(Args)]

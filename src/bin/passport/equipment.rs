@@ -1,8 +1,11 @@
 //! Commands about equipment, photos, service records, suppliers and the due list.
 
+use crate::changes::{Changes, count};
 use crate::cli::{
-    DUE_LIST_DAYS, DueArgs, ItemAddArgs, ItemCommand, PhotoCommand, ServiceCommand, SupplierCommand,
+    DUE_LIST_DAYS, DeleteArgs, DueArgs, ItemAddArgs, ItemCommand, ItemEditArgs, PhotoCommand,
+    ServiceCommand, SupplierCommand,
 };
+use crate::confirm::{self, Confirmation};
 use crate::output::{self, date, field, opt_date, outln, table};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -29,7 +32,17 @@ pub fn item(api: &mut Api, cmd: ItemCommand, json: bool) -> Result<()> {
     match cmd {
         ItemCommand::Add(args) => add_item(api, *args, json),
         ItemCommand::Show { id } => show_item(api, id.parse()?, json),
+        ItemCommand::Edit(args) => edit_item(api, *args, json),
+        ItemCommand::Delete(args) => delete_item(api, args, json),
     }
+}
+
+/// `--made`'s value; empty is none.
+fn parse_made(value: &str) -> Result<Option<NaiveDate>> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_date("--made", value).map(Some)
 }
 
 fn add_item(api: &mut Api, args: ItemAddArgs, json: bool) -> Result<()> {
@@ -40,11 +53,7 @@ fn add_item(api: &mut Api, args: ItemAddArgs, json: bool) -> Result<()> {
     details.make = args.make.unwrap_or_default();
     details.model = args.model.unwrap_or_default();
     details.lot = args.lot.unwrap_or_default();
-    details.made_on = args
-        .made
-        .as_deref()
-        .map(|d| parse_date("--made", d))
-        .transpose()?;
+    details.made_on = parse_made(args.made.as_deref().unwrap_or(""))?;
     details.where_used = parse_choice("--where", &args.where_used)?;
     details.staff_needed = args.staff;
     if let Some(sling_id) = args.sling_id {
@@ -58,6 +67,205 @@ fn add_item(api: &mut Api, args: ItemAddArgs, json: bool) -> Result<()> {
         return output::json(&item);
     }
     outln!("{}", item.id);
+    Ok(())
+}
+
+/// `passport item edit ID`: the stored details with the options given put over them, checked
+/// as `item add` checks them, and saved as one change when anything differs.
+fn edit_item(api: &mut Api, args: ItemEditArgs, json: bool) -> Result<()> {
+    let id: ItemId = args.id.parse()?;
+    let stored = api.item(id)?.item.details;
+    let mut edited = stored.clone();
+    if let Some(category) = &args.category {
+        edited.category = parse_choice("--category", category)?;
+    }
+    if let Some(name) = args.name {
+        edited.name = name;
+    }
+    if let Some(serial) = args.serial {
+        edited.serial = serial;
+    }
+    if let Some(make) = args.make {
+        edited.make = make;
+    }
+    if let Some(model) = args.model {
+        edited.model = model;
+    }
+    if let Some(lot) = args.lot {
+        edited.lot = lot;
+    }
+    if let Some(made) = &args.made {
+        edited.made_on = parse_made(made)?;
+    }
+    if let Some(where_used) = &args.where_used {
+        edited.where_used = parse_choice("--where", where_used)?;
+    }
+    if let Some(staff) = args.staff {
+        edited.staff_needed = staff;
+    }
+    if let Some(sling_id) = args.sling_id {
+        edited.sling.get_or_insert_with(Default::default).sling_id = sling_id;
+    }
+    let edited = edited.validated(api.today())?;
+    let mut changes = item_changes(&stored, &edited);
+    let details_changed = !changes.is_empty();
+    let review = match &args.review {
+        Some(value) => review_change(api, id, edited.category, value, &mut changes)?,
+        None => ReviewChange::None,
+    };
+    if details_changed {
+        api.update_item(id, edited)?;
+    }
+    match review {
+        ReviewChange::None => {}
+        ReviewChange::Move(schedule, details) => {
+            api.update_schedule(schedule, details)?;
+        }
+        ReviewChange::Add(details) => {
+            api.add_schedule(id, details)?;
+        }
+        ReviewChange::Remove(schedule) => api.delete_schedule(schedule)?,
+    }
+    if json {
+        return output::json(&api.item(id)?);
+    }
+    if changes.is_empty() {
+        outln!(
+            "Nothing to change: {} already has those details.",
+            stored.name
+        );
+    }
+    changes.print();
+    Ok(())
+}
+
+/// What `item edit --review` does to the item's review schedule.
+enum ReviewChange {
+    None,
+    Move(ScheduleId, ScheduleDetails),
+    Add(ScheduleDetails),
+    Remove(ScheduleId),
+}
+
+/// How many months apart the reviews of an item given its first review date by `item edit`
+/// fall.
+const REVIEW_MONTHS: u32 = 12;
+
+/// The review schedule's change for `--review VALUE` (checked, not yet saved), noted in
+/// `changes` when the date moves: the soonest review schedule moves to the date, an item with
+/// none gets a yearly one, and an empty value removes it.
+fn review_change(
+    api: &Api,
+    item: ItemId,
+    category: Category,
+    value: &str,
+    changes: &mut Changes,
+) -> Result<ReviewChange> {
+    let current = api
+        .schedules_of_item(item)?
+        .into_iter()
+        .find(|s| s.kind == ScheduleKind::Review);
+    let old = current
+        .as_ref()
+        .map(|s| date(s.next_due))
+        .unwrap_or_default();
+    if value.trim().is_empty() {
+        changes.compare("review date", old, "");
+        return Ok(current.map_or(ReviewChange::None, |s| ReviewChange::Remove(s.id)));
+    }
+    let next = parse_date("--review", value)?;
+    changes.compare("review date", old, date(next));
+    let details = match &current {
+        Some(s) if s.next_due == next => return Ok(ReviewChange::None),
+        Some(s) => ScheduleDetails {
+            kind: s.kind,
+            name: s.name.clone(),
+            every_months: s.every_months,
+            last_done: s.last_done,
+            next_due: Some(next),
+        },
+        None => ScheduleDetails {
+            kind: ScheduleKind::Review,
+            name: String::new(),
+            every_months: REVIEW_MONTHS,
+            last_done: None,
+            next_due: Some(next),
+        },
+    };
+    // Checked now, so that a refused date leaves the item's other changes unsaved too.
+    details
+        .clone()
+        .validated(category, &api.service_intervals()?, api.today())
+        .map_err(|e| {
+            let messages: Vec<String> = e.fields().iter().map(|f| f.message.clone()).collect();
+            if messages.is_empty() {
+                anyhow::Error::from(e)
+            } else {
+                anyhow::anyhow!("--review: {}", messages.join("; "))
+            }
+        })?;
+    Ok(match current {
+        Some(s) => ReviewChange::Move(s.id, details),
+        None => ReviewChange::Add(details),
+    })
+}
+
+/// What `item edit` can change, as people read it.
+fn item_changes(old: &ItemDetails, new: &ItemDetails) -> Changes {
+    let sling_id = |d: &ItemDetails| d.sling.as_ref().map(|s| s.sling_id.clone());
+    let made = |d: &ItemDetails| d.made_on.map(date).unwrap_or_default();
+    let mut changes = Changes::default();
+    changes.compare("category", old.category.label(), new.category.label());
+    changes.compare("name", &old.name, &new.name);
+    changes.compare("serial", &old.serial, &new.serial);
+    changes.compare("make", &old.make, &new.make);
+    changes.compare("model", &old.model, &new.model);
+    changes.compare("lot number", &old.lot, &new.lot);
+    changes.compare("made on", made(old), made(new));
+    changes.compare("used at", old.where_used.label(), new.where_used.label());
+    changes.compare(
+        "staff needed",
+        old.staff_needed.to_string(),
+        new.staff_needed.to_string(),
+    );
+    changes.compare(
+        "sling id",
+        sling_id(old).unwrap_or_default(),
+        sling_id(new).unwrap_or_default(),
+    );
+    changes
+}
+
+/// `passport item delete ID`: asks first at a terminal (y/N), needs `--yes` from a script.
+fn delete_item(api: &mut Api, args: DeleteArgs, json: bool) -> Result<()> {
+    let id: ItemId = args.id.parse()?;
+    let record = api.item(id)?;
+    let child = api.child(record.item.child_id)?;
+    let name = format!(
+        "{} ({}) of {}",
+        record.item.details.name,
+        record.item.details.category.label().to_lowercase(),
+        child.display_name
+    );
+    let what = format!(
+        "{name} with {} and {}",
+        count(record.item.photos.len(), "photo", "photos"),
+        count(
+            record.service_log.len(),
+            "service record",
+            "service records"
+        )
+    );
+    let question = format!("Delete {what}? This cannot be undone (its history is kept).");
+    if !confirm::deletion(args.yes, &name, &question, Confirmation::YesNo)? {
+        eprintln!("Nothing was deleted.");
+        return Ok(());
+    }
+    api.delete_item(id)?;
+    if json {
+        return output::json(&serde_json::json!({ "deleted": id }));
+    }
+    outln!("Deleted {what}.");
     Ok(())
 }
 

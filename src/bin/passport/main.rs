@@ -4,7 +4,9 @@
 
 mod bundle;
 mod caseload;
+mod changes;
 mod cli;
+mod confirm;
 mod csv_import;
 mod dfg;
 mod equipment;
