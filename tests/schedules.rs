@@ -274,6 +274,56 @@ fn bad_input_is_refused_beside_its_field_and_nothing_is_saved() {
 }
 
 #[test]
+fn a_schedule_rewritten_moves_in_the_due_list_and_a_refused_rewrite_saves_nothing() {
+    let mut api = api_on(today());
+    let child = add_child(&mut api, "Amara", "Okafor");
+    let hoist = add_item(&mut api, child.id, Category::Hoist, "Mobile hoist");
+    let review = api
+        .add_schedule(
+            hoist.id,
+            due_on(ScheduleKind::Review, 12, date(2027, 1, 10)),
+        )
+        .unwrap();
+
+    let moved = api
+        .update_schedule(
+            review.id,
+            due_on(ScheduleKind::Review, 12, date(2027, 3, 3)),
+        )
+        .unwrap();
+    assert_eq!(moved.id, review.id);
+    assert_eq!(moved.next_due, date(2027, 3, 3));
+    assert!(
+        due_for(&api, hoist.id, 365).contains(&("Review".to_string(), date(2027, 3, 3))),
+        "{:?}",
+        due_for(&api, hoist.id, 365)
+    );
+
+    // A hoist's LOLER examination is at most six-monthly: the rewrite is refused whole.
+    let loler = api
+        .schedules_of_item(hoist.id)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == ScheduleKind::Loler)
+        .expect("a hoist has its LOLER schedule");
+    let err = api
+        .update_schedule(loler.id, due_on(ScheduleKind::Loler, 12, date(2027, 6, 1)))
+        .unwrap_err();
+    assert_eq!(err.fields()[0].field, "every_months");
+    assert_eq!(api.schedule(loler.id).unwrap(), loler);
+
+    api.delete_schedule(review.id).unwrap();
+    assert!(
+        api.update_schedule(
+            review.id,
+            due_on(ScheduleKind::Review, 12, date(2027, 3, 3))
+        )
+        .is_err(),
+        "a removed schedule cannot be rewritten"
+    );
+}
+
+#[test]
 fn removing_a_schedule_takes_it_off_the_due_list_and_is_in_the_items_history() {
     let mut c = caseload();
     let tyres = c
