@@ -337,8 +337,11 @@ mod tests {
     #[test]
     fn keywords_say_the_same_with_quoted_values_and_the_default_port() {
         let (_dir, ca) = ca();
+        // Inside quotes a backslash escapes the next character, as in libpq, so a Windows
+        // path's backslashes are written twice.
+        let quoted = ca.replace('\\', "\\\\").replace('\'', "\\'");
         let address = parse(&format!(
-            "host=10.1.2.3 dbname='team passport' user = priya sslmode=verify-full sslrootcert='{ca}'"
+            "host=10.1.2.3 dbname='team passport' user = priya sslmode=verify-full sslrootcert='{quoted}'"
         ))
         .unwrap();
         assert_eq!(
