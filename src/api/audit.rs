@@ -558,17 +558,8 @@ fn sessions(text: &str) -> Option<String> {
     let Ok(list) = serde_json::from_str::<Vec<crate::model::EvacuationSession>>(text) else {
         return Some(text.to_string());
     };
-    let line = |s: &crate::model::EvacuationSession| {
-        let adults: Vec<String> = s
-            .adults
-            .iter()
-            .map(|a| match a.role.as_str() {
-                "" => a.name.clone(),
-                role => format!("{} ({role})", a.name),
-            })
-            .collect();
-        format!("{}: {}", s.session, adults.join(", "))
-    };
+    let line =
+        |s: &crate::model::EvacuationSession| format!("{}: {}", s.session, s.adults_joined(", "));
     (!list.is_empty()).then(|| list.iter().map(line).collect::<Vec<_>>().join("\n"))
 }
 

@@ -365,22 +365,16 @@ impl Api {
             };
             for clock in running {
                 out.push(DueEntry {
-                    kind: clock.kind.due_kind(),
-                    due_date: clock.due_date,
-                    days_left: clock.days_left,
-                    never_done: false,
-                    child_id: case.child_id,
-                    child_name: child_name.clone(),
-                    setting_name: setting_name.clone(),
-                    item_id: None,
-                    subject: clock.subject(),
-                    category: None,
                     dfg_case_id: Some(case.id),
-                    training_id: None,
-                    person: String::new(),
-                    when_text: String::new(),
-                    schedule_id: None,
-                    what: String::new(),
+                    ..DueEntry::new(
+                        clock.kind.due_kind(),
+                        clock.due_date,
+                        clock.days_left,
+                        case.child_id,
+                        child_name.clone(),
+                        setting_name.clone(),
+                        clock.subject(),
+                    )
                 });
             }
         }

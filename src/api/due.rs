@@ -38,28 +38,19 @@ impl Api {
                 None => String::new(),
             };
             // Reprinting is due now: the school is working from a copy that is no longer right.
-            entries.push(DueEntry {
-                kind: DueKind::SchoolCopy,
-                due_date: today,
-                days_left: 0,
-                never_done: false,
-                child_id: child.id,
-                child_name: child.details.display_name(),
+            entries.push(DueEntry::new(
+                DueKind::SchoolCopy,
+                today,
+                0,
+                child.id,
+                child.details.display_name(),
                 setting_name,
-                item_id: None,
-                subject: format!(
+                format!(
                     "School copy version {} printed {}",
                     copy.version,
                     copy.printed_on.format("%-d %B %Y")
                 ),
-                category: None,
-                dfg_case_id: None,
-                training_id: None,
-                person: String::new(),
-                when_text: String::new(),
-                schedule_id: None,
-                what: String::new(),
-            });
+            ));
         }
         // Stable: entries already in register order keep it within a day.
         entries.sort_by_key(|e| e.due_date);

@@ -101,6 +101,37 @@ pub struct DueEntry {
 }
 
 impl DueEntry {
+    /// An entry about a child and nothing more: no item, DFG case, schedule, training entry
+    /// or person. Those that have one name it after, with `..DueEntry::new(…)`.
+    pub fn new(
+        kind: DueKind,
+        due_date: NaiveDate,
+        days_left: i64,
+        child_id: ChildId,
+        child_name: String,
+        setting_name: String,
+        subject: String,
+    ) -> DueEntry {
+        DueEntry {
+            kind,
+            due_date,
+            days_left,
+            never_done: false,
+            child_id,
+            child_name,
+            setting_name,
+            item_id: None,
+            subject,
+            category: None,
+            dfg_case_id: None,
+            training_id: None,
+            person: String::new(),
+            when_text: String::new(),
+            schedule_id: None,
+            what: String::new(),
+        }
+    }
+
     /// What is due, in words: the name of an "other" schedule, else the kind's label.
     pub fn what_is_due(&self) -> &str {
         if self.what.is_empty() {
@@ -152,22 +183,17 @@ mod tests {
     #[test]
     fn when_reads_naturally() {
         let mut e = DueEntry {
-            kind: DueKind::Loler,
-            due_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-            days_left: -3,
-            never_done: false,
-            child_id: ChildId::new(),
-            child_name: "Zoë Hughes".into(),
-            setting_name: String::new(),
             item_id: Some(ItemId::new()),
-            subject: "Hoist".into(),
             category: Some(Category::Hoist),
-            dfg_case_id: None,
-            training_id: None,
-            person: String::new(),
-            when_text: String::new(),
-            schedule_id: None,
-            what: String::new(),
+            ..DueEntry::new(
+                DueKind::Loler,
+                NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+                -3,
+                ChildId::new(),
+                "Zoë Hughes".into(),
+                String::new(),
+                "Hoist".into(),
+            )
         };
         assert!(e.is_overdue());
         assert_eq!(e.when(), "Overdue by 3 days");

@@ -35,6 +35,25 @@ pub struct NamedAdult {
     pub role: String,
 }
 
+impl NamedAdult {
+    /// How the adult is written beside a session: "Mrs Eirlys Price (Teaching assistant)", or
+    /// the name alone when no role is given.
+    pub fn name_and_role(&self) -> String {
+        match self.role.as_str() {
+            "" => self.name.clone(),
+            role => format!("{} ({role})", self.name),
+        }
+    }
+}
+
+impl EvacuationSession {
+    /// The session's adults, each as [`NamedAdult::name_and_role`], joined by `separator`.
+    pub fn adults_joined(&self, separator: &str) -> String {
+        let adults: Vec<String> = self.adults.iter().map(NamedAdult::name_and_role).collect();
+        adults.join(separator)
+    }
+}
+
 /// A part of the day ("Morning", "Lunch", "After-school club") and the adults named for it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -99,17 +99,9 @@ fn sessions(ctx: &Context, plan: &EvacuationPlan) -> Table {
         .sessions
         .iter()
         .map(|s| {
-            let adults: Vec<String> = s
-                .adults
-                .iter()
-                .map(|a| match a.role.as_str() {
-                    "" => a.name.clone(),
-                    role => format!("{} ({role})", a.name),
-                })
-                .collect();
             vec![
                 vec![Span::bold(&s.session)],
-                vec![Span::regular(adults.join("\n"))],
+                vec![Span::regular(s.adults_joined("\n"))],
             ]
         })
         .collect();

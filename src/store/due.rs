@@ -99,24 +99,22 @@ pub fn until(conn: &Connection, today: NaiveDate, until: NaiveDate) -> Result<Ve
         let due_date = date_at(row, 0)?;
         let setting: Option<SettingId> = row.get(8)?;
         out.push(DueEntry {
-            kind: row.get(1)?,
-            due_date,
-            days_left: (due_date - today).num_days(),
             never_done: row.get(2)?,
             item_id: Some(row.get(3)?),
-            subject: row.get(4)?,
             category: Some(row.get(5)?),
-            dfg_case_id: None,
-            training_id: None,
-            person: String::new(),
-            when_text: String::new(),
             schedule_id: row.get(9)?,
             what: row.get(10)?,
-            child_id: row.get(6)?,
-            child_name: row.get(7)?,
-            setting_name: setting
-                .and_then(|s| settings.get(&s).cloned())
-                .unwrap_or_default(),
+            ..DueEntry::new(
+                row.get(1)?,
+                due_date,
+                (due_date - today).num_days(),
+                row.get(6)?,
+                row.get(7)?,
+                setting
+                    .and_then(|s| settings.get(&s).cloned())
+                    .unwrap_or_default(),
+                row.get(4)?,
+            )
         });
     }
     Ok(out)

@@ -113,24 +113,15 @@ pub fn reviews_until(
         let due_date = date_at(row, 0)?;
         // The plan's own setting, which is the child's unless they have since moved.
         let setting: String = row.get(1)?;
-        out.push(DueEntry {
-            kind: DueKind::EvacuationReview,
+        out.push(DueEntry::new(
+            DueKind::EvacuationReview,
             due_date,
-            days_left: (due_date - today).num_days(),
-            never_done: false,
-            child_id: row.get(2)?,
-            child_name: row.get(3)?,
-            subject: format!("Evacuation plan (PEEP) at {setting}"),
-            setting_name: setting,
-            item_id: None,
-            category: None,
-            dfg_case_id: None,
-            training_id: None,
-            person: String::new(),
-            when_text: String::new(),
-            schedule_id: None,
-            what: String::new(),
-        });
+            (due_date - today).num_days(),
+            row.get(2)?,
+            row.get(3)?,
+            setting.clone(),
+            format!("Evacuation plan (PEEP) at {setting}"),
+        ));
     }
     Ok(out)
 }

@@ -87,24 +87,15 @@ pub fn reviews_until(
     while let Some(row) = rows.next()? {
         let due_date = date_at(row, 0)?;
         let task: String = row.get(1)?;
-        out.push(DueEntry {
-            kind: DueKind::HandlingReview,
+        out.push(DueEntry::new(
+            DueKind::HandlingReview,
             due_date,
-            days_left: (due_date - today).num_days(),
-            never_done: false,
-            child_id: row.get(2)?,
-            child_name: row.get(3)?,
-            setting_name: row.get(4)?,
-            item_id: None,
-            subject: format!("Handling plan: {task}"),
-            category: None,
-            dfg_case_id: None,
-            training_id: None,
-            person: String::new(),
-            when_text: String::new(),
-            schedule_id: None,
-            what: String::new(),
-        });
+            (due_date - today).num_days(),
+            row.get(2)?,
+            row.get(3)?,
+            row.get(4)?,
+            format!("Handling plan: {task}"),
+        ));
     }
     Ok(out)
 }

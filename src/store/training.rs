@@ -118,22 +118,19 @@ pub fn refreshers_until(
     while let Some(row) = rows.next()? {
         let due_date = date_at(row, 0)?;
         out.push(DueEntry {
-            kind: DueKind::Refresher,
-            due_date,
-            days_left: (due_date - today).num_days(),
-            never_done: false,
-            child_id: row.get(5)?,
-            child_name: row.get(6)?,
-            setting_name: row.get(7)?,
             item_id: Some(row.get(4)?),
-            subject: row.get(2)?,
             category: Some(row.get(3)?),
-            dfg_case_id: None,
             training_id: Some(row.get(8)?),
             person: row.get(1)?,
-            when_text: String::new(),
-            schedule_id: None,
-            what: String::new(),
+            ..DueEntry::new(
+                DueKind::Refresher,
+                due_date,
+                (due_date - today).num_days(),
+                row.get(5)?,
+                row.get(6)?,
+                row.get(7)?,
+                row.get(2)?,
+            )
         });
     }
     Ok(out)

@@ -98,15 +98,7 @@ fn show(api: &Api, which: Which, json: bool) -> Result<()> {
             .join("; "),
     );
     for s in &plan.sessions {
-        let adults: Vec<String> = s
-            .adults
-            .iter()
-            .map(|a| match a.role.as_str() {
-                "" => a.name.clone(),
-                role => format!("{} ({role})", a.name),
-            })
-            .collect();
-        field(&s.session, &adults.join(", "));
+        field(&s.session, &s.adults_joined(", "));
     }
     field("If in the stander", &plan.if_in_stander);
     field("If on the hoist", &plan.if_on_hoist);
